@@ -1,0 +1,172 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
+import type { ChangeRequest, RequestState } from '../../bot/domain';
+import type { AuditEntry, AuditLog, AuditRecord, Clock, RequestStore } from '../../bot/ports';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS requests (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS requests_state ON requests(state);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY,
+  ts TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  data TEXT NOT NULL,
+  prev TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+`;
+
+interface AuditRow {
+  seq: number;
+  ts: string;
+  kind: string;
+  request_id: string;
+  actor: string;
+  data: string;
+  prev: string;
+  hash: string;
+}
+
+/**
+ * The embedded store: one SQLite file (better-sqlite3) for requests and the audit chain. WAL with
+ * synchronous=FULL, so a committed request or audit record survives kill -9 and power loss.
+ * Transitions are compare-and-set on (id, state, version); audit appends run in an IMMEDIATE
+ * transaction so two processes sharing the file still produce one unbroken chain.
+ */
+export class SqliteStore implements RequestStore, AuditLog {
+  private readonly db: Database.Database;
+
+  constructor(
+    readonly path: string,
+    private readonly clock: Clock,
+  ) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async create(request: ChangeRequest): Promise<void> {
+    this.db
+      .prepare('INSERT INTO requests (id, version, state, body) VALUES (?, ?, ?, ?)')
+      .run(request.id, request.version, request.state, JSON.stringify(request));
+  }
+
+  async get(id: string): Promise<ChangeRequest | undefined> {
+    const row = this.db.prepare('SELECT body FROM requests WHERE id = ?').get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as ChangeRequest) : undefined;
+  }
+
+  async transition(
+    id: string,
+    from: RequestState,
+    version: number,
+    patch: Partial<ChangeRequest> & { state: RequestState },
+  ): Promise<ChangeRequest | undefined> {
+    const move = this.db.transaction((): ChangeRequest | undefined => {
+      const row = this.db
+        .prepare('SELECT body FROM requests WHERE id = ? AND state = ? AND version = ?')
+        .get(id, from, version) as { body: string } | undefined;
+      if (!row) return undefined;
+      const next: ChangeRequest = { ...(JSON.parse(row.body) as ChangeRequest), ...patch, version: version + 1 };
+      const changed = this.db
+        .prepare('UPDATE requests SET version = ?, state = ?, body = ? WHERE id = ? AND state = ? AND version = ?')
+        .run(next.version, next.state, JSON.stringify(next), id, from, version);
+      return changed.changes === 1 ? next : undefined;
+    });
+    return move.immediate();
+  }
+
+  async listByState(state: RequestState): Promise<ChangeRequest[]> {
+    const rows = this.db.prepare('SELECT body FROM requests WHERE state = ? ORDER BY rowid').all(state) as Array<{
+      body: string;
+    }>;
+    return rows.map((row) => JSON.parse(row.body) as ChangeRequest);
+  }
+
+  async setCardActivityId(id: string, activityId: string): Promise<void> {
+    const update = this.db.transaction(() => {
+      const row = this.db.prepare('SELECT body FROM requests WHERE id = ?').get(id) as { body: string } | undefined;
+      if (!row) return;
+      const body = { ...(JSON.parse(row.body) as ChangeRequest), cardActivityId: activityId };
+      this.db.prepare('UPDATE requests SET body = ? WHERE id = ?').run(JSON.stringify(body), id);
+    });
+    update.immediate();
+  }
+
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    const write = this.db.transaction((): AuditRecord => {
+      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      const unsealed = {
+        seq: (last?.seq ?? 0) + 1,
+        ts: this.clock.now().toISOString(),
+        kind: entry.kind,
+        requestId: entry.requestId,
+        actor: entry.actor,
+        data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
+        prev: last?.hash ?? GENESIS,
+      };
+      const record: AuditRecord = { ...unsealed, hash: hashRecord(unsealed) };
+      this.db
+        .prepare(
+          'INSERT INTO audit (seq, ts, kind, request_id, actor, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          record.seq,
+          record.ts,
+          record.kind,
+          record.requestId,
+          record.actor,
+          JSON.stringify(record.data),
+          record.prev,
+          record.hash,
+        );
+      return record;
+    });
+    return write.immediate();
+  }
+
+  /** Every audit record in order, for `npm run audit -- verify` and export. */
+  *auditRecords(): Generator<AuditRecord> {
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+      yield {
+        seq: row.seq,
+        ts: row.ts,
+        kind: row.kind as AuditRecord['kind'],
+        requestId: row.request_id,
+        actor: row.actor,
+        data: safeParse(row.data),
+        prev: row.prev,
+        hash: row.hash,
+      };
+    }
+  }
+}
+
+/** A record whose data no longer parses is still returned, so the verifier can name it. */
+function safeParse(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { unparseable: text };
+  }
+}

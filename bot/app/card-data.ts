@@ -1,0 +1,35 @@
+import Ajv from 'ajv';
+
+/** What a Confirm/Cancel click carries. Everything else in the payload is ignored. */
+export interface DecisionData {
+  requestId: string;
+  fingerprint: string;
+}
+
+const ajv = new Ajv({ strict: true });
+const validate = ajv.compile<DecisionData>({
+  type: 'object',
+  required: ['requestId', 'fingerprint'],
+  properties: {
+    requestId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+    fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+  },
+});
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function hasForbiddenKey(value: unknown, depth = 0): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return depth > 8;
+  return Object.keys(value).some(
+    (key) => FORBIDDEN_KEYS.has(key) || hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1),
+  );
+}
+
+/**
+ * Card payloads are untrusted: anyone can send any `value`. Only the two fields the server needs are
+ * read (the plan itself always comes from the store); prototype keys and deep nesting are refused.
+ */
+export function readDecisionData(value: unknown): DecisionData | undefined {
+  if (hasForbiddenKey(value) || !validate(value)) return undefined;
+  return { requestId: value.requestId, fingerprint: value.fingerprint };
+}

@@ -1,0 +1,196 @@
+import { AdaptiveCardActionExecuteResponseType, Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import {
+  ActivityTypes,
+  CardFactory,
+  MemoryStorage,
+  MessageFactory,
+  type TurnContext,
+  TurnContext as Turn,
+} from 'botbuilder';
+import { BotError } from '../errors';
+import { cancelRequest, confirmRequest, type DecisionOutcome } from '../workflow/decide-request';
+import type { WorkflowDeps } from '../workflow/deps';
+import { planRequest, type PlanOutcome } from '../workflow/plan-request';
+import { runRequest } from '../workflow/run-request';
+import { type AdaptiveCard } from '../../cards/card-kit';
+import {
+  errorCard,
+  helpCard,
+  needsCard,
+  noticeCard,
+  notLicensingCard,
+  refusedCard,
+  unclearCard,
+} from '../../cards/message-cards';
+import { nothingToDoCard, planCard, requestCard, runningCard } from '../../cards/request-card';
+import { VERB } from '../../cards/verbs';
+import type { BackgroundWork } from './background';
+import { readDecisionData } from './card-data';
+import { identify } from './identify';
+
+export interface AppOptions {
+  deps: WorkflowDeps;
+  background: BackgroundWork;
+  /** The real adapter (HTTP); absent under TestAdapter. */
+  adapter?: TeamsAdapter;
+  botAppId?: string;
+}
+
+export function cardActivity(card: AdaptiveCard): ReturnType<typeof MessageFactory.attachment> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/**
+ * The Teams layer: teams-ai routes that turn activities into use-case calls and outcomes into cards.
+ * Nothing here decides anything; identity, policy and state live in the core.
+ */
+export function createApp(options: AppOptions): Application<TurnState> {
+  const { deps, background } = options;
+  const app = new Application<TurnState>({
+    storage: new MemoryStorage(),
+    startTypingTimer: false,
+    ...(options.adapter ? { adapter: options.adapter, botAppId: options.botAppId ?? '' } : {}),
+    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
+  });
+
+  const failure = (error: unknown, where: string): AdaptiveCard => {
+    const known =
+      error instanceof BotError ? error : new BotError('internal_error', 'Something went wrong.', { cause: error });
+    deps.log.error(`${where} failed`, {
+      code: known.code,
+      correlationId: known.correlationId,
+      error: String(known.cause ?? error),
+    });
+    return errorCard(known.code, known.correlationId, known.userMessage);
+  };
+
+  app.adaptiveCards.actionExecute(VERB.confirm, async (context) => {
+    try {
+      const outcome = await decide(context, confirmRequest);
+      if (outcome.kind === 'confirmed') {
+        const request = outcome.request;
+        background.start(() => runRequest(deps, request));
+        return runningCard(request);
+      }
+      return decisionCard(outcome);
+    } catch (error) {
+      return failure(error, 'confirm');
+    }
+  });
+
+  app.adaptiveCards.actionExecute(VERB.cancel, async (context) => {
+    try {
+      return decisionCard(await decide(context, cancelRequest));
+    } catch (error) {
+      return failure(error, 'cancel');
+    }
+  });
+
+  async function decide(
+    context: TurnContext,
+    use: typeof confirmRequest,
+  ): Promise<DecisionOutcome | { kind: 'refused-identity'; reason: string } | { kind: 'bad-payload' }> {
+    const who = identify(context.activity);
+    if (!who.ok) return { kind: 'refused-identity', reason: who.reason };
+    const data = readDecisionData(
+      (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
+    );
+    if (!data) return { kind: 'bad-payload' };
+    return use(deps, { requestId: data.requestId, fingerprint: data.fingerprint, actor: who.user });
+  }
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((member) => member.id === context.activity.recipient?.id)) {
+      await context.sendActivity(cardActivity(helpCard('Hello! Tell me what is wrong in plain words.')));
+    }
+  });
+
+  // Any other invoke (an unknown verb, a forged action): a clear answer instead of HTTP 501.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: {
+        status: 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'This button is not one I know.',
+        },
+      },
+    });
+  });
+
+  // Registered last: every message with text that no route above took.
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    if (!text) return; // card submits and attachments without text are not requests
+    const who = identify(context.activity);
+    if (!who.ok) {
+      await context.sendActivity(cardActivity(refusedCard(who.reason)));
+      return;
+    }
+    try {
+      const outcome = await planRequest(deps, {
+        text,
+        requester: who.user,
+        conversation: Turn.getConversationReference(context.activity),
+      });
+      const sent = await context.sendActivity(cardActivity(planOutcomeCard(outcome)));
+      if ((outcome.kind === 'planned' || outcome.kind === 'nothing-to-do') && sent?.id) {
+        await deps.store.setCardActivityId(outcome.request.id, sent.id);
+      }
+    } catch (error) {
+      await context.sendActivity(cardActivity(failure(error, 'plan')));
+    }
+  });
+
+  return app;
+}
+
+function planOutcomeCard(outcome: PlanOutcome): AdaptiveCard {
+  switch (outcome.kind) {
+    case 'help':
+      return helpCard();
+    case 'not-licensing':
+      return notLicensingCard();
+    case 'unclear':
+      return unclearCard();
+    case 'needs':
+      return needsCard(outcome.parse);
+    case 'refused':
+      return refusedCard(outcome.reason);
+    case 'nothing-to-do':
+      return nothingToDoCard(outcome.request);
+    case 'planned':
+      return planCard(outcome.request);
+  }
+}
+
+function decisionCard(
+  outcome: DecisionOutcome | { kind: 'refused-identity'; reason: string } | { kind: 'bad-payload' },
+): AdaptiveCard {
+  switch (outcome.kind) {
+    case 'confirmed':
+    case 'cancelled':
+    case 'already-decided':
+      return requestCard(outcome.request);
+    case 'expired':
+      return noticeCard('This plan has expired', 'Nothing was changed. Send the request again to get a fresh plan.');
+    case 'stale':
+      return noticeCard('This card is out of date', 'The plan changed since this card was shown. Nothing was changed.');
+    case 'not-yours':
+      return noticeCard(
+        'Not your request',
+        `Only ${outcome.request.requester.name} can confirm or cancel this request.`,
+      );
+    case 'refused':
+      return refusedCard(outcome.reason);
+    case 'refused-identity':
+      return refusedCard(outcome.reason);
+    case 'bad-payload':
+      return noticeCard('I cannot read this button', 'The card data is not valid. Nothing was changed.');
+    case 'not-found':
+      return noticeCard('Unknown request', 'I have no record of this request. Nothing was changed.');
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { AuditRecord } from '../ports';
+
+/** The `prev` of the first record: nothing came before it. */
+export const GENESIS = '0'.repeat(64);
+
+/**
+ * Canonical JSON (RFC 8785 style for the values we store): object keys sorted, no whitespace,
+ * so re-serialising a record can never change its hash.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** SHA-256 over the previous hash and the record without its own hash. */
+export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
+  const { seq, ts, kind, requestId, actor, data, prev } = record;
+  return createHash('sha256')
+    .update(prev)
+    .update(canonicalJson({ seq, ts, kind, requestId, actor, data, prev }))
+    .digest('hex');
+}
+
+export type ChainVerdict = { ok: true; count: number; head: string } | { ok: false; seq: number; reason: string };
+
+/** Checks sequence, links and hashes; names the first record that does not fit. */
+export function verifyChain(records: Iterable<AuditRecord>): ChainVerdict {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const record of records) {
+    if (record.seq !== expectedSeq)
+      return { ok: false, seq: record.seq, reason: `expected record ${expectedSeq} here` };
+    if (record.prev !== prev) return { ok: false, seq: record.seq, reason: 'does not link to the record before it' };
+    if (hashRecord(record) !== record.hash)
+      return { ok: false, seq: record.seq, reason: 'its content does not match its hash' };
+    prev = record.hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  return { ok: true, count, head: prev };
+}

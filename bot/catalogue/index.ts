@@ -1,0 +1,96 @@
+import type { Intent } from '../domain';
+import { clientResetLicenseCache } from './client-reset-license-cache';
+import type { Approval, OperationDefinition } from './operation';
+
+export type { OperationDefinition } from './operation';
+
+const NO_PARAMS = { type: 'object', additionalProperties: false, properties: {} };
+
+/** An operation this version understands but does not run yet. */
+function planned(
+  intent: Intent,
+  title: string,
+  runsOn: OperationDefinition['runsOn'],
+  changesState: boolean,
+  approval: Approval,
+): OperationDefinition {
+  return { intent, title, runsOn, changesState, approval, paramsSchema: NO_PARAMS, available: false };
+}
+
+const CATALOGUE: Record<Intent, OperationDefinition> = {
+  'client.reset_license_cache': clientResetLicenseCache,
+  'rdsh.refresh_licensing_cert': planned(
+    'rdsh.refresh_licensing_cert',
+    'Refresh the licensing certificate',
+    'session-host',
+    true,
+    'one-approver',
+  ),
+  'rdsh.reset_grace_period': planned(
+    'rdsh.reset_grace_period',
+    'Reset the grace period',
+    'session-host',
+    true,
+    'two-approvers',
+  ),
+  'rdsh.set_licensing_mode': planned(
+    'rdsh.set_licensing_mode',
+    'Set the licensing mode',
+    'session-host',
+    true,
+    'one-approver',
+  ),
+  'rdsh.set_license_servers': planned(
+    'rdsh.set_license_servers',
+    'Set the license servers',
+    'session-host',
+    true,
+    'one-approver',
+  ),
+  'rdsh.restart_service': planned(
+    'rdsh.restart_service',
+    'Restart Remote Desktop Services',
+    'session-host',
+    true,
+    'one-approver',
+  ),
+  'request.rollback': planned('request.rollback', 'Roll back a change', undefined, true, 'one-approver'),
+  'licensing.diagnose': planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'),
+  'rdsh.events': planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'),
+  'rdsh.test_license_server': planned(
+    'rdsh.test_license_server',
+    'Test license server reachability',
+    'session-host',
+    false,
+    'none',
+  ),
+  'ls.cal_inventory': planned('ls.cal_inventory', 'Show CAL inventory', 'license-server', false, 'none'),
+  'advice.cal_migration': planned('advice.cal_migration', 'Moving CALs', undefined, false, 'none'),
+  'advice.copy_client_license': planned(
+    'advice.copy_client_license',
+    'Copying a client licence',
+    undefined,
+    false,
+    'none',
+  ),
+  'advice.recurring_grace_reset': planned(
+    'advice.recurring_grace_reset',
+    'Recurring grace resets',
+    undefined,
+    false,
+    'none',
+  ),
+  'advice.mac_client': planned('advice.mac_client', 'macOS clients', undefined, false, 'none'),
+  'audit.query': planned('audit.query', 'Audit query', undefined, false, 'none'),
+  'request.status': planned('request.status', 'Request status', undefined, false, 'none'),
+  'request.cancel': planned('request.cancel', 'Cancel a request', undefined, false, 'none'),
+  help: { ...planned('help', 'Help', undefined, false, 'none'), available: true },
+};
+
+export function operationDefinition(intent: Intent): OperationDefinition {
+  return CATALOGUE[intent];
+}
+
+export function availableOperations(): OperationDefinition[] {
+  return Object.values(CATALOGUE).filter((definition) => definition.available && definition.runsOn);
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Everything the composition root needs, read once from the environment at start-up. */
+export interface BotConfig {
+  /** Unauthenticated local mode (no BOT_ID): loopback only, lab hosts only. */
+  local: boolean;
+  credentials?: { botId: string; password?: string; tenantId?: string };
+  host: string;
+  port: number;
+  inventoryFile: string;
+  policyFile: string;
+  databaseFile: string;
+  pwsh: string;
+  executionTimeoutMs: number;
+  connectTimeoutSeconds: number;
+  planTtlMinutes: number;
+}
+
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/** Settings that would let someone redirect token validation; refused outright (security.md §1.2, A2). */
+const FORBIDDEN_OVERRIDES = [
+  'BotOpenIdMetadata',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromChannelTokenIssuer',
+  'ValidateAuthority',
+];
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export function findPwsh(env: NodeJS.ProcessEnv): string {
+  if (env.RDSBOT_PWSH) return env.RDSBOT_PWSH;
+  const tool = join(homedir(), '.dotnet', 'tools', process.platform === 'win32' ? 'pwsh.exe' : 'pwsh');
+  return existsSync(tool) ? tool : 'pwsh';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new StartupError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+/**
+ * Reads and checks the configuration. The bot refuses to start rather than start unsafe: without
+ * BOT_ID it needs RDSBOT_LOCAL=1 and then binds to 127.0.0.1 only; with BOT_ID it needs a GUID and
+ * a password, and token-validation overrides are never accepted.
+ */
+export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotConfig {
+  const present = FORBIDDEN_OVERRIDES.filter((name) => env[name] !== undefined);
+  if (present.length > 0) throw new StartupError(`refusing to start: ${present.join(', ')} must not be set`);
+
+  const botId = env.BOT_ID?.trim() ?? '';
+  const local = botId === '';
+  if (local && env.RDSBOT_LOCAL !== '1') {
+    throw new StartupError(
+      'BOT_ID is not set. Set BOT_ID and BOT_PASSWORD for Teams, or RDSBOT_LOCAL=1 for local mode.',
+    );
+  }
+  if (!local && !GUID.test(botId)) throw new StartupError('BOT_ID must be the bot registration GUID');
+  if (!local && !env.BOT_PASSWORD) throw new StartupError('BOT_PASSWORD is required with BOT_ID');
+  const host = local ? '127.0.0.1' : (env.HOST ?? '0.0.0.0');
+  if (local && env.HOST && env.HOST !== '127.0.0.1') throw new StartupError('local mode listens on 127.0.0.1 only');
+  if (!local && (!env.INVENTORY_FILE || !env.POLICY_FILE)) {
+    throw new StartupError('INVENTORY_FILE and POLICY_FILE are required outside local mode');
+  }
+
+  return {
+    local,
+    credentials: local ? undefined : { botId, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID || undefined },
+    host,
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    inventoryFile: resolve(root, env.INVENTORY_FILE ?? 'data/lab/inventory.json'),
+    policyFile: resolve(root, env.POLICY_FILE ?? 'config/policy.local.json'),
+    databaseFile: resolve(root, env.DATABASE_FILE ?? 'data/bot.sqlite'),
+    pwsh: findPwsh(env),
+    executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),
+    planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
+  };
+}

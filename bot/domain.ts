@@ -1,0 +1,135 @@
+/**
+ * The product's vocabulary: hosts, operations, requests and what a target reports back.
+ * Plain data only, so every layer (understand, policy, workflow, cards, adapters) can share it.
+ */
+
+export type HostRole = 'client' | 'session-host' | 'license-server';
+
+/** How the executor reaches a host. Only the executor adapter reads the details. */
+export interface SshTransport {
+  type: 'ssh';
+  address: string;
+  port: number;
+  user: string;
+  keyFile: string;
+  knownHostsFile: string;
+  /** A simulated host (see lab/): the only kind an unauthenticated local bot may contact. */
+  lab?: boolean;
+}
+export interface LocalTransport {
+  type: 'local';
+  lab?: boolean;
+}
+export type Transport = SshTransport | LocalTransport;
+
+export interface Host {
+  name: string;
+  fqdn?: string;
+  role: HostRole;
+  tags: string[];
+  users: string[];
+  transport?: Transport;
+}
+
+export type Intent =
+  | 'client.reset_license_cache'
+  | 'rdsh.refresh_licensing_cert'
+  | 'rdsh.reset_grace_period'
+  | 'rdsh.set_licensing_mode'
+  | 'rdsh.set_license_servers'
+  | 'rdsh.restart_service'
+  | 'request.rollback'
+  | 'licensing.diagnose'
+  | 'rdsh.events'
+  | 'rdsh.test_license_server'
+  | 'ls.cal_inventory'
+  | 'advice.cal_migration'
+  | 'advice.copy_client_license'
+  | 'advice.recurring_grace_reset'
+  | 'advice.mac_client'
+  | 'audit.query'
+  | 'request.status'
+  | 'request.cancel'
+  | 'help';
+
+export type Params = Record<string, unknown>;
+
+/** One catalogue operation as understood from a request. */
+export interface PlannedOperation {
+  intent: Intent;
+  targets: string[];
+  params: Params;
+}
+
+export type Need = 'target' | 'mode' | 'servers' | 'confirm-intent';
+
+/** The parse contract (shared/design/operations.md). */
+export interface ParseResult {
+  text: string;
+  operations: PlannedOperation[];
+  needs: Need[];
+  /** Near misses for an unknown host ("Did you mean PC-042?"); never used as targets. */
+  suggestions: string[];
+}
+
+/** One registry location a target reported on, before -> after. */
+export interface TargetItem {
+  path: string;
+  existed: boolean;
+  subkeys: string[];
+  action: 'delete' | 'none';
+  after: 'present' | 'absent';
+}
+
+export interface TargetBackup {
+  path: string;
+  sha256: string;
+}
+
+/** What the target-side module returns for one operation on one host (schema: operation-result.schema.json). */
+export interface TargetReport {
+  ok: true;
+  operation: Intent;
+  host: string;
+  whatIf: boolean;
+  changed: boolean;
+  items: TargetItem[];
+  backup: TargetBackup | null;
+  /** Set after a real run: what the module read back once it had written. */
+  verified?: boolean;
+}
+
+export type RequestState = 'pending' | 'confirmed' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface HostOutcome {
+  host: string;
+  status: 'succeeded' | 'failed';
+  report?: TargetReport;
+  error?: { code: string; message: string };
+}
+
+export interface Requester {
+  oid: string;
+  name: string;
+  tenantId: string;
+}
+
+/** The stored request: the only source of truth for what was shown, confirmed and run. */
+export interface ChangeRequest {
+  id: string;
+  version: number;
+  state: RequestState;
+  requester: Requester;
+  text: string;
+  operations: PlannedOperation[];
+  preview: HostOutcome[];
+  fingerprint: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+  /** Opaque to the core: where the plan card lives, so the Teams layer can update it later. */
+  conversation: unknown;
+  cardActivityId?: string;
+  outcome?: HostOutcome[];
+  decidedBy?: string;
+}

@@ -1,0 +1,129 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
+import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
+import { SqliteStore } from '../adapters/store/sqlite-store';
+import { credentialsFactory } from '../adapters/teams/bot-authentication';
+import { createServer } from '../adapters/teams/restify-server';
+import { TeamsNotifier } from '../adapters/teams/teams-notifier';
+import { BackgroundWork } from './app/background';
+import { createApp } from './app/create-app';
+import { type BotConfig, readConfig, StartupError } from './config';
+import type { Logger } from './errors';
+import type { Executor, Notifier } from './ports';
+import { HostLocks } from './workflow/host-locks';
+import { recoverInterrupted } from './workflow/run-request';
+import type { WorkflowDeps } from './workflow/deps';
+
+export interface RunningBot {
+  url: string;
+  deps: WorkflowDeps;
+  background: BackgroundWork;
+  close(): Promise<void>;
+}
+
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+/**
+ * The composition root: config -> adapters -> app -> HTTP server. Also recovers requests a previous
+ * process left running. `overrides` lets tests swap one adapter (never in production).
+ */
+export async function startBot(
+  config: BotConfig,
+  overrides: { executor?: Executor; notifier?: Notifier; log?: Logger } = {},
+): Promise<RunningBot> {
+  const log = overrides.log ?? consoleLogger;
+  const inventory = JsonInventory.load(config.inventoryFile);
+  const policy = loadPolicy(config.policyFile);
+  const clock = { now: () => new Date() };
+  const store = new SqliteStore(config.databaseFile, clock);
+  const adapter = new TeamsAdapter({}, credentialsFactory(config.credentials));
+  const botAppId = config.credentials?.botId ?? '';
+  const deps: WorkflowDeps = {
+    store,
+    audit: store,
+    executor:
+      overrides.executor ??
+      new PwshExecutor({
+        pwsh: config.pwsh,
+        timeoutMs: config.executionTimeoutMs,
+        connectTimeoutSeconds: config.connectTimeoutSeconds,
+        labOnly: config.local,
+        env: { DOTNET_ROOT: process.env.DOTNET_ROOT ?? '/usr/share/dotnet' },
+      }),
+    inventory,
+    notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId),
+    clock,
+    ids: { newId: () => randomUUID() },
+    policy,
+    locks: new HostLocks(),
+    log,
+    planTtlMs: config.planTtlMinutes * 60_000,
+    concurrency: 4,
+  };
+  const background = new BackgroundWork((error) => log.error('background work failed', { error: String(error) }));
+  const app = createApp({ deps, background, adapter, botAppId });
+  adapter.onTurnError = async (context, error) => {
+    log.error('turn failed', { error: String(error), activityType: context.activity.type });
+  };
+  const server = createServer(app, adapter);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host}:${address.port}`;
+
+  const recovered = await recoverInterrupted(deps);
+  if (recovered > 0) log.warn('recovered requests a previous process left running', { count: recovered });
+
+  return {
+    url,
+    deps,
+    background,
+    async close() {
+      server.close();
+      await background.idle();
+      store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: BotConfig;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    console.error(`rds-licensing-bot: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  try {
+    const bot = await startBot(config);
+    if (config.local) {
+      console.log(
+        [
+          '',
+          '  RDS Licensing Bot is running in LOCAL MODE: no Bot Framework authentication.',
+          `  It listens on ${bot.url}/api/messages (loopback only) and reaches lab hosts only.`,
+          '  Set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID to run it for Microsoft Teams.',
+          '',
+        ].join('\n'),
+      );
+    } else {
+      console.log(`RDS Licensing Bot listening on ${bot.url}/api/messages`);
+    }
+    const stop = (): void => {
+      void bot.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    const known = error instanceof StartupError || (error as Error).name === 'ConfigError';
+    console.error(`rds-licensing-bot: ${known ? (error as Error).message : String(error)}`);
+    process.exit(2);
+  }
+}
+
+if (require.main === module) void main();

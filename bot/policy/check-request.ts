@@ -1,0 +1,68 @@
+import { operationDefinition } from '../catalogue';
+import type { Host, PlannedOperation, Requester } from '../domain';
+import { rolesOf, type Policy } from './policy';
+
+export type PolicyDecision =
+  | { allowed: true; approval: 'none' | 'requester' }
+  | { allowed: false; code: PolicyDenial; reason: string };
+
+export type PolicyDenial =
+  | 'tenant_not_allowed'
+  | 'role_missing'
+  | 'wrong_host_role'
+  | 'not_available'
+  | 'needs_approver';
+
+/**
+ * May this requester ask for these operations on these hosts, and who must agree?
+ * This version lets helpdesk staff confirm their own client-cache resets; operations that
+ * need an approver are refused with the reason until the approval workflow exists.
+ */
+export function checkRequest(
+  policy: Policy,
+  requester: Requester,
+  operations: PlannedOperation[],
+  hosts: ReadonlyMap<string, Host>,
+): PolicyDecision {
+  if (!policy.tenants.includes(requester.tenantId)) {
+    return { allowed: false, code: 'tenant_not_allowed', reason: 'This bot does not serve your organisation.' };
+  }
+  const roles = rolesOf(policy, requester.oid);
+  if (!roles.includes('helpdesk') && !roles.includes('admin')) {
+    return {
+      allowed: false,
+      code: 'role_missing',
+      reason: 'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.',
+    };
+  }
+  let approval: 'none' | 'requester' = 'none';
+  for (const operation of operations) {
+    const definition = operationDefinition(operation.intent);
+    if (!definition.available) {
+      return {
+        allowed: false,
+        code: 'not_available',
+        reason: `"${definition.title}" is not available in this version yet.`,
+      };
+    }
+    for (const name of operation.targets) {
+      const host = hosts.get(name);
+      if (definition.runsOn && host?.role !== definition.runsOn) {
+        return {
+          allowed: false,
+          code: 'wrong_host_role',
+          reason: `${name} is a ${host?.role ?? 'unknown'}; "${definition.title}" runs on a ${definition.runsOn}.`,
+        };
+      }
+    }
+    if (definition.approval === 'one-approver' || definition.approval === 'two-approvers') {
+      return {
+        allowed: false,
+        code: 'needs_approver',
+        reason: `"${definition.title}" needs an approver, and approvals are not set up yet.`,
+      };
+    }
+    if (definition.approval === 'requester') approval = 'requester';
+  }
+  return { allowed: true, approval };
+}

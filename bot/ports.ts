@@ -1,0 +1,91 @@
+import type { ChangeRequest, Host, Intent, Params, RequestState, TargetReport } from './domain';
+
+/** Durable requests with compare-and-set transitions: a double click or a re-delivery changes nothing. */
+export interface RequestStore {
+  create(request: ChangeRequest): Promise<void>;
+  get(id: string): Promise<ChangeRequest | undefined>;
+  /**
+   * Moves a request from `from` to the state in `patch` only if it is still in `from` at `version`.
+   * Returns the updated request, or undefined when someone else got there first.
+   */
+  transition(
+    id: string,
+    from: RequestState,
+    version: number,
+    patch: Partial<ChangeRequest> & { state: RequestState },
+  ): Promise<ChangeRequest | undefined>;
+  /** Requests left `running` by a process that died (recovered at start-up). */
+  listByState(state: RequestState): Promise<ChangeRequest[]>;
+  setCardActivityId(id: string, activityId: string): Promise<void>;
+}
+
+export type AuditKind =
+  | 'request.planned'
+  | 'request.confirmed'
+  | 'request.cancelled'
+  | 'execution.started'
+  | 'execution.host_result'
+  | 'execution.finished'
+  | 'execution.recovered'
+  | 'request.refused';
+
+export interface AuditEntry {
+  kind: AuditKind;
+  requestId: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  ts: string;
+  prev: string;
+  hash: string;
+}
+
+/** Append-only, hash-chained. `append` resolves only once the record is durable; if it throws, nothing may run. */
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<AuditRecord>;
+}
+
+export interface ExecutionRequest {
+  requestId: string;
+  host: Host;
+  operation: Intent;
+  params: Params;
+  whatIf: boolean;
+}
+
+/** A host-level failure the executor could classify (dead host, timeout, refused payload, ...). */
+export class ExecutionError extends Error {
+  constructor(
+    readonly code: 'host_unreachable' | 'executor_timeout' | 'target_refused' | 'target_failed' | 'executor_failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExecutionError';
+  }
+}
+
+/** Runs catalogue operations on hosts. Rejects with ExecutionError for host-level failures. */
+export interface Executor {
+  run(request: ExecutionRequest): Promise<TargetReport>;
+}
+
+export interface Inventory {
+  hosts(): readonly Host[];
+  find(name: string): Host | undefined;
+}
+
+/** Where the bot tells people what happened after the turn that asked has ended. */
+export interface Notifier {
+  updateRequestCard(request: ChangeRequest): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  newId(): string;
+}

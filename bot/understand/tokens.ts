@@ -1,0 +1,70 @@
+/**
+ * Splits a chat message into words and flags text that carries shell or PowerShell syntax.
+ * Host names are only ever taken from clean words (ASCII letters, digits, '.', '-'), so a
+ * lookalike, full-width or syntax-laden name can never become a target.
+ */
+
+export interface Word {
+  /** The word as typed, without the benign punctuation around it. */
+  text: string;
+  /** Lower-case form, for matching keywords. */
+  lower: string;
+  /** True when the word is plain ASCII host-name material: letters, digits, '.', '-'. */
+  clean: boolean;
+  index: number;
+}
+
+// Punctuation people put around words in chat ("PC-042,", "(LIC02", "LS1?", "'RDSH01'").
+const LEADING = /^["'“”‘’([{<]+/;
+const TRAILING = /["'“”‘’)\]}>.,;:!?]+$/;
+const CLEAN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+
+/**
+ * Syntax that has no business in a helpdesk request: PowerShell sub-expressions, variables,
+ * backticks, pipes and statement separators before a command, redirections, path traversal,
+ * line breaks and other control characters, and parameters (-ComputerName) where a host is expected.
+ */
+const HOSTILE_PATTERNS: RegExp[] = [
+  /\$[({A-Za-z_]/, // $(...), ${...}, $env:x
+  /`/, // backtick escapes and sub-shells
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+  /[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, // line breaks and control characters
+  /[;|&]\s*[A-Za-z]+-[A-Za-z]+/, // ; Remove-Item, | Invoke-Expression, && Stop-Computer
+  /[;|&]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami)\b/i,
+  /(?:^|\s)-{1,2}[A-Za-z]+(?:Name|Command|Path|File)\b/, // -ComputerName, --ProxyCommand
+  /(?:^|[\s/\\])\.\.[/\\]/, // ../ path traversal
+  /\\\\[A-Za-z0-9]/, // UNC paths
+  /[<>]\s*[A-Za-z]:?[\\/]/, // redirection into a path
+  /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/, // zero-width and bidi controls
+];
+
+export function isHostileText(text: string): boolean {
+  return HOSTILE_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/** A host-like word that is not plain ASCII: Cyrillic or full-width lookalikes of host names. */
+export function hasLookalikeHostWord(text: string): boolean {
+  return (
+    text
+      .split(/\s+/)
+      // eslint-disable-next-line no-control-regex -- "not ASCII" is the point
+      .some((word) => /[^\x00-\x7f]/.test(word) && /\d/.test(word) && /[\p{L}]/u.test(word) && word.length <= 64)
+  );
+}
+
+export function tokenize(text: string): Word[] {
+  const words: Word[] = [];
+  for (const raw of text.split(/[\s,+&]+/)) {
+    const stripped = raw.replace(LEADING, '').replace(TRAILING, '');
+    if (!stripped) continue;
+    // "jdoe's" -> "jdoe"; the possessive never belongs to a host or user name.
+    const word = stripped.replace(/['’]s$/i, '');
+    words.push({
+      text: word,
+      lower: word.toLowerCase(),
+      clean: CLEAN.test(word) && word.length <= 253,
+      index: words.length,
+    });
+  }
+  return words;
+}

@@ -1,0 +1,104 @@
+import type { ChangeRequest, Requester } from '../domain';
+import { BotError } from '../errors';
+import { checkRequest } from '../policy/check-request';
+import type { WorkflowDeps } from './deps';
+import { hostsOf } from './request-hosts';
+
+/** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
+export type DecisionOutcome =
+  | { kind: 'confirmed'; request: ChangeRequest }
+  | { kind: 'cancelled'; request: ChangeRequest }
+  | { kind: 'already-decided'; request: ChangeRequest }
+  | { kind: 'expired'; request: ChangeRequest }
+  | { kind: 'stale'; request: ChangeRequest }
+  | { kind: 'not-yours'; request: ChangeRequest }
+  | { kind: 'refused'; request: ChangeRequest; reason: string }
+  | { kind: 'not-found' };
+
+export interface Decision {
+  requestId: string;
+  fingerprint: string;
+  actor: Requester;
+}
+
+/**
+ * Confirm a pending plan. Everything is checked here, on the server: the request exists and is still
+ * pending, has not expired, the click carries the fingerprint of the plan shown, the clicker is the
+ * requester and still holds the role. The move itself is one compare-and-set, then audited; if the
+ * audit cannot be written the request fails and nothing runs.
+ */
+export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Promise<DecisionOutcome> {
+  const checked = await checkDecision(deps, decision);
+  if ('kind' in checked) return checked;
+  const { request } = checked;
+  const policy = checkRequest(deps.policy, decision.actor, request.operations, hostsOf(deps, request));
+  if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
+
+  const confirmed = await deps.store.transition(request.id, 'pending', request.version, {
+    state: 'confirmed',
+    decidedBy: decision.actor.oid,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  if (!confirmed) return alreadyDecided(deps, request.id);
+  try {
+    await deps.audit.append({
+      kind: 'request.confirmed',
+      requestId: request.id,
+      actor: decision.actor.oid,
+      data: { fingerprint: request.fingerprint },
+    });
+  } catch (cause) {
+    await deps.store.transition(request.id, 'confirmed', confirmed.version, {
+      state: 'failed',
+      updatedAt: deps.clock.now().toISOString(),
+      outcome: [],
+    });
+    throw new BotError('audit_unavailable', 'The audit log cannot be written, so nothing was changed.', { cause });
+  }
+  return { kind: 'confirmed', request: confirmed };
+}
+
+/** Cancel a pending plan (requester only). Also a compare-and-set: cancelling twice is harmless. */
+export async function cancelRequest(deps: WorkflowDeps, decision: Decision): Promise<DecisionOutcome> {
+  const checked = await checkDecision(deps, decision, { ignoreExpiry: true });
+  if ('kind' in checked) return checked;
+  const cancelled = await deps.store.transition(checked.request.id, 'pending', checked.request.version, {
+    state: 'cancelled',
+    decidedBy: decision.actor.oid,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  if (!cancelled) return alreadyDecided(deps, checked.request.id);
+  try {
+    await deps.audit.append({
+      kind: 'request.cancelled',
+      requestId: cancelled.id,
+      actor: decision.actor.oid,
+      data: {},
+    });
+  } catch (error) {
+    deps.log.warn('could not audit a cancellation', { requestId: cancelled.id, error: String(error) });
+  }
+  return { kind: 'cancelled', request: cancelled };
+}
+
+async function checkDecision(
+  deps: WorkflowDeps,
+  decision: Decision,
+  options: { ignoreExpiry?: boolean } = {},
+): Promise<{ request: ChangeRequest } | DecisionOutcome> {
+  const request = await deps.store.get(decision.requestId);
+  if (!request) return { kind: 'not-found' };
+  if (request.requester.oid !== decision.actor.oid || request.requester.tenantId !== decision.actor.tenantId) {
+    return { kind: 'not-yours', request };
+  }
+  if (request.state !== 'pending') return { kind: 'already-decided', request };
+  if (!options.ignoreExpiry && deps.clock.now().getTime() > Date.parse(request.expiresAt))
+    return { kind: 'expired', request };
+  if (decision.fingerprint !== request.fingerprint) return { kind: 'stale', request };
+  return { request };
+}
+
+async function alreadyDecided(deps: WorkflowDeps, id: string): Promise<DecisionOutcome> {
+  const current = await deps.store.get(id);
+  return current ? { kind: 'already-decided', request: current } : { kind: 'not-found' };
+}

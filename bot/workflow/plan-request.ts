@@ -1,0 +1,125 @@
+import Ajv from 'ajv';
+import { operationDefinition } from '../catalogue';
+import type { ChangeRequest, Host, ParseResult, Requester } from '../domain';
+import { BotError } from '../errors';
+import { checkRequest } from '../policy/check-request';
+import { parseRequest } from '../understand/parse-request';
+import type { WorkflowDeps } from './deps';
+import { planFingerprint } from './fingerprint';
+import { runPerHost } from './run-per-host';
+
+/** What the bot answers a message with; each kind is rendered as its own card. */
+export type PlanOutcome =
+  | { kind: 'help' }
+  | { kind: 'not-licensing' }
+  | { kind: 'unclear'; parse: ParseResult }
+  | { kind: 'needs'; parse: ParseResult }
+  | { kind: 'refused'; reason: string; parse: ParseResult }
+  | { kind: 'nothing-to-do'; request: ChangeRequest }
+  | { kind: 'planned'; request: ChangeRequest };
+
+const ajv = new Ajv({ allErrors: false, strict: true });
+
+/**
+ * A message in, a plan out: understand it, check the policy, preview every host (-WhatIf through the
+ * same code that will run), then store the request as pending and audit it. Nothing changes on a host.
+ */
+export async function planRequest(
+  deps: WorkflowDeps,
+  input: { text: string; requester: Requester; conversation: unknown },
+): Promise<PlanOutcome> {
+  const parse = parseRequest(input.text, deps.inventory.hosts());
+  const [first] = parse.operations;
+  if (!first) return parse.needs.includes('confirm-intent') ? { kind: 'unclear', parse } : { kind: 'not-licensing' };
+  if (first.intent === 'help') return { kind: 'help' };
+  if (parse.needs.length > 0) return { kind: 'needs', parse };
+
+  const hosts = new Map<string, Host>();
+  for (const operation of parse.operations) {
+    for (const name of operation.targets) {
+      const host = deps.inventory.find(name);
+      if (host) hosts.set(host.name, host);
+    }
+  }
+  const decision = checkRequest(deps.policy, input.requester, parse.operations, hosts);
+  if (!decision.allowed) {
+    await auditRefusal(deps, input.requester, decision.code, parse);
+    return { kind: 'refused', reason: decision.reason, parse };
+  }
+  for (const operation of parse.operations) {
+    const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
+    if (!validate(operation.params)) {
+      return { kind: 'refused', reason: 'The request has parameters this operation does not take.', parse };
+    }
+  }
+
+  const id = deps.ids.newId();
+  const preview = (
+    await Promise.all(
+      parse.operations.map((operation) =>
+        runPerHost(
+          deps,
+          id,
+          operation.intent,
+          operation.params,
+          operation.targets.map((name) => hosts.get(name) as Host),
+          true,
+        ),
+      ),
+    )
+  ).flat();
+  const now = deps.clock.now();
+  const request: ChangeRequest = {
+    id,
+    version: 1,
+    state: 'pending',
+    requester: input.requester,
+    text: parse.text,
+    operations: parse.operations,
+    preview,
+    fingerprint: planFingerprint(parse.operations, preview),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.planTtlMs).toISOString(),
+    conversation: input.conversation,
+  };
+  const anythingToChange = preview.some((outcome) => outcome.report?.changed);
+  if (!anythingToChange && preview.every((outcome) => outcome.status === 'succeeded')) {
+    request.state = 'succeeded';
+    request.outcome = preview;
+  }
+  try {
+    await deps.audit.append({
+      kind: 'request.planned',
+      requestId: id,
+      actor: input.requester.oid,
+      data: {
+        text: parse.text,
+        operations: parse.operations,
+        preview,
+        fingerprint: request.fingerprint,
+        state: request.state,
+      },
+    });
+  } catch (cause) {
+    throw new BotError('audit_unavailable', 'The audit log cannot be written, so the bot will not plan changes now.', {
+      cause,
+    });
+  }
+  await deps.store.create(request);
+  return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
+}
+
+async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {
+  try {
+    await deps.audit.append({
+      kind: 'request.refused',
+      requestId: '-',
+      actor: requester.oid,
+      data: { code, text: parse.text, operations: parse.operations },
+    });
+  } catch (error) {
+    // A refusal changes nothing, so it is answered even when the audit log is down (logged instead).
+    deps.log.warn('could not audit a refusal', { code, error: String(error) });
+  }
+}

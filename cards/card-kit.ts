@@ -1,0 +1,74 @@
+/**
+ * Small builders for Adaptive Card 1.5 JSON (what Teams renders). Cards are plain data, so the same
+ * JSON works with teams-ai, the Agents SDK and the Playground.
+ */
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+}
+
+export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
+  const result: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+  };
+  if (actions && actions.length > 0) result.actions = actions;
+  return result;
+}
+
+/**
+ * Text from people or hosts shown verbatim: Markdown characters are escaped so a host name or
+ * a quoted message cannot become a link, a heading or a mention.
+ */
+export function plain(text: string): string {
+  return text
+    .slice(0, 2000)
+    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+#>]|\d+\.)/gm, '$1\\$2');
+}
+
+export function heading(text: string, color?: 'good' | 'warning' | 'attention' | 'accent'): CardElement {
+  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...(color ? { color } : {}) };
+}
+
+export function paragraph(
+  text: string,
+  options: { subtle?: boolean; color?: string; monospace?: boolean } = {},
+): CardElement {
+  return {
+    type: 'TextBlock',
+    text,
+    wrap: true,
+    ...(options.subtle ? { isSubtle: true, size: 'Small' } : {}),
+    ...(options.color ? { color: options.color } : {}),
+    ...(options.monospace ? { fontType: 'Monospace' } : {}),
+  };
+}
+
+export function facts(entries: Array<[string, string]>): CardElement {
+  return { type: 'FactSet', facts: entries.map(([title, value]) => ({ title, value })) };
+}
+
+export function bullets(lines: string[]): CardElement {
+  return paragraph(lines.map((line) => `- ${line}`).join('\n'));
+}
+
+export function container(items: CardElement[], style?: 'emphasis' | 'good' | 'attention' | 'warning'): CardElement {
+  return { type: 'Container', items, ...(style ? { style } : {}), spacing: 'Medium', separator: true };
+}
+
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, unknown>,
+  style?: 'positive' | 'destructive',
+): CardElement {
+  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
+}

@@ -1,0 +1,7 @@
+/** Action.Execute verbs the bot's cards send; each is routed exactly once in bot/app. */
+export const VERB = {
+  confirm: 'request.confirm',
+  cancel: 'request.cancel',
+} as const;
+
+export type Verb = (typeof VERB)[keyof typeof VERB];

@@ -1,0 +1,57 @@
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'devTools/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // bot/ is the product's own logic: no SDK, shell or database driver below bot/app (the Teams
+    // layer) and bot/main.ts (the composition root).
+    files: ['bot/**/*.ts'],
+    ignores: ['bot/app/**', 'bot/main.ts', 'bot/tools/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'botbuilder*',
+                '@microsoft/*',
+                'restify',
+                'node-powershell',
+                'better-sqlite3',
+                'node:child_process',
+                'child_process',
+              ],
+              message: 'bot/ core imports no SDK, shell or database driver',
+            },
+            { group: ['../adapters/*', '../../adapters/*'], message: 'bot/ core never imports adapters' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

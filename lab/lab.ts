@@ -1,0 +1,224 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findPwsh } from '../bot/config';
+import labHosts from './lab-hosts.json';
+
+/**
+ * Lab hosts: Linux stand-ins for Windows hosts. Each host is its own sshd with the PowerShell
+ * subsystem, listening on its own loopback address; the subsystem runs real pwsh with
+ * RDSBOT_HIVE_FILE pointing at the host's hive file, which the module's access layer uses instead of
+ * the Windows registry. Behaviours: "hang" accepts SSH but its PowerShell never answers; "down" has
+ * no sshd at all. Everything lives under one folder (default data/lab).
+ */
+export interface LabOptions {
+  /** Folder for keys, configs, hives and pid files. */
+  dir: string;
+  /** Third octet of the 127.0.x.y addresses, so two labs (run and test) can coexist. */
+  net: number;
+}
+
+export interface LabHost {
+  name: string;
+  fqdn?: string;
+  role: 'client' | 'session-host' | 'license-server';
+  users: string[];
+  tags?: string[];
+  scenario: string;
+  behaviour?: 'hang' | 'down';
+  octet: number;
+}
+
+export const LAB_HOSTS = labHosts.hosts as LabHost[];
+const SSHD = '/usr/sbin/sshd';
+
+export function defaultLabOptions(env: NodeJS.ProcessEnv = process.env): LabOptions {
+  return { dir: resolve(env.RDSBOT_LAB_DIR ?? 'data/lab'), net: Number(env.RDSBOT_LAB_NET ?? 2) };
+}
+
+export function labAddress(options: LabOptions, host: LabHost): string {
+  return `127.0.${options.net}.${host.octet}`;
+}
+
+export function hostDir(options: LabOptions, name: string): string {
+  return join(options.dir, 'hosts', name);
+}
+
+export function hiveFile(options: LabOptions, name: string): string {
+  return join(hostDir(options, name), 'hive.json');
+}
+
+/** The scenario's registry as a fresh hive for `name`. */
+export function seedHive(options: LabOptions, host: LabHost): void {
+  const scenario = JSON.parse(readFileSync(join(__dirname, 'scenarios', `${host.scenario}.json`), 'utf8')) as {
+    registry: Record<string, unknown>;
+  };
+  mkdirSync(hostDir(options, host.name), { recursive: true });
+  rmSync(join(hostDir(options, host.name), 'backups'), { recursive: true, force: true });
+  writeFileSync(
+    hiveFile(options, host.name),
+    JSON.stringify({ computerName: host.name, registry: scenario.registry }, null, 2),
+  );
+}
+
+function keygen(file: string): void {
+  if (existsSync(file)) return;
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'rdsbot-lab', '-f', file]);
+}
+
+function subsystemScript(options: LabOptions, host: LabHost, pwsh: string): string {
+  if (host.behaviour === 'hang') {
+    // Accepts the session, then never speaks: what a wedged WinRM/SSH endpoint looks like.
+    return '#!/bin/sh\nexec cat > /dev/null\n';
+  }
+  const dotnetRoot = process.env.DOTNET_ROOT ?? '/usr/share/dotnet';
+  return [
+    '#!/bin/sh',
+    `export DOTNET_ROOT='${dotnetRoot}'`,
+    `export PATH="$PATH:${dotnetRoot}"`,
+    `export RDSBOT_HIVE_FILE='${hiveFile(options, host.name)}'`,
+    'export POWERSHELL_TELEMETRY_OPTOUT=1',
+    `exec '${pwsh}' -sshs -NoLogo -NoProfile`,
+    '',
+  ].join('\n');
+}
+
+function sshdConfig(options: LabOptions, host: LabHost): string {
+  const dir = hostDir(options, host.name);
+  return [
+    `ListenAddress ${labAddress(options, host)}:${labHosts.port}`,
+    `HostKey ${join(dir, 'ssh_host_ed25519_key')}`,
+    `PidFile ${join(dir, 'sshd.pid')}`,
+    `AuthorizedKeysFile ${join(options.dir, 'authorized_keys')}`,
+    'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no',
+    'PubkeyAuthentication yes',
+    'UsePAM no',
+    'StrictModes no',
+    'PermitRootLogin prohibit-password',
+    `AllowUsers ${userInfo().username}`,
+    'X11Forwarding no',
+    'AllowTcpForwarding no',
+    'PrintMotd no',
+    `Subsystem powershell ${join(dir, 'subsystem.sh')}`,
+    'LogLevel ERROR',
+    '',
+  ].join('\n');
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForPort(address: string, port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((done) => {
+      const socket = connect({ host: address, port }, () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.on('error', () => done(false));
+    });
+    if (open) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+export interface LabInventoryHost {
+  name: string;
+  fqdn?: string;
+  role: string;
+  tags: string[];
+  users: string[];
+  transport: Record<string, unknown>;
+}
+
+/** Starts every lab host (fresh hives from their scenarios) and writes inventory.json for the bot. */
+export async function labUp(options: LabOptions = defaultLabOptions()): Promise<string> {
+  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (apt-get install openssh-server)`);
+  const pwsh = findPwsh(process.env);
+  if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true });
+  await labDown(options);
+  mkdirSync(options.dir, { recursive: true });
+  const clientKey = join(options.dir, 'id_ed25519');
+  keygen(clientKey);
+  writeFileSync(join(options.dir, 'authorized_keys'), readFileSync(`${clientKey}.pub`));
+  chmodSync(join(options.dir, 'authorized_keys'), 0o600);
+
+  const knownHosts: string[] = [];
+  const inventory: LabInventoryHost[] = [];
+  for (const host of LAB_HOSTS) {
+    const dir = hostDir(options, host.name);
+    mkdirSync(dir, { recursive: true });
+    seedHive(options, host);
+    keygen(join(dir, 'ssh_host_ed25519_key'));
+    const address = labAddress(options, host);
+    const publicKey = readFileSync(join(dir, 'ssh_host_ed25519_key.pub'), 'utf8')
+      .trim()
+      .split(' ')
+      .slice(0, 2)
+      .join(' ');
+    knownHosts.push(`[${address}]:${labHosts.port} ${publicKey}`);
+    writeFileSync(join(dir, 'subsystem.sh'), subsystemScript(options, host, pwsh), { mode: 0o755 });
+    writeFileSync(join(dir, 'sshd_config'), sshdConfig(options, host));
+    if (host.behaviour !== 'down') {
+      const started = spawnSync(SSHD, ['-f', join(dir, 'sshd_config'), '-E', join(dir, 'sshd.log')], {
+        encoding: 'utf8',
+      });
+      if (started.status !== 0)
+        throw new Error(`sshd for ${host.name} did not start: ${started.stderr || started.stdout}`);
+      if (!(await waitForPort(address, labHosts.port, 10_000)))
+        throw new Error(`sshd for ${host.name} is not listening on ${address}`);
+    }
+    inventory.push({
+      name: host.name,
+      ...(host.fqdn ? { fqdn: host.fqdn } : {}),
+      role: host.role,
+      tags: host.tags ?? [],
+      users: host.users,
+      transport: {
+        type: 'ssh',
+        address,
+        port: labHosts.port,
+        user: userInfo().username,
+        keyFile: clientKey,
+        knownHostsFile: join(options.dir, 'known_hosts'),
+        lab: true,
+      },
+    });
+  }
+  writeFileSync(join(options.dir, 'known_hosts'), `${knownHosts.join('\n')}\n`);
+  const inventoryFile = join(options.dir, 'inventory.json');
+  writeFileSync(inventoryFile, JSON.stringify({ hosts: inventory }, null, 2));
+  return inventoryFile;
+}
+
+/** Stops every lab host started from `options.dir`. */
+export async function labDown(options: LabOptions = defaultLabOptions()): Promise<void> {
+  for (const host of LAB_HOSTS) {
+    const pid = readPid(join(hostDir(options, host.name), 'sshd.pid'));
+    if (pid && alive(pid)) {
+      process.kill(pid, 'SIGTERM');
+      for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+    }
+    rmSync(join(hostDir(options, host.name), 'sshd.pid'), { force: true });
+  }
+}

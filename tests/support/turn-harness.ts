@@ -1,0 +1,127 @@
+import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JsonInventory } from '../../adapters/inventory/json-config';
+import { SqliteStore } from '../../adapters/store/sqlite-store';
+import { BackgroundWork } from '../../bot/app/background';
+import { createApp } from '../../bot/app/create-app';
+import type { Host } from '../../bot/domain';
+import { silentLogger } from '../../bot/errors';
+import type { Policy } from '../../bot/policy/policy';
+import type { Executor } from '../../bot/ports';
+import type { WorkflowDeps } from '../../bot/workflow/deps';
+import { HostLocks } from '../../bot/workflow/host-locks';
+import { FakeClientExecutor, FakeClock, host, RecordingNotifier } from './fakes';
+
+export const TENANT = 'tenant-contoso';
+export const alex = { id: '29:alex', name: 'Alex Wilber', aadObjectId: 'oid-alex' };
+export const adele = { id: '29:adele', name: 'Adele Vance', aadObjectId: 'oid-adele' };
+export const mallory = { id: '29:mallory', name: 'Mallory', aadObjectId: 'oid-mallory' };
+
+export const POLICY: Policy = {
+  tenants: [TENANT],
+  roles: { helpdesk: [{ oid: 'oid-alex' }, { oid: 'oid-adele' }], approver: [], admin: [] },
+};
+
+export const HOSTS: Host[] = [
+  host('PC-042', 'client', ['jdoe']),
+  host('PC-043', 'client', ['asmith']),
+  host('PC-DOWN', 'client'),
+  host('RDSH01', 'session-host'),
+];
+
+type User = typeof alex;
+
+/** A whole bot on TestAdapter: the real app, workflow and SQLite store; a fake executor and notifier. */
+export function createTurnHarness(options: { executor?: Executor; down?: string[] } = {}) {
+  const clock = new FakeClock();
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rdsbot-turn-')), 'bot.sqlite'), clock);
+  const executor = options.executor ?? new FakeClientExecutor(options.down);
+  const notifier = new RecordingNotifier();
+  let seq = 0;
+  const deps: WorkflowDeps = {
+    store,
+    audit: store,
+    executor,
+    inventory: new JsonInventory(HOSTS),
+    notifier,
+    clock,
+    ids: { newId: () => `req-${++seq}` },
+    policy: POLICY,
+    locks: new HostLocks(),
+    log: silentLogger,
+    planTtlMs: 30 * 60_000,
+    concurrency: 4,
+  };
+  const background = new BackgroundWork((error) => {
+    throw error;
+  });
+  const app = createApp({ deps, background });
+  const adapter = new TestAdapter(async (context) => {
+    await app.run(context);
+  });
+
+  const base = (from: User): Partial<Activity> => ({
+    channelId: 'msteams',
+    from,
+    recipient: { id: '28:bot', name: 'RDS Licensing Bot' },
+    conversation: { id: 'a:chat-alex', conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
+    channelData: { tenant: { id: TENANT } },
+  });
+
+  async function deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity(activity, async (context) => {
+      await app.run(context);
+    });
+    return [...adapter.activeQueue];
+  }
+
+  return {
+    deps,
+    store,
+    executor,
+    notifier,
+    clock,
+    background,
+    /** Sends a chat message; returns the Adaptive Cards the bot answered with. */
+    async say(text: string, from: User = alex, extra: Partial<Activity> = {}) {
+      const replies = await deliver({ ...base(from), type: ActivityTypes.Message, id: `m-${++seq}`, text, ...extra });
+      return replies.filter((a) => a.type === 'message').map((a) => a.attachments?.[0]?.content as Record<string, unknown>);
+    },
+    /** Clicks an Action.Execute button; returns the invoke response body ({statusCode, type, value}). */
+    async click(verb: string, data: unknown, from: User = alex) {
+      const replies = await deliver({
+        ...base(from),
+        type: ActivityTypes.Invoke,
+        name: 'adaptiveCard/action',
+        id: `i-${++seq}`,
+        replyToId: 'card-1',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      });
+      const response = replies.find((a) => a.type === 'invokeResponse');
+      return (response?.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
+    },
+  };
+}
+
+/** All the text in a card, for readable assertions. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+export function actionsOf(card: unknown): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
+  return ((card as { actions?: unknown[] }).actions ?? []) as Array<{ title: string; verb: string; data: Record<string, unknown> }>;
+}

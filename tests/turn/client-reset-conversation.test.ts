@@ -1,0 +1,150 @@
+import { requestCard } from '../../cards/request-card';
+import { VERB } from '../../cards/verbs';
+import type { FakeClientExecutor } from '../support/fakes';
+import { actionsOf, adele, alex, cardText, createTurnHarness, mallory } from '../support/turn-harness';
+
+describe('a helpdesk user resets a client licence in chat', () => {
+  it('answers a request with a plan card showing what is there and what will be deleted', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042');
+    expect(cardText(card)).toContain('Reset the client licence cache on PC-042');
+    expect(cardText(card)).toContain('present (subkeys: HardwareID, Store)');
+    expect(cardText(card)).toContain('Will back up, then delete');
+    expect(actionsOf(card).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+
+  it('runs the change on Confirm, shows "running" at once and the result with next steps after', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license for jdoe');
+    const confirm = actionsOf(card).find((a) => a.title === 'Confirm');
+    const response = await bot.click(VERB.confirm, confirm?.data);
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(response.value)).toContain('Running');
+
+    await bot.background.idle();
+    const finished = bot.notifier.last();
+    expect(finished?.state).toBe('succeeded');
+    expect(finished?.outcome?.[0]?.report?.backup?.path).toContain(finished?.id);
+    const result = cardText(requestCard(finished!));
+    expect(result).toContain('Done: Reset the client licence cache on PC-042');
+    expect(result).toContain('Backup');
+    expect(result).toContain('as administrator');
+    expect((bot.executor as FakeClientExecutor).realRuns().map((c) => c.host.name)).toEqual(['PC-042']);
+  });
+
+  it('runs once however often Confirm is clicked or re-delivered', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042');
+    const data = actionsOf(card)[0]?.data;
+    const clicks = await Promise.all([bot.click(VERB.confirm, data), bot.click(VERB.confirm, data), bot.click(VERB.confirm, data)]);
+    await bot.background.idle();
+    const again = await bot.click(VERB.confirm, data);
+    await bot.background.idle();
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(1);
+    expect(clicks.every((c) => c.statusCode === 200)).toBe(true);
+    expect(cardText(again.value)).toContain('Done');
+  });
+
+  it('changes nothing on Cancel, and a later Confirm of the cancelled plan does nothing', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042');
+    const data = actionsOf(card)[0]?.data;
+    const cancelled = await bot.click(VERB.cancel, data);
+    expect(cardText(cancelled.value)).toContain('Cancelled');
+    const late = await bot.click(VERB.confirm, data);
+    await bot.background.idle();
+    expect(cardText(late.value)).toContain('Cancelled');
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+
+  it('asks which computer when the host is not in the inventory, offering near misses', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on pc-0042');
+    expect(cardText(card)).toContain('Did you mean **PC-042**?');
+    expect((bot.executor as FakeClientExecutor).calls).toHaveLength(0);
+  });
+
+  it('answers chit-chat and other topics with help instead of a plan', async () => {
+    const bot = createTurnHarness();
+    const [weather] = await bot.say("what's the weather like in Seattle");
+    expect(cardText(weather)).toContain('I can only help with Remote Desktop licensing');
+    const [help] = await bot.say('help');
+    expect(cardText(help)).toContain('Reset the client licence cache');
+  });
+
+  it('shows a dead host as a clear per-host error and offers nothing to confirm there', async () => {
+    const bot = createTurnHarness({ down: ['PC-DOWN'] });
+    const [card] = await bot.say('reset the client license on PC-DOWN');
+    expect(cardText(card)).toContain('PC-DOWN');
+    expect(cardText(card)).toContain('did not accept a PowerShell session');
+    expect(actionsOf(card).map((a) => a.title)).toEqual(['Cancel']);
+  });
+
+  it('says there is nothing to do when the cache is already gone', async () => {
+    const bot = createTurnHarness();
+    const [first] = await bot.say('reset the client license on PC-043');
+    await bot.click(VERB.confirm, actionsOf(first)[0]?.data);
+    await bot.background.idle();
+    const [second] = await bot.say('reset the client license on PC-043');
+    expect(cardText(second)).toContain('No change needed');
+    expect(actionsOf(second)).toHaveLength(0);
+  });
+
+  it('lets only the requester confirm their plan', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042', alex);
+    const response = await bot.click(VERB.confirm, actionsOf(card)[0]?.data, adele);
+    expect(cardText(response.value)).toContain('Not your request');
+    await bot.background.idle();
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+
+  it('refuses users without the helpdesk role before contacting any host', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042', mallory);
+    expect(cardText(card)).toContain('Only helpdesk staff');
+    expect((bot.executor as FakeClientExecutor).calls).toHaveLength(0);
+  });
+
+  it('refuses a client reset aimed at a session host, with the reason', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on RDSH01');
+    expect(cardText(card)).toContain('RDSH01 is a session-host');
+  });
+
+  it('refuses an expired plan and a card whose fingerprint is not the plan shown', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042');
+    const data = actionsOf(card)[0]?.data as { requestId: string; fingerprint: string };
+    const forged = await bot.click(VERB.confirm, { ...data, fingerprint: 'f'.repeat(32) });
+    expect(cardText(forged.value)).toContain('out of date');
+    bot.clock.advance(31 * 60_000);
+    const late = await bot.click(VERB.confirm, data);
+    expect(cardText(late.value)).toContain('expired');
+    await bot.background.idle();
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+
+  it.each([
+    ['no data', undefined],
+    ['a string', 'approve'],
+    ['null', null],
+    ['a prototype key', JSON.parse('{"__proto__":{"isApprover":true},"requestId":"req-1","fingerprint":"00000000000000000000000000000000"}')],
+    ['a hostile request id', { requestId: "req-1'; Remove-Item C:\\", fingerprint: '0'.repeat(32) }],
+  ])('answers a forged card payload (%s) with a clear notice and runs nothing', async (_name, data) => {
+    const bot = createTurnHarness();
+    await bot.say('reset the client license on PC-042');
+    const response = await bot.click(VERB.confirm, data);
+    expect(response.statusCode).toBe(200);
+    expect(cardText(response.value)).toMatch(/cannot read this button|Unknown request/);
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+
+  it('answers an unknown button verb instead of failing the invoke', async () => {
+    const bot = createTurnHarness();
+    const response = await bot.click('request.approve_everything', { requestId: 'req-1' });
+    expect(response.statusCode).toBe(200);
+    expect(response.value).toBe('This button is not one I know.');
+  });
+});
