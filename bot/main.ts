@@ -71,7 +71,7 @@ export async function startBot(
   adapter.onTurnError = async (context, error) => {
     log.error('turn failed', { error: String(error), activityType: context.activity.type });
   };
-  const server = createServer(app, adapter);
+  const server = createServer(app, adapter, log);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;
@@ -91,7 +91,7 @@ export async function startBot(
   };
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   let config: BotConfig;
   try {
     config = readConfig(process.env);
@@ -125,5 +125,3 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 }
-
-if (require.main === module) void main();

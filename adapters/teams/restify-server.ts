@@ -1,21 +1,50 @@
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { randomUUID } from 'node:crypto';
 import * as restify from 'restify';
+import type { Logger } from '../../bot/errors';
 
 /** Largest activity accepted; Teams messages are far smaller (cards are capped near 100 KB). */
 const MAX_BODY_BYTES = 256 * 1024;
 
+function isActivity(body: unknown): boolean {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { type?: unknown }).type === 'string'
+  );
+}
+
 /**
- * The HTTP front: POST /api/messages into the Teams adapter, and GET /health. Bodies are parsed as
- * JSON only and capped; errors never leave the process as stack traces.
+ * The HTTP front: POST /api/messages into the Teams adapter, and GET /health. Bodies are JSON only
+ * and capped. A failing turn is logged with a reference and answered 500 with that reference only:
+ * exception text never leaves the process (botbuilder would put err.message in the body).
  */
-export function createServer(app: Application<TurnState>, adapter: TeamsAdapter): restify.Server {
+export function createServer(app: Application<TurnState>, adapter: TeamsAdapter, log: Logger): restify.Server {
   const server = restify.createServer({ name: 'rds-licensing-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
   server.post('/api/messages', async (req, res) => {
+    if (!isActivity(req.body)) {
+      res.send(400, { code: 'bad_request', message: 'Expected a Bot Framework activity.' });
+      return;
+    }
     await adapter.process(req, res as never, async (context) => {
-      await app.run(context);
+      try {
+        await app.run(context);
+      } catch (error) {
+        const reference = randomUUID().slice(0, 8);
+        log.error('turn failed', { reference, activityType: context.activity.type, error: String(error) });
+        throw new Error(`internal_error (reference ${reference})`);
+      }
     });
   });
+  // Probes (load balancers, the Agents Playground's start-up wait) check the endpoint with GET/HEAD.
+  const probe: restify.RequestHandler = (_req, res, next) => {
+    res.send(200, { ok: true, post: 'Bot Framework activities' });
+    next();
+  };
+  server.get('/api/messages', probe);
+  server.head('/api/messages', probe);
   server.get('/health', (_req, res, next) => {
     res.send(200, { ok: true });
     next();

@@ -25,7 +25,11 @@ export class FakeClientExecutor implements Executor {
   async run(request: ExecutionRequest): Promise<TargetReport> {
     this.calls.push(request);
     const name = request.host.name;
-    if (this.down.includes(name)) throw new ExecutionError('host_unreachable', `${name} did not accept a PowerShell session (down or unreachable).`);
+    if (this.down.includes(name))
+      throw new ExecutionError(
+        'host_unreachable',
+        `${name} did not accept a PowerShell session (down or unreachable).`,
+      );
     const existed = this.present.get(name) ?? true;
     if (!request.whatIf) this.present.set(name, false);
     return {
@@ -43,7 +47,8 @@ export class FakeClientExecutor implements Executor {
           after: 'absent',
         },
       ],
-      backup: existed && !request.whatIf ? { path: `/backups/${request.requestId}.json`, sha256: 'a'.repeat(64) } : null,
+      backup:
+        existed && !request.whatIf ? { path: `/backups/${request.requestId}.json`, sha256: 'a'.repeat(64) } : null,
       verified: true,
     };
   }

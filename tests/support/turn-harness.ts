@@ -88,7 +88,9 @@ export function createTurnHarness(options: { executor?: Executor; down?: string[
     /** Sends a chat message; returns the Adaptive Cards the bot answered with. */
     async say(text: string, from: User = alex, extra: Partial<Activity> = {}) {
       const replies = await deliver({ ...base(from), type: ActivityTypes.Message, id: `m-${++seq}`, text, ...extra });
-      return replies.filter((a) => a.type === 'message').map((a) => a.attachments?.[0]?.content as Record<string, unknown>);
+      return replies
+        .filter((a) => a.type === 'message')
+        .map((a) => a.attachments?.[0]?.content as Record<string, unknown>);
     },
     /** Clicks an Action.Execute button; returns the invoke response body ({statusCode, type, value}). */
     async click(verb: string, data: unknown, from: User = alex) {
@@ -123,5 +125,9 @@ export function cardText(card: unknown): string {
 }
 
 export function actionsOf(card: unknown): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
-  return ((card as { actions?: unknown[] }).actions ?? []) as Array<{ title: string; verb: string; data: Record<string, unknown> }>;
+  return ((card as { actions?: unknown[] }).actions ?? []) as Array<{
+    title: string;
+    verb: string;
+    data: Record<string, unknown>;
+  }>;
 }

@@ -37,7 +37,11 @@ describe('a helpdesk user resets a client licence in chat', () => {
     const bot = createTurnHarness();
     const [card] = await bot.say('reset the client license on PC-042');
     const data = actionsOf(card)[0]?.data;
-    const clicks = await Promise.all([bot.click(VERB.confirm, data), bot.click(VERB.confirm, data), bot.click(VERB.confirm, data)]);
+    const clicks = await Promise.all([
+      bot.click(VERB.confirm, data),
+      bot.click(VERB.confirm, data),
+      bot.click(VERB.confirm, data),
+    ]);
     await bot.background.idle();
     const again = await bot.click(VERB.confirm, data);
     await bot.background.idle();
@@ -130,7 +134,12 @@ describe('a helpdesk user resets a client licence in chat', () => {
     ['no data', undefined],
     ['a string', 'approve'],
     ['null', null],
-    ['a prototype key', JSON.parse('{"__proto__":{"isApprover":true},"requestId":"req-1","fingerprint":"00000000000000000000000000000000"}')],
+    [
+      'a prototype key',
+      JSON.parse(
+        '{"__proto__":{"isApprover":true},"requestId":"req-1","fingerprint":"00000000000000000000000000000000"}',
+      ),
+    ],
     ['a hostile request id', { requestId: "req-1'; Remove-Item C:\\", fingerprint: '0'.repeat(32) }],
   ])('answers a forged card payload (%s) with a clear notice and runs nothing', async (_name, data) => {
     const bot = createTurnHarness();

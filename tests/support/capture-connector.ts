@@ -1,0 +1,59 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CapturedCall {
+  method: string;
+  url: string;
+  body: Record<string, unknown> | undefined;
+}
+
+/**
+ * A stand-in for the Bot Connector service: records every call the bot makes to its serviceUrl and
+ * answers like the connector does ({ id } for new activities).
+ */
+export async function startCaptureConnector(): Promise<{
+  serviceUrl: string;
+  calls: CapturedCall[];
+  waitFor(predicate: (call: CapturedCall) => boolean, timeoutMs?: number): Promise<CapturedCall>;
+  close(): Promise<void>;
+}> {
+  const calls: CapturedCall[] = [];
+  const waiters: Array<() => void> = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    req.on('end', () => {
+      calls.push({
+        method: req.method ?? '',
+        url: decodeURIComponent(req.url ?? ''),
+        body: text ? JSON.parse(text) : undefined,
+      });
+      waiters.splice(0).forEach((wake) => wake());
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `act-${calls.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    async waitFor(predicate, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error('the bot did not make the expected connector call');
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
