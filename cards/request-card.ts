@@ -105,7 +105,9 @@ export function cancelledCard(request: ChangeRequest): AdaptiveCard {
 /** A request that finished at planning time: every host answered and none needed a change. */
 function isNothingToDo(request: ChangeRequest): boolean {
   const outcomes = request.outcome ?? [];
-  return outcomes.length > 0 && outcomes.every((outcome) => outcome.report?.whatIf === true);
+  return (
+    request.state === 'succeeded' && outcomes.length > 0 && outcomes.every((outcome) => outcome.report?.whatIf === true)
+  );
 }
 
 /** The card for a request in whatever state it is now (used for in-place updates). */

@@ -34,7 +34,7 @@ const RULES: IntentRule[] = [
   {
     intent: 'client.reset_license_cache',
     matches: (text) =>
-      /\bmslicensing\b/.test(text) ||
+      /\b(mslicensing|hardwareid)\b/.test(text) ||
       (CHANGE_VERB.test(text) && LICENCE.test(text) && CLIENT_SIDE.test(text)) ||
       (/\b(invalid|expired|corrupt)\b.*\blicen[cs]e\b/.test(text) && CHANGE_VERB.test(text)) ||
       (/\b(event\s*)?1003\b/.test(text) && /\bclient\b/.test(text)) ||

@@ -157,3 +157,26 @@ describe('a helpdesk user resets a client licence in chat', () => {
     expect(response.value).toBe('This button is not one I know.');
   });
 });
+
+describe('when the audit log cannot be written', () => {
+  it('plans nothing, runs nothing and answers with an error code and a reference', async () => {
+    const bot = createTurnHarness();
+    bot.deps.audit = { append: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full')) };
+    const [card] = await bot.say('reset the client license on PC-042');
+    expect(cardText(card)).toContain('audit_unavailable');
+    expect(cardText(card)).toMatch(/reference [0-9a-f]{8}/);
+    expect(cardText(card)).not.toContain('SQLITE_FULL');
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+
+  it('refuses the Confirm and runs nothing if the audit fails between plan and Confirm', async () => {
+    const bot = createTurnHarness();
+    const [card] = await bot.say('reset the client license on PC-042');
+    bot.deps.audit = { append: () => Promise.reject(new Error('disk I/O error')) };
+    const response = await bot.click(VERB.confirm, actionsOf(card)[0]?.data);
+    await bot.background.idle();
+    expect(cardText(response.value)).toContain('audit_unavailable');
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+    expect((await bot.store.get((actionsOf(card)[0]?.data as { requestId: string }).requestId))?.state).toBe('failed');
+  });
+});

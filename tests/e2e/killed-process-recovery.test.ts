@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SqliteStore } from '../../adapters/store/sqlite-store';
+import { verifyChain } from '../../bot/audit/audit-chain';
+import { VERB } from '../../cards/verbs';
+import { LAB_HOSTS, seedHive } from '../../lab/lab';
+import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
+import { ROOT, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { cardText } from '../support/turn-harness';
+
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const alex = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** The bot as its own process (npm start's entry point), so it can be killed with SIGKILL. */
+async function startBotProcess(port: number, databaseFile: string): Promise<ChildProcess> {
+  const child = spawn('node', ['scripts/ts-run.js', 'bot/start.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      RDSBOT_LOCAL: '1',
+      PORT: String(port),
+      INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
+      POLICY_FILE: resolve(ROOT, 'config/policy.local.json'),
+      DATABASE_FILE: databaseFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
+  child.stdout?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('the bot process did not start');
+}
+
+describe('a bot process killed in the middle of a change', () => {
+  it('on restart finds the request, re-reads the host, marks it interrupted, audits it and updates the card', async () => {
+    seedHive({ dir: TEST_LAB_DIR, net: TEST_LAB_NET }, LAB_HOSTS.find((h) => h.name === 'PC-050')!);
+    seedHive({ dir: TEST_LAB_DIR, net: TEST_LAB_NET }, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
+    const connector = await startCaptureConnector();
+    const databaseFile = join(mkdtempSync(join(tmpdir(), 'rdsbot-kill-')), 'bot.sqlite');
+    const port = await freePort();
+    const post = (activity: Record<string, unknown>) =>
+      fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          channelId: 'msteams',
+          serviceUrl: connector.serviceUrl,
+          from: alex,
+          recipient: { id: '28:bot' },
+          conversation: { id: 'a:kill', tenantId: TENANT },
+          channelData: { tenant: { id: TENANT } },
+          ...activity,
+        }),
+      });
+    let bot = await startBotProcess(port, databaseFile);
+    try {
+      await post({ type: 'message', id: 'm-1', text: 'reset the client license on PC-042' });
+      const plan = await connector.waitFor(
+        (c: CapturedCall) => c.body?.type === 'message' && c.url.endsWith('/activities/m-1'),
+      );
+      const card = (
+        plan.body?.attachments as Array<{ content: { actions: Array<{ title: string; data: { requestId: string } }> } }>
+      )[0]!.content;
+      const confirm = card.actions.find((a) => a.title === 'Confirm')!;
+      const invoke = await post({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: 'i-1',
+        replyToId: `act-${connector.calls.indexOf(plan) + 1}`,
+        value: { action: { type: 'Action.Execute', verb: VERB.confirm, data: confirm.data }, trigger: 'manual' },
+      });
+      expect(invoke.status).toBe(200);
+
+      bot.kill('SIGKILL'); // mid-run: the change is under way on the host
+      await new Promise((r) => bot.once('exit', r));
+      bot = await startBotProcess(port, databaseFile);
+
+      const update = await connector
+        .waitFor((c) => c.method === 'PUT' && cardText(c.body?.attachments).includes('Interrupted'))
+        .catch((error: unknown) => {
+          console.log(
+            connector.calls.map((c) => `${c.method} ${c.url} ${cardText(c.body?.attachments).slice(0, 80)}`).join('\n'),
+          );
+          throw error;
+        });
+      expect(cardText(update.body?.attachments)).toContain('PC-042');
+      const store = new SqliteStore(databaseFile, { now: () => new Date() });
+      const request = await store.get(confirm.data.requestId);
+      expect(request?.state).toBe('failed');
+      const records = [...store.auditRecords()];
+      expect(records.map((r) => r.kind)).toEqual(
+        expect.arrayContaining(['execution.started', 'execution.recovered', 'execution.finished']),
+      );
+      expect(verifyChain(records)).toMatchObject({ ok: true });
+      store.close();
+    } finally {
+      bot.kill('SIGKILL');
+      await connector.close();
+    }
+  });
+});

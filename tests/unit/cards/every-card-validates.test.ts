@@ -1,0 +1,110 @@
+import type * as AC from 'adaptivecards';
+import type { ChangeRequest, HostOutcome } from '../../../bot/domain';
+import {
+  errorCard,
+  helpCard,
+  needsCard,
+  noticeCard,
+  notLicensingCard,
+  refusedCard,
+  unclearCard,
+} from '../../../cards/message-cards';
+import {
+  cancelledCard,
+  nothingToDoCard,
+  planCard,
+  requestCard,
+  resultCard,
+  runningCard,
+} from '../../../cards/request-card';
+
+// The UMD bundle: the package's ESM entry does not load in Node/Jest (stack-feasibility §6).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Adaptive = require('adaptivecards') as typeof AC;
+
+function problems(card: unknown): string[] {
+  const parsed = new Adaptive.AdaptiveCard();
+  const context = new Adaptive.SerializationContext(Adaptive.Versions.v1_5);
+  parsed.parse(card, context);
+  const found: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) found.push(context.getEventAt(i).message);
+  for (const event of parsed.validateProperties().validationEvents) found.push(event.message);
+  return found;
+}
+
+const ok: HostOutcome = {
+  host: 'PC-042',
+  status: 'succeeded',
+  report: {
+    ok: true,
+    operation: 'client.reset_license_cache',
+    host: 'PC-042',
+    whatIf: false,
+    changed: true,
+    items: [
+      {
+        path: 'HKLM\\SOFTWARE\\Microsoft\\MSLicensing',
+        existed: true,
+        subkeys: ['HardwareID', 'Store'],
+        action: 'delete',
+        after: 'absent',
+      },
+    ],
+    backup: { path: 'C:\\ProgramData\\RdsBot\\Backups\\r-MSLicensing.reg', sha256: 'ab'.repeat(32) },
+    verified: true,
+  },
+};
+const dead: HostOutcome = {
+  host: 'PC-DOWN',
+  status: 'failed',
+  error: { code: 'host_unreachable', message: 'PC-DOWN did not accept a session.' },
+};
+const request: ChangeRequest = {
+  id: 'r-1',
+  version: 1,
+  state: 'pending',
+  requester: { oid: 'oid', name: 'Alex *Wilber* [x](http://evil)', tenantId: 't' },
+  text: 'reset the client license on PC-042 and PC-DOWN',
+  operations: [{ intent: 'client.reset_license_cache', targets: ['PC-042', 'PC-DOWN'], params: {} }],
+  preview: [{ ...ok, report: { ...ok.report!, whatIf: true, backup: null } }, dead],
+  fingerprint: '0'.repeat(32),
+  createdAt: '2026-11-28T10:00:00.000Z',
+  updatedAt: '2026-11-28T10:00:00.000Z',
+  expiresAt: '2026-11-28T10:30:00.000Z',
+  conversation: {},
+};
+
+describe('every card the bot sends', () => {
+  it.each([
+    ['plan', planCard(request)],
+    ['running', runningCard(request)],
+    ['result', resultCard({ ...request, state: 'succeeded', outcome: [ok, dead] })],
+    ['nothing to do', nothingToDoCard({ ...request, state: 'succeeded', outcome: request.preview })],
+    ['cancelled', cancelledCard({ ...request, state: 'cancelled' })],
+    [
+      'interrupted',
+      requestCard({
+        ...request,
+        state: 'failed',
+        outcome: [{ ...dead, error: { code: 'interrupted', message: 'x' } }],
+      }),
+    ],
+    ['help', helpCard()],
+    ['needs', needsCard({ text: 'x', operations: [], needs: ['target'], suggestions: ['PC-042'] })],
+    ['unclear', unclearCard()],
+    ['not licensing', notLicensingCard()],
+    ['refused', refusedCard('no')],
+    ['notice', noticeCard('t', 'x')],
+    ['error', errorCard('internal_error', 'abcd1234')],
+  ])('the %s card is a valid Adaptive Card 1.5 that fits in a Teams message', (_name, card) => {
+    expect(card.version).toBe('1.5');
+    expect(problems(card)).toEqual([]);
+    expect(JSON.stringify(card).length * 2).toBeLessThan(80_000);
+  });
+
+  it('shows user text without turning it into Markdown links or emphasis', () => {
+    const text = JSON.stringify(planCard(request));
+    expect(text).not.toContain('[x](http://evil)');
+    expect(text).toContain('\\\\[x\\\\]');
+  });
+});
