@@ -50,6 +50,8 @@ module.exports = tseslint.config(
         __dirname: 'readonly',
         console: 'readonly',
         Buffer: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

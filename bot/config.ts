@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 /** Everything the composition root needs, read once from the environment at start-up. */
 export interface BotConfig {
@@ -39,6 +39,19 @@ export function findPwsh(env: NodeJS.ProcessEnv): string {
   if (env.RDSBOT_PWSH) return env.RDSBOT_PWSH;
   const tool = join(homedir(), '.dotnet', 'tools', process.platform === 'win32' ? 'pwsh.exe' : 'pwsh');
   return existsSync(tool) ? tool : 'pwsh';
+}
+
+/**
+ * Where the .NET runtime lives: the dotnet-tool pwsh needs DOTNET_ROOT when it starts outside a login
+ * shell (under node-powershell, and as sshd's PowerShell subsystem on lab hosts).
+ */
+export function findDotnetRoot(env: NodeJS.ProcessEnv): string {
+  if (env.DOTNET_ROOT) return env.DOTNET_ROOT;
+  for (const folder of (env.PATH ?? '').split(delimiter)) {
+    const candidate = join(folder, process.platform === 'win32' ? 'dotnet.exe' : 'dotnet');
+    if (existsSync(candidate)) return dirname(realpathSync(candidate));
+  }
+  return '/usr/share/dotnet';
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -9,7 +9,7 @@ import { createServer } from '../adapters/teams/restify-server';
 import { TeamsNotifier } from '../adapters/teams/teams-notifier';
 import { BackgroundWork } from './app/background';
 import { createApp } from './app/create-app';
-import { type BotConfig, readConfig, StartupError } from './config';
+import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
 import { HostLocks } from './workflow/host-locks';
@@ -54,7 +54,7 @@ export async function startBot(
         timeoutMs: config.executionTimeoutMs,
         connectTimeoutSeconds: config.connectTimeoutSeconds,
         labOnly: config.local,
-        env: { DOTNET_ROOT: process.env.DOTNET_ROOT ?? '/usr/share/dotnet' },
+        env: { DOTNET_ROOT: findDotnetRoot(process.env) },
       }),
     inventory,
     notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId),

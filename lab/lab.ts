@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { connect } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findPwsh } from '../bot/config';
+import { findDotnetRoot, findPwsh } from '../bot/config';
 import labHosts from './lab-hosts.json';
 
 /**
@@ -73,7 +73,7 @@ function subsystemScript(options: LabOptions, host: LabHost, pwsh: string): stri
     // Accepts the session, then never speaks: what a wedged WinRM/SSH endpoint looks like.
     return '#!/bin/sh\nexec cat > /dev/null\n';
   }
-  const dotnetRoot = process.env.DOTNET_ROOT ?? '/usr/share/dotnet';
+  const dotnetRoot = findDotnetRoot(process.env);
   return [
     '#!/bin/sh',
     `export DOTNET_ROOT='${dotnetRoot}'`,
@@ -155,6 +155,10 @@ export interface LabInventoryHost {
 export async function labUp(options: LabOptions = defaultLabOptions()): Promise<string> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (apt-get install openssh-server)`);
   const pwsh = findPwsh(process.env);
+  const probe = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', 'exit 0'], {
+    env: { ...process.env, DOTNET_ROOT: findDotnetRoot(process.env) },
+  });
+  if (probe.status !== 0) throw new Error(`pwsh (${pwsh}) does not start: run bash scripts/setup.sh`);
   if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true });
   await labDown(options);
   mkdirSync(options.dir, { recursive: true });

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# One-time (and idempotent) set-up of everything the bot and its tests need on a fresh machine:
+# PowerShell 7 (the dotnet global tool), OpenSSH server and client (lab hosts), and the npm packages
+# (better-sqlite3 builds from source against the local Node headers, see .npmrc).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PWSH_VERSION=7.6.9
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
+}
+
+# 1. PowerShell 7 as a .NET global tool (no PowerShell Gallery or Microsoft package feed needed).
+if [ -x "$HOME/.dotnet/tools/pwsh" ] || [ -n "${RDSBOT_PWSH:-}" ]; then
+  say "pwsh present"
+else
+  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is needed to install PowerShell $PWSH_VERSION"
+  say "installing PowerShell $PWSH_VERSION (dotnet tool)"
+  dotnet tool install --global PowerShell --version "$PWSH_VERSION" >/dev/null
+fi
+export DOTNET_ROOT="${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}"
+"${RDSBOT_PWSH:-$HOME/.dotnet/tools/pwsh}" -NoProfile -NonInteractive -Command 'exit 0' || die "pwsh does not start"
+
+# 2. OpenSSH server and client: every lab host is an sshd with the PowerShell subsystem.
+if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
+  say "openssh-server present"
+else
+  say "installing openssh-server"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed (run as root or with sudo)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null \
+    || die "could not install openssh-server"
+fi
+
+# 3. npm packages, only when the lock file changed since the last install.
+stamp=node_modules/.rdsbot-lock-sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  say "npm packages up to date"
+else
+  say "npm ci (builds better-sqlite3 from source; about two minutes)"
+  npm ci --no-audit --no-fund
+  echo "$want" > "$stamp"
+fi
+say "ready"
