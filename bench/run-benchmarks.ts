@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JsonInventory } from '../adapters/inventory/json-config';
+import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
+import { findDotnetRoot, findPwsh, readConfig } from '../bot/config';
+import { silentLogger } from '../bot/errors';
+import { startBot } from '../bot/main';
+import { parseRequest } from '../bot/understand/parse-request';
+import { VERB } from '../cards/verbs';
+import { LAB_HOSTS, labDown, labUp, seedHive } from '../lab/lab';
+import { startCaptureConnector } from '../tests/support/capture-connector';
+
+/**
+ * `npm run bench`: speed and memory, measured side by side in one run (never in timed tests).
+ * Uses its own lab (127.0.4.x) and database under data/bench.
+ */
+const ROOT = resolve(__dirname, '..');
+const lab = { dir: join(ROOT, 'data', 'bench-lab'), net: 4 };
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function main(): Promise<void> {
+  // 1. Parser throughput on one core.
+  const corpus = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'requests.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const hosts = JsonInventory.load(join(ROOT, '..', 'shared', 'corpus', 'inventory.json')).hosts();
+  let parsed = 0;
+  const parseStart = Date.now();
+  while (Date.now() - parseStart < 2_000) {
+    for (const text of corpus) parseRequest(text, hosts);
+    parsed += corpus.length;
+  }
+  const parsePerSecond = parsed / ((Date.now() - parseStart) / 1000);
+
+  // 2. The real parts: pwsh start alone, one host call over SSH, Confirm -> result over HTTP.
+  const inventoryFile = await labUp(lab);
+  try {
+    const pwsh = findPwsh(process.env);
+    const env = { ...process.env, DOTNET_ROOT: findDotnetRoot(process.env) };
+    const pwshStart: number[] = [];
+    for (let i = 0; i < RUNS; i++)
+      pwshStart.push(
+        await timed(() => spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', 'exit 0'], { env })),
+      );
+
+    const inventory = JsonInventory.load(inventoryFile);
+    const executor = new PwshExecutor({
+      pwsh,
+      timeoutMs: 30_000,
+      connectTimeoutSeconds: 5,
+      labOnly: true,
+      env: { DOTNET_ROOT: env.DOTNET_ROOT },
+    });
+    const preview: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      preview.push(
+        await timed(() =>
+          executor.run({
+            requestId: `bench-${i}`,
+            host: inventory.find('PC-042')!,
+            operation: 'client.reset_license_cache',
+            params: {},
+            whatIf: true,
+          }),
+        ),
+      );
+    }
+
+    const connector = await startCaptureConnector();
+    const bot = await startBot(
+      readConfig(
+        {
+          RDSBOT_LOCAL: '1',
+          PORT: '0',
+          INVENTORY_FILE: inventoryFile,
+          POLICY_FILE: join(ROOT, 'config', 'policy.local.json'),
+          DATABASE_FILE: join(ROOT, 'data', 'bench', 'bench.sqlite'),
+        },
+        ROOT,
+      ),
+      { log: silentLogger },
+    );
+    const post = (activity: Record<string, unknown>) =>
+      fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          channelId: 'msteams',
+          serviceUrl: connector.serviceUrl,
+          from: { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' },
+          recipient: { id: '28:bot' },
+          conversation: { id: 'a:bench', tenantId: '00000000-0000-0000-0000-0000000000001' },
+          channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
+          ...activity,
+        }),
+      });
+    const messageToCard: number[] = [];
+    const confirmToResult: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
+      const id = `m-${i}`;
+      let plan: Awaited<ReturnType<typeof connector.waitFor>> | undefined;
+      messageToCard.push(
+        await timed(async () => {
+          await post({ type: 'message', id, text: 'reset the client license on PC-042' });
+          plan = await connector.waitFor((c) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`));
+        }),
+      );
+      const cardId = `act-${connector.calls.indexOf(plan!) + 1}`;
+      const card = (
+        plan!.body?.attachments as Array<{ content: { actions: Array<{ title: string; data: unknown }> } }>
+      )[0]!.content;
+      const data = card.actions.find((a) => a.title === 'Confirm')!.data;
+      confirmToResult.push(
+        await timed(async () => {
+          await post({
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `i-${i}`,
+            replyToId: cardId,
+            value: { action: { type: 'Action.Execute', verb: VERB.confirm, data }, trigger: 'manual' },
+          });
+          await connector.waitFor(
+            (c) =>
+              c.method === 'PUT' && c.url.endsWith(`/activities/${cardId}`) && JSON.stringify(c.body).includes('Done:'),
+          );
+        }),
+      );
+    }
+    const rssMb = process.memoryUsage().rss / 1024 / 1024;
+    await bot.close();
+    await connector.close();
+
+    const p = median(pwshStart);
+    const e = median(preview);
+    const m = median(messageToCard);
+    const c = median(confirmToResult);
+    console.log(`bench (${RUNS} runs each, medians)`);
+    console.log(`  parse throughput, one core        ${Math.round(parsePerSecond).toLocaleString('en')} requests/s`);
+    console.log(`  pwsh start alone                  ${p.toFixed(0)} ms   1.00x`);
+    console.log(`  one host preview over SSH         ${e.toFixed(0)} ms   ${(e / p).toFixed(2)}x pwsh start`);
+    console.log(`  message -> plan card over HTTP    ${m.toFixed(0)} ms   ${(m / e).toFixed(2)}x host preview`);
+    console.log(`  Confirm -> result card over HTTP  ${c.toFixed(0)} ms   ${(c / e).toFixed(2)}x host preview`);
+    console.log(`  bot process RSS after the runs    ${rssMb.toFixed(0)} MiB`);
+  } finally {
+    await labDown(lab);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
