@@ -8,25 +8,13 @@ import { VERB } from '../../cards/verbs';
 import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
 import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
 import { ROOT, TEST_AUDIT_DB, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { localBotEnv, PLAYGROUND_ALEX, postActivity } from '../support/teams-http';
 import { cardText } from '../support/turn-harness';
 
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const alex = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 
-function localConfig(extra: NodeJS.ProcessEnv = {}) {
-  return readConfig(
-    {
-      RDSBOT_LOCAL: '1',
-      PORT: '0',
-      INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
-      POLICY_FILE: resolve(ROOT, 'config/policy.local.json'),
-      DATABASE_FILE: TEST_AUDIT_DB,
-      EXECUTION_TIMEOUT_MS: '30000',
-      ...extra,
-    },
-    ROOT,
-  );
+function localConfig() {
+  return readConfig(localBotEnv(ROOT, TEST_AUDIT_DB, { EXECUTION_TIMEOUT_MS: '30000' }), ROOT);
 }
 
 describe('the bot over real HTTP, with a capture server as the Bot Connector', () => {
@@ -45,19 +33,7 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
   beforeEach(() => seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!));
 
   function post(activity: Record<string, unknown>): Promise<Response> {
-    return fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
-        from: alex,
-        recipient: { id: '28:bot', name: 'RDS Licensing Bot' },
-        conversation: { id: 'a:e2e-chat', conversationType: 'personal', tenantId: TENANT },
-        channelData: { tenant: { id: TENANT } },
-        ...activity,
-      }),
-    });
+    return postActivity(bot.url, connector.serviceUrl, 'a:e2e-chat', activity);
   }
 
   async function say(text: string): Promise<CapturedCall> {
@@ -168,7 +144,7 @@ describe('the bot with a BOT_ID (Teams mode)', () => {
         channelId: 'msteams',
         text: 'reset the client license on PC-042',
         serviceUrl: 'http://127.0.0.1:9/',
-        from: alex,
+        from: PLAYGROUND_ALEX,
         conversation: { id: 'a:x' },
         recipient: { id: 'b' },
       };

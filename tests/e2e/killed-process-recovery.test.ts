@@ -1,41 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SqliteStore } from '../../adapters/store/sqlite-store';
 import { verifyChain } from '../../bot/audit/audit-chain';
 import { VERB } from '../../cards/verbs';
 import { LAB_HOSTS, seedHive } from '../../lab/lab';
 import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
 import { ROOT, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { freePort, localBotEnv, postActivity } from '../support/teams-http';
 import { cardText } from '../support/turn-harness';
-
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const alex = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** The bot as its own process (npm start's entry point), so it can be killed with SIGKILL. */
 async function startBotProcess(port: number, databaseFile: string): Promise<ChildProcess> {
   const child = spawn('node', ['scripts/ts-run.js', 'bot/start.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      RDSBOT_LOCAL: '1',
-      PORT: String(port),
-      INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
-      POLICY_FILE: resolve(ROOT, 'config/policy.local.json'),
-      DATABASE_FILE: databaseFile,
-    },
+    env: { ...process.env, ...localBotEnv(ROOT, databaseFile, { PORT: String(port) }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
@@ -59,19 +39,7 @@ describe('a bot process killed in the middle of a change', () => {
     const databaseFile = join(mkdtempSync(join(tmpdir(), 'rdsbot-kill-')), 'bot.sqlite');
     const port = await freePort();
     const post = (activity: Record<string, unknown>) =>
-      fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          channelId: 'msteams',
-          serviceUrl: connector.serviceUrl,
-          from: alex,
-          recipient: { id: '28:bot' },
-          conversation: { id: 'a:kill', tenantId: TENANT },
-          channelData: { tenant: { id: TENANT } },
-          ...activity,
-        }),
-      });
+      postActivity(`http://127.0.0.1:${port}`, connector.serviceUrl, 'a:kill', activity);
     let bot = await startBotProcess(port, databaseFile);
     try {
       await post({ type: 'message', id: 'm-1', text: 'reset the client license on PC-042' });

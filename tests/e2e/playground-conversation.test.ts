@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/errors';
 import { type RunningBot, startBot } from '../../bot/main';
@@ -7,6 +6,7 @@ import { VERB } from '../../cards/verbs';
 import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
 import { startPlayground } from '../support/playground';
 import { ROOT, TEST_AUDIT_DB, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { localBotEnv } from '../support/teams-http';
 import { cardText } from '../support/turn-harness';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
@@ -17,19 +17,7 @@ describe('the bot driven through the Microsoft 365 Agents Playground', () => {
 
   beforeAll(async () => {
     seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-043')!);
-    bot = await startBot(
-      readConfig(
-        {
-          RDSBOT_LOCAL: '1',
-          PORT: '0',
-          INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
-          POLICY_FILE: resolve(ROOT, 'config/policy.local.json'),
-          DATABASE_FILE: TEST_AUDIT_DB,
-        },
-        ROOT,
-      ),
-      { log: silentLogger },
-    );
+    bot = await startBot(readConfig(localBotEnv(ROOT, TEST_AUDIT_DB), ROOT), { log: silentLogger });
     playground = await startPlayground(`${bot.url}/api/messages`);
   }, 60_000);
 

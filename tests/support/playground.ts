@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killProcessTree } from '../../adapters/powershell/process-tree';
+import { freePort } from './teams-http';
 import { ROOT } from './test-paths';
 
 interface PlaygroundMessage {
@@ -11,16 +11,6 @@ interface PlaygroundMessage {
   messageId: string;
   card: Record<string, unknown> | undefined;
   text: string | undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
