@@ -72,18 +72,30 @@ export interface ParseResult {
   suggestions: string[];
 }
 
-/** One registry location a target reported on, before -> after. */
+/** One thing a target looked at (a key, a value, a service): what it does there, before -> after. */
 export interface TargetItem {
   path: string;
-  existed: boolean;
-  subkeys: string[];
-  action: 'delete' | 'none';
-  after: 'present' | 'absent';
+  name?: string;
+  action: 'delete' | 'set' | 'restart' | 'restore' | 'none';
+  before?: unknown;
+  after?: unknown;
+  /** Client licence cache only: whether the key existed, and its subkeys. */
+  existed?: boolean;
+  subkeys?: string[];
 }
 
 export interface TargetBackup {
   path: string;
   sha256: string;
+}
+
+/** What a change does beyond its items: sessions a restart disconnects, reboots, grace days left. */
+export interface TargetImpact {
+  sessions?: number;
+  restart?: 'none' | 'now' | 'needed';
+  reboot?: 'none' | 'now' | 'scheduled' | 'needed';
+  rebootAt?: string | null;
+  graceDaysLeft?: number;
 }
 
 /** What the target-side module returns for one operation on one host (schema: operation-result.schema.json). */
@@ -95,8 +107,13 @@ export interface TargetReport {
   changed: boolean;
   items: TargetItem[];
   backup: TargetBackup | null;
-  /** Set after a real run: what the module read back once it had written. */
+  /** Set after a real run: whether what the module read back is what it meant to write. */
   verified?: boolean;
+  impact?: TargetImpact;
+  /** An expected "no" from the host, e.g. Group Policy sets this value. */
+  refused?: { code: 'gpo_managed' | 'would_empty_list' | 'not_a_session_host'; reason: string };
+  /** Read-only operations: what was read. */
+  data?: Record<string, unknown>;
 }
 
 export type RequestState = 'pending' | 'confirmed' | 'running' | 'succeeded' | 'failed' | 'cancelled';

@@ -4,7 +4,8 @@ import { type CardElement, facts, paragraph } from './card-kit';
 /** "HKLM\SOFTWARE\Microsoft\MSLicensing: present (HardwareID, Store)" */
 export function describeFound(item: TargetItem): string {
   if (!item.existed) return 'not present';
-  return item.subkeys.length > 0 ? `present (subkeys: ${item.subkeys.join(', ')})` : 'present (no subkeys)';
+  const subkeys = item.subkeys ?? [];
+  return subkeys.length > 0 ? `present (subkeys: ${subkeys.join(', ')})` : 'present (no subkeys)';
 }
 
 /** What the plan will do on one host, or why that host cannot be planned. */

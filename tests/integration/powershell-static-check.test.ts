@@ -25,10 +25,26 @@ describe('the PowerShell the bot ships', () => {
     expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^checked [1-9]\d* files$/)]);
   });
 
-  it('exports only the entry point and the operation functions', () => {
-    const result = run(
-      `(Import-Module ./adapters/powershell/module/RdsLicensing.psm1 -PassThru).ExportedFunctions.Keys | Sort-Object`,
-    );
-    expect(result.stdout.trim().split('\n')).toEqual(['Invoke-RdsLicensingOperation', 'Reset-RdsClientLicenseCache']);
+  it('exports exactly the public functions, and the JEA role shows exactly those', () => {
+    const result = run(`
+      $root = './adapters/powershell/module/RdsLicensing'
+      $exported = (Import-Module "$root/RdsLicensing.psd1" -PassThru).ExportedFunctions.Keys | Sort-Object
+      $files = Get-ChildItem "$root/Public" -Filter *.ps1 | ForEach-Object BaseName | Sort-Object
+      $role = Import-PowerShellDataFile "$root/RoleCapabilities/RdsLicensingOperator.psrc"
+      $visible = $role.VisibleFunctions | ForEach-Object { if ($_ -is [string]) { $_ } else { $_.Name } } | Sort-Object
+      $session = Import-PowerShellDataFile './adapters/powershell/jea/RdsLicensing.pssc'
+      [ordered]@{ exported = @($exported); files = @($files); visible = @($visible); providers = $role.ContainsKey('VisibleProviders'); external = $role.ContainsKey('VisibleExternalCommands'); cmdlets = $role.ContainsKey('VisibleCmdlets'); sessionType = $session.SessionType; virtual = $session.RunAsVirtualAccount; transcripts = [bool]$session.TranscriptDirectory } | ConvertTo-Json -Compress`);
+    const surface = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(surface.exported).toEqual(surface.files);
+    expect(surface.visible).toEqual(surface.exported);
+    expect(surface.exported).toHaveLength(12);
+    expect(surface).toMatchObject({
+      providers: false,
+      external: false,
+      cmdlets: false,
+      sessionType: 'RestrictedRemoteServer',
+      virtual: true,
+      transcripts: true,
+    });
   });
 });

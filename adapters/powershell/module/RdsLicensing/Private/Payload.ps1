@@ -1,0 +1,102 @@
+<#
+    The entry point's contract: which operations exist, which parameters each takes and what values are
+    allowed. Every value is checked here again, whatever the bot already checked.
+#>
+
+$script:HostNamePattern = '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$'
+
+$script:Operations = @{
+    'client.reset_license_cache'  = @{ Command = 'Reset-RdsClientLicenseCache'; Params = @{ scope = @{ Parameter = 'Scope'; Kind = 'enum'; Allowed = @('key', 'subkeys') } } }
+    'rdsh.refresh_licensing_cert' = @{ Command = 'Reset-RdsLicensingCertificate'; Params = @{ reboot = @{ Parameter = 'Reboot'; Kind = 'enum'; Allowed = @('now', 'scheduled', 'none') } } }
+    'rdsh.reset_grace_period'     = @{ Command = 'Reset-RdsGracePeriod'; Params = @{ restart = @{ Parameter = 'Restart'; Kind = 'enum'; Allowed = @('now', 'later') } } }
+    'rdsh.set_licensing_mode'     = @{ Command = 'Set-RdsLicensingMode'; Params = @{ mode = @{ Parameter = 'Mode'; Kind = 'enum'; Allowed = @('PerUser', 'PerDevice'); Required = $true } } }
+    'rdsh.set_license_servers'    = @{ Command = 'Set-RdsLicenseServer'; Params = @{
+            servers = @{ Parameter = 'Server'; Kind = 'hosts'; Required = $true }
+            op      = @{ Parameter = 'Operation'; Kind = 'enum'; Allowed = @('replace', 'add', 'remove') }
+        }
+    }
+    'rdsh.restart_service'        = @{ Command = 'Restart-RdsRemoteDesktopService'; Params = @{} }
+    'rdsh.events'                 = @{ Command = 'Get-RdsLicensingEvent'; Params = @{
+            since = @{ Parameter = 'Since'; Kind = 'since' }
+            ids   = @{ Parameter = 'Id'; Kind = 'ids' }
+        }
+    }
+    'rdsh.test_license_server'    = @{ Command = 'Test-RdsLicenseServer'; Params = @{ servers = @{ Parameter = 'Server'; Kind = 'hosts' } } }
+    'ls.cal_inventory'            = @{ Command = 'Get-RdsCalInventory'; Params = @{ type = @{ Parameter = 'Type'; Kind = 'enum'; Allowed = @('PerUser', 'PerDevice') } } }
+    'licensing.diagnose'          = @{ Command = 'Get-RdsLicensingDiagnosis'; Params = @{} }
+    'request.rollback'            = @{ Command = 'Restore-RdsLicensingBackup'; Params = @{ backup = @{ Parameter = 'BackupPath'; Kind = 'backup'; Required = $true } } }
+}
+
+function ConvertTo-RdsParameterValue {
+    param ([string] $Field, [hashtable] $Rule, $Value)
+    switch ($Rule['Kind']) {
+        'enum' {
+            if ($Value -isnot [string] -or $Value -cnotin $Rule['Allowed']) { throw [System.ArgumentException]::new("${Field}: must be one of $($Rule['Allowed'] -join ', ')") }
+            return $Value
+        }
+        'hosts' {
+            $list = @($Value)
+            if ($Value -isnot [System.Collections.IList] -or $list.Count -lt 1 -or $list.Count -gt 4) { throw [System.ArgumentException]::new("${Field}: must be a list of 1 to 4 host names") }
+            foreach ($name in $list) {
+                if ($name -isnot [string] -or $name -notmatch $script:HostNamePattern -or $name -match '^\d+(\.\d+){3}$') { throw [System.ArgumentException]::new("${Field}: not a host name") }
+            }
+            if (@($list | Select-Object -Unique).Count -ne $list.Count) { throw [System.ArgumentException]::new("${Field}: lists a server twice") }
+            return [string[]]$list
+        }
+        'ids' {
+            $list = @($Value)
+            if ($Value -isnot [System.Collections.IList] -or $list.Count -gt 16) { throw [System.ArgumentException]::new("${Field}: must be a list of event ids") }
+            foreach ($id in $list) { if (($id -isnot [long] -and $id -isnot [int]) -or $id -lt 0 -or $id -gt 65535) { throw [System.ArgumentException]::new("${Field}: not an event id") } }
+            return [int[]]$list
+        }
+        'since' {
+            if ($Value -isnot [string] -or $Value -cnotmatch '^([1-9]\d{0,2})([hd])$') { throw [System.ArgumentException]::new("${Field}: must look like 24h or 7d") }
+            return $Value
+        }
+        'backup' {
+            if ($Value -isnot [string] -or $Value -notmatch '^[A-Za-z0-9-]{1,64}-[A-Za-z0-9]{1,32}-\d{8}T\d{9}Z\.json$') { throw [System.ArgumentException]::new("${Field}: not a backup file name") }
+            return Join-Path (Get-RdsBackupDirectory) $Value
+        }
+    }
+    throw [System.ArgumentException]::new("${Field}: unknown kind")
+}
+
+function ConvertFrom-RdsPayload {
+    <# Decodes and validates the payload; throws ArgumentException naming the first bad field. #>
+    [CmdletBinding()]
+    param ([Parameter(Mandatory)][string] $PayloadBase64)
+    if ($PayloadBase64.Length -gt 65536 -or $PayloadBase64 -notmatch '^[A-Za-z0-9+/]*={0,2}$') {
+        throw [System.ArgumentException]::new('payload: not base64')
+    }
+    try {
+        $json = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($PayloadBase64))
+        $payload = ConvertFrom-Json -InputObject $json -AsHashtable -ErrorAction Stop
+    }
+    catch { throw [System.ArgumentException]::new('payload: not base64 JSON') }
+    if ($payload -isnot [System.Collections.IDictionary]) { throw [System.ArgumentException]::new('payload: not an object') }
+    foreach ($key in $payload.Keys) {
+        if ($key -cnotin @('operation', 'params', 'whatIf', 'requestId')) { throw [System.ArgumentException]::new("payload.${key}: unknown field") }
+    }
+    if ($payload['operation'] -isnot [string] -or -not $script:Operations.ContainsKey($payload['operation'])) {
+        throw [System.ArgumentException]::new('payload.operation: not a catalogue operation')
+    }
+    if ($payload['requestId'] -isnot [string] -or $payload['requestId'] -notmatch '^[A-Za-z0-9-]{1,64}$') {
+        throw [System.ArgumentException]::new('payload.requestId: invalid')
+    }
+    if ($payload['whatIf'] -isnot [bool]) { throw [System.ArgumentException]::new('payload.whatIf: must be true or false') }
+    $params = if ($payload.Contains('params') -and $null -ne $payload['params']) { $payload['params'] } else { @{} }
+    if ($params -isnot [System.Collections.IDictionary]) { throw [System.ArgumentException]::new('payload.params: not an object') }
+    $spec = $script:Operations[$payload['operation']]
+    $splat = @{ RequestId = $payload['requestId'] }
+    # Read-only operations have no -WhatIf; a preview of them is the operation itself.
+    if ((Get-Command -Name $spec['Command']).Parameters.ContainsKey('WhatIf')) { $splat['WhatIf'] = $payload['whatIf'] }
+    foreach ($key in $params.Keys) {
+        $rule = $spec['Params'][$key]
+        if ($null -eq $rule) { throw [System.ArgumentException]::new("payload.params.${key}: unknown parameter") }
+        $splat[$rule['Parameter']] = ConvertTo-RdsParameterValue -Field "payload.params.$key" -Rule $rule -Value $params[$key]
+    }
+    foreach ($key in $spec['Params'].Keys) {
+        if ($spec['Params'][$key]['Required'] -and -not $params.Contains($key)) { throw [System.ArgumentException]::new("payload.params.${key}: required") }
+    }
+    return @{ Command = $spec['Command']; Splat = $splat }
+}
