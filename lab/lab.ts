@@ -50,17 +50,29 @@ export function hiveFile(options: LabOptions, name: string): string {
   return join(hostDir(options, name), 'hive.json');
 }
 
-/** The scenario's registry as a fresh hive for `name`. */
+/** A fresh hive for `host` from its scenario; event times are made relative to now. */
 export function seedHive(options: LabOptions, host: LabHost): void {
-  const scenario = JSON.parse(readFileSync(join(__dirname, 'scenarios', `${host.scenario}.json`), 'utf8')) as {
-    registry: Record<string, unknown>;
+  const scenario = JSON.parse(readFileSync(join(__dirname, 'scenarios', `${host.scenario}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const {
+    $comment: _comment,
+    events,
+    ...sections
+  } = scenario as { $comment?: string; events?: Array<Record<string, unknown>> };
+  const now = Date.now();
+  const hive = {
+    computerName: host.name,
+    ...sections,
+    events: (events ?? []).map(({ minutesAgo, ...event }) => ({
+      ...event,
+      timeCreated: new Date(now - Number(minutesAgo) * 60_000).toISOString(),
+    })),
   };
   mkdirSync(hostDir(options, host.name), { recursive: true });
   rmSync(join(hostDir(options, host.name), 'backups'), { recursive: true, force: true });
-  writeFileSync(
-    hiveFile(options, host.name),
-    JSON.stringify({ computerName: host.name, registry: scenario.registry }, null, 2),
-  );
+  writeFileSync(hiveFile(options, host.name), JSON.stringify(hive, null, 2));
 }
 
 function keygen(file: string): void {

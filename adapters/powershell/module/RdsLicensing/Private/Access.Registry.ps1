@@ -36,7 +36,8 @@ function Read-RdsHive {
     [CmdletBinding()]
     param ()
     $json = [System.IO.File]::ReadAllText($env:RDSBOT_HIVE_FILE, [System.Text.Encoding]::UTF8)
-    $hive = ConvertFrom-Json -InputObject $json -AsHashtable
+    # Dates stay strings, so a hive read and written again is the same bytes.
+    $hive = ConvertFrom-Json -InputObject $json -AsHashtable -DateKind String
     if (-not $hive.ContainsKey('registry') -or $null -eq $hive['registry']) { $hive['registry'] = @{} }
     return $hive
 }
@@ -78,7 +79,10 @@ function Test-RdsRegistryKey {
     [CmdletBinding()]
     [OutputType([bool])]
     param ([Parameter(Mandatory)][string] $Path)
-    if (Test-RdsHiveBackend) { return $null -ne (Find-RdsHiveKeyName -Hive (Read-RdsHive) -Path $Path) }
+    if (Test-RdsHiveBackend) {
+        # A key exists when it is listed or when a listed key lies below it (parents are implicit).
+        return @((Read-RdsHive)['registry'].Keys | Where-Object { Test-RdsUnderKey -Name $_ -Path $Path }).Count -gt 0
+    }
     return Test-Path -LiteralPath (ConvertTo-RdsProviderPath $Path)
 }
 
@@ -159,12 +163,8 @@ function Set-RdsRegistryValue {
         $hive = Read-RdsHive
         $key = Find-RdsHiveKeyName -Hive $hive -Path $Path
         if ($null -eq $key) {
-            # Creating a key creates its missing parents, as New-Item -Force does.
-            $parts = $Path -split '\\'
-            for ($i = 2; $i -le $parts.Count; $i++) {
-                $partial = $parts[0..($i - 1)] -join '\'
-                if ($null -eq (Find-RdsHiveKeyName -Hive $hive -Path $partial)) { $hive['registry'][$partial] = [ordered]@{ values = [ordered]@{} } }
-            }
+            # Parents are implicit in a hive file, so creating the key is enough (New-Item -Force on Windows).
+            $hive['registry'][$Path] = [ordered]@{ values = [ordered]@{} }
             $key = $Path
         }
         Assert-RdsHiveWriteAccess -Entry $hive['registry'][$key] -Path $Path

@@ -89,7 +89,8 @@ function ConvertFrom-RdsPayload {
     $spec = $script:Operations[$payload['operation']]
     $splat = @{ RequestId = $payload['requestId'] }
     # Read-only operations have no -WhatIf; a preview of them is the operation itself.
-    if ((Get-Command -Name $spec['Command']).Parameters.ContainsKey('WhatIf')) { $splat['WhatIf'] = $payload['whatIf'] }
+    # The bot's Confirm (or approval) is the confirmation: PowerShell must never prompt (it would hang or fail).
+    if ((Get-Command -Name $spec['Command']).Parameters.ContainsKey('WhatIf')) { $splat['WhatIf'] = $payload['whatIf']; $splat['Confirm'] = $false }
     foreach ($key in $params.Keys) {
         $rule = $spec['Params'][$key]
         if ($null -eq $rule) { throw [System.ArgumentException]::new("payload.params.${key}: unknown parameter") }

@@ -22,7 +22,7 @@ function Reset-RdsGracePeriod {
     )
     $path = 'HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\GracePeriod'
     $exists = Test-RdsRegistryKey -Path $path
-    $timebombs = if ($exists) { [string[]]@(Get-RdsRegistryValueName -Path $path | Where-Object { $_ -like '*TIMEBOMB*' }) } else { [string[]]@() }
+    $timebombs = [string[]]@(if ($exists) { Get-RdsRegistryValueName -Path $path | Where-Object { $_ -like '*TIMEBOMB*' } })
     $changed = $timebombs.Count -gt 0
     $security = if ($exists) { Get-RdsKeySecurity -Path $path } else { $null }
     $sessions = Get-RdsActiveSessionCount

@@ -27,11 +27,11 @@ function Set-RdsLicenseServer {
         $refused = [ordered]@{ code = 'gpo_managed'; reason = 'Group Policy sets the license servers on this host, so a local change would be ignored. Change the GPO ("Use the specified Remote Desktop license servers") instead.' }
         return New-RdsResult -Operation 'rdsh.set_license_servers' -Items @($item) -Refused $refused
     }
-    $wanted = switch ($Operation) {
-        'replace' { [string[]]$Server }
-        'add' { [string[]]@($before + @($Server | Where-Object { $before -notcontains $_ })) }
-        'remove' { [string[]]@($before | Where-Object { $Server -notcontains $_ }) }
-    }
+    $wanted = [string[]]@(switch ($Operation) {
+            'replace' { $Server }
+            'add' { $before; $Server | Where-Object { $before -notcontains $_ } }
+            'remove' { $before | Where-Object { $Server -notcontains $_ } }
+        })
     if ($wanted.Count -eq 0) {
         $item = New-RdsItem -Path $path -Name 'SpecifiedLicenseServers' -Before $before -After $before
         $refused = [ordered]@{ code = 'would_empty_list'; reason = 'That would leave this host with no license server. Name the server to use instead.' }
@@ -43,7 +43,7 @@ function Set-RdsLicenseServer {
         $backup = Export-RdsRegistryBackup -Path $path -RequestId $RequestId -Label 'LicenseServers'
         Set-RdsTsLicenseServerList -Servers $wanted -Confirm:$false
     }
-    $after = if ([bool]$WhatIfPreference) { $wanted } else { [string[]]@((Get-RdsTsLicensingSetting)['specifiedServers']) }
+    $after = [string[]]@(if ([bool]$WhatIfPreference) { $wanted } else { (Get-RdsTsLicensingSetting)['specifiedServers'] })
     $item = New-RdsItem -Path $path -Name 'SpecifiedLicenseServers' -Action $(if ($changed) { 'set' } else { 'none' }) -Before $before -After $after
     return New-RdsResult -Operation 'rdsh.set_license_servers' -Changed $changed -Items @($item) -Backup $backup -Verified (($after -join ',') -eq ($wanted -join ','))
 }

@@ -15,7 +15,7 @@ function Test-RdsLicenseServer {
         [string[]] $Server,
         [Parameter(Mandatory)][ValidatePattern('^[A-Za-z0-9-]{1,64}$')][string] $RequestId
     )
-    $targets = if ($Server) { [string[]]$Server } else { [string[]]@((Get-RdsTsLicensingSetting)['specifiedServers']) }
+    $targets = [string[]]@(if ($Server) { $Server } else { (Get-RdsTsLicensingSetting)['specifiedServers'] })
     $results = @(foreach ($name in $targets) {
             $result = Test-RdsLicenseServerConnectivity -Server $name
             $result['good'] = $result['status'] -in 9, 11
