@@ -1,4 +1,5 @@
 import { defaultLabOptions, LAB_HOSTS, labAddress, labDown, labUp } from './lab';
+import { labNetworkMode } from './lab-network';
 
 /** `npm run lab -- up|down|status` */
 async function main(): Promise<void> {
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
     for (const host of LAB_HOSTS) {
       const state =
         host.behaviour === 'down'
-          ? 'down (no sshd, on purpose)'
+          ? 'down (on purpose)'
           : host.behaviour === 'hang'
             ? 'up, never answers (on purpose)'
             : 'up';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
         `  ${host.name.padEnd(8)} ${labAddress(options, host).padEnd(14)} ${host.role.padEnd(15)} ${host.scenario.padEnd(26)} ${state}`,
       );
     }
-    console.log(`lab is up; inventory written to ${inventory}`);
+    console.log(`lab is up (${options.network ?? labNetworkMode()}); inventory written to ${inventory}`);
   } else if (command === 'down') {
     await labDown(options);
     console.log('lab is down');

@@ -5,6 +5,16 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findDotnetRoot, findPwsh } from '../bot/config';
 import labHosts from './lab-hosts.json';
+import {
+  createBridge,
+  createHostNamespace,
+  hostAddress,
+  inNamespace,
+  type LabNetworkMode,
+  labNetworkMode,
+  removeLabNetwork,
+  sshPort,
+} from './lab-network';
 
 /**
  * Lab hosts: Linux stand-ins for Windows hosts. Each host is its own sshd with the PowerShell
@@ -16,8 +26,10 @@ import labHosts from './lab-hosts.json';
 export interface LabOptions {
   /** Folder for keys, configs, hives and pid files. */
   dir: string;
-  /** Third octet of the 127.0.x.y addresses, so two labs (run and test) can coexist. */
+  /** Lab number, so two labs (run and test) can coexist: 127.0.net.x, or 169.254.(100+net).x with namespaces. */
   net: number;
+  /** Network namespaces per host (root) or loopback addresses; decided by labNetworkMode() when absent. */
+  network?: LabNetworkMode;
 }
 
 export interface LabHost {
@@ -39,7 +51,7 @@ export function defaultLabOptions(env: NodeJS.ProcessEnv = process.env): LabOpti
 }
 
 export function labAddress(options: LabOptions, host: LabHost): string {
-  return `127.0.${options.net}.${host.octet}`;
+  return hostAddress(options.network ?? labNetworkMode(), options.net, host.octet);
 }
 
 export function hostDir(options: LabOptions, name: string): string {
@@ -100,7 +112,7 @@ function subsystemScript(options: LabOptions, host: LabHost, pwsh: string): stri
 function sshdConfig(options: LabOptions, host: LabHost): string {
   const dir = hostDir(options, host.name);
   return [
-    `ListenAddress ${labAddress(options, host)}:${labHosts.port}`,
+    `ListenAddress ${labAddress(options, host)}:${sshPort(options.network ?? labNetworkMode())}`,
     `HostKey ${join(dir, 'ssh_host_ed25519_key')}`,
     `PidFile ${join(dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${join(options.dir, 'authorized_keys')}`,
@@ -164,7 +176,9 @@ export interface LabInventoryHost {
 }
 
 /** Starts every lab host (fresh hives from their scenarios) and writes inventory.json for the bot. */
-export async function labUp(options: LabOptions = defaultLabOptions()): Promise<string> {
+export async function labUp(given: LabOptions = defaultLabOptions()): Promise<string> {
+  const options: LabOptions = { ...given, network: given.network ?? labNetworkMode() };
+  const port = sshPort(options.network as LabNetworkMode);
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (apt-get install openssh-server)`);
   const pwsh = findPwsh(process.env);
   const probe = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', 'exit 0'], {
@@ -174,6 +188,7 @@ export async function labUp(options: LabOptions = defaultLabOptions()): Promise<
   if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true });
   await labDown(options);
   mkdirSync(options.dir, { recursive: true });
+  if (options.network === 'netns') createBridge(options.net);
   const clientKey = join(options.dir, 'id_ed25519');
   keygen(clientKey);
   writeFileSync(join(options.dir, 'authorized_keys'), readFileSync(`${clientKey}.pub`));
@@ -192,16 +207,18 @@ export async function labUp(options: LabOptions = defaultLabOptions()): Promise<
       .split(' ')
       .slice(0, 2)
       .join(' ');
-    knownHosts.push(`[${address}]:${labHosts.port} ${publicKey}`);
+    knownHosts.push(`${port === 22 ? address : `[${address}]:${port}`} ${publicKey}`);
     writeFileSync(join(dir, 'subsystem.sh'), subsystemScript(options, host, pwsh), { mode: 0o755 });
     writeFileSync(join(dir, 'sshd_config'), sshdConfig(options, host));
+    if (options.network === 'netns') createHostNamespace(options.net, host.octet, host.behaviour !== 'down');
     if (host.behaviour !== 'down') {
-      const started = spawnSync(SSHD, ['-f', join(dir, 'sshd_config'), '-E', join(dir, 'sshd.log')], {
-        encoding: 'utf8',
-      });
+      const sshdArgs = ['-f', join(dir, 'sshd_config'), '-E', join(dir, 'sshd.log')];
+      const [command, args] =
+        options.network === 'netns' ? inNamespace(options.net, host.octet, SSHD, sshdArgs) : [SSHD, sshdArgs];
+      const started = spawnSync(command, args, { encoding: 'utf8' });
       if (started.status !== 0)
         throw new Error(`sshd for ${host.name} did not start: ${started.stderr || started.stdout}`);
-      if (!(await waitForPort(address, labHosts.port, 10_000)))
+      if (!(await waitForPort(address, port, 10_000)))
         throw new Error(`sshd for ${host.name} is not listening on ${address}`);
     }
     inventory.push({
@@ -213,7 +230,7 @@ export async function labUp(options: LabOptions = defaultLabOptions()): Promise<
       transport: {
         type: 'ssh',
         address,
-        port: labHosts.port,
+        port,
         user: userInfo().username,
         keyFile: clientKey,
         knownHostsFile: join(options.dir, 'known_hosts'),
@@ -237,4 +254,8 @@ export async function labDown(options: LabOptions = defaultLabOptions()): Promis
     }
     rmSync(join(hostDir(options, host.name), 'sshd.pid'), { force: true });
   }
+  removeLabNetwork(
+    options.net,
+    LAB_HOSTS.map((host) => host.octet),
+  );
 }

@@ -34,6 +34,12 @@ else
     || die "could not install openssh-server"
 fi
 
+# As root the lab puts each host in its own network namespace (iproute2).
+if [ "$(id -u)" = 0 ] && ! command -v ip >/dev/null 2>&1; then
+  say "installing iproute2"
+  env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >/dev/null || die "could not install iproute2"
+fi
+
 # 3. npm packages, only when the lock file changed since the last install.
 stamp=node_modules/.rdsbot-lock-sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)

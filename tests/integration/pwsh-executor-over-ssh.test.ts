@@ -192,3 +192,15 @@ describe('the client licence reset on a real lab host over PowerShell remoting o
     expect(readFileSync(hiveFile(lab, 'PC-042'), 'utf8')).toBe(before);
   });
 });
+
+describe('the lab network', () => {
+  const root = process.getuid?.() === 0;
+  (root ? it : it.skip)('puts every lab host in its own network namespace when run as root', () => {
+    const namespaces = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
+    for (const host of LAB_HOSTS) expect(namespaces).toContain(`rdsbot${TEST_LAB_NET}-${host.octet}`);
+    expect(inventory.find('PC-042')?.transport).toMatchObject({
+      address: `169.254.${100 + TEST_LAB_NET}.11`,
+      port: 22,
+    });
+  });
+});
