@@ -20,7 +20,14 @@ export interface LocalTransport {
   type: 'local';
   lab?: boolean;
 }
-export type Transport = SshTransport | LocalTransport;
+/** WinRM (Kerberos) from a Windows bot host; with configurationName, a JEA endpoint. */
+export interface WinRmTransport {
+  type: 'winrm';
+  computerName: string;
+  configurationName?: string;
+  lab?: boolean;
+}
+export type Transport = SshTransport | WinRmTransport | LocalTransport;
 
 export interface Host {
   name: string;

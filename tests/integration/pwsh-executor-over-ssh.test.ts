@@ -164,6 +164,15 @@ describe('the client licence reset on a real lab host over PowerShell remoting o
         },
       },
     ],
+    [
+      'a WinRM target on a Linux bot host (WinRM remoting needs Windows)',
+      {
+        target: {
+          name: 'PC-042',
+          transport: { type: 'winrm', computerName: 'pc-042.corp.contoso.com', configurationName: 'RdsLicensing' },
+        },
+      },
+    ],
   ])('the entry script refuses %s and changes nothing', (_name, override) => {
     const good = {
       target: { name: 'PC-042', transport: inventory.find('PC-042')!.transport },

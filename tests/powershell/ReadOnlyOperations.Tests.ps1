@@ -13,6 +13,7 @@ Describe 'read-only operations' {
         $client = Invoke-Payload @{ operation = 'rdsh.events'; params = @{ ids = @(1003) }; whatIf = $false; requestId = 'e2' }
         @($client.data.events).Count | Should -Be 1
         $client.data.events[0].message | Should -BeLike "*'PC-042'*"
+        $client.data.events[0].meaning | Should -BeLike '*reset its licence cache*'
         $week = Invoke-Payload @{ operation = 'rdsh.events'; params = @{ since = '7d' }; whatIf = $false; requestId = 'e3' }
         @($week.data.events).Count | Should -Be 3
     }

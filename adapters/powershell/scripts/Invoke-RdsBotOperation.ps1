@@ -6,7 +6,8 @@
     Takes one argument, base64 of UTF-8 JSON:
         { target: { name, transport }, operation, params, whatIf, requestId, connectTimeoutSeconds }
     It validates the payload again (the bot already did), reaches the host over PowerShell remoting over SSH
-    (Invoke-Command -HostName, key only, pinned host keys, never a prompt) or runs locally, and prints one line
+    (Invoke-Command -HostName, key only, pinned host keys, never a prompt), over WinRM (Kerberos; to a JEA
+    endpoint as one structured command when a configuration name is given) or runs locally, and prints one line
     "RDSBOT-RESULT <json>" with either the module's result or { ok = $false; code; message }.
 .PARAMETER PayloadBase64
     The operation request; the only value that crosses from the bot into PowerShell.
@@ -49,7 +50,12 @@ function Assert-RdsBotTarget {
                 }
             }
         }
-        default { throw 'target.transport.type: must be ssh or local' }
+        'winrm' {
+            if ($transport['computerName'] -isnot [string] -or $transport['computerName'] -notmatch '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$') { throw 'target.transport.computerName: invalid' }
+            if ($transport.Contains('configurationName') -and ($transport['configurationName'] -isnot [string] -or $transport['configurationName'] -notmatch '^[A-Za-z0-9._-]{1,64}$')) { throw 'target.transport.configurationName: invalid' }
+            if (-not ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows)) { throw 'target.transport.type: winrm needs a Windows bot host (WinRM remoting from Linux is not supported)' }
+        }
+        default { throw 'target.transport.type: must be ssh, winrm or local' }
     }
 }
 
@@ -101,6 +107,39 @@ $remote = {
 $transport = $payload['target']['transport']
 if ($transport['type'] -eq 'local') {
     $output = & $remote $moduleText $innerBase64
+}
+elseif ($transport['type'] -eq 'winrm' -and $transport.Contains('configurationName')) {
+    # A JEA endpoint (NoLanguage): the module is installed there, so the call is one structured command
+    # with one parameter, never script text.
+    try {
+        $session = New-PSSession -ComputerName $transport['computerName'] -ConfigurationName $transport['configurationName'] -ErrorAction Stop
+    }
+    catch {
+        Write-RdsBotResult (Get-RdsBotFailure -Code 'host_unreachable' -Message "$($_.Exception.GetType().Name): $($_.Exception.Message)")
+        exit 3
+    }
+    try {
+        $shell = [powershell]::Create()
+        $shell.Runspace = $session.Runspace
+        [void]$shell.AddCommand('Invoke-RdsLicensingOperation').AddParameter('PayloadBase64', $innerBase64)
+        $result = $shell.Invoke()
+        $output = if ($shell.HadErrors) {
+            $problem = $shell.Streams.Error | Select-Object -First 1
+            $code = if ($problem.Exception -is [System.ArgumentException]) { 'target_refused' } else { 'target_failed' }
+            ConvertTo-Json -Compress -InputObject ([ordered]@{ ok = $false; code = $code; message = "$($problem.Exception.Message)" })
+        }
+        else { ConvertTo-Json -InputObject ($result | Select-Object -First 1) -Depth 20 -Compress }
+    }
+    finally { Remove-PSSession -Session $session -ErrorAction SilentlyContinue }
+}
+elseif ($transport['type'] -eq 'winrm') {
+    try {
+        $output = Invoke-Command -ComputerName $transport['computerName'] -ScriptBlock $remote -ArgumentList @($moduleText, $innerBase64) -ErrorAction Stop
+    }
+    catch {
+        Write-RdsBotResult (Get-RdsBotFailure -Code 'host_unreachable' -Message "$($_.Exception.GetType().Name): $($_.Exception.Message)")
+        exit 3
+    }
 }
 else {
     $sshOptions = @{

@@ -70,6 +70,21 @@ describe('inventory and policy files', () => {
     expect(() => JsonInventory.load(file(content))).toThrow(message);
   });
 
+  it('accepts a WinRM transport to a JEA endpoint', () => {
+    const inventory = JsonInventory.load(
+      file({
+        hosts: [
+          {
+            name: 'RDSH01',
+            role: 'session-host',
+            transport: { type: 'winrm', computerName: 'rdsh01.corp.contoso.com', configurationName: 'RdsLicensing' },
+          },
+        ],
+      }),
+    );
+    expect(inventory.find('RDSH01')?.transport).toMatchObject({ type: 'winrm', configurationName: 'RdsLicensing' });
+  });
+
   it('refuses a host listed twice and a file that is not JSON', () => {
     expect(() =>
       JsonInventory.load(
