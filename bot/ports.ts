@@ -17,6 +17,8 @@ export interface RequestStore {
   /** Requests left `running` by a process that died (recovered at start-up). */
   listByState(state: RequestState): Promise<ChangeRequest[]>;
   setCardActivityId(id: string, activityId: string): Promise<void>;
+  /** The newest request this user made, for "what's the status of my last request?". */
+  lastByRequester(oid: string): Promise<ChangeRequest | undefined>;
 }
 
 export type AuditKind =
@@ -27,7 +29,8 @@ export type AuditKind =
   | 'execution.host_result'
   | 'execution.finished'
   | 'execution.recovered'
-  | 'request.refused';
+  | 'request.refused'
+  | 'report.read';
 
 export interface AuditEntry {
   kind: AuditKind;

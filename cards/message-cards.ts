@@ -13,7 +13,9 @@ export function helpCard(intro?: string): AdaptiveCard {
   return card([
     heading('RDS Licensing Bot'),
     ...(intro ? [paragraph(intro)] : []),
-    paragraph('I fix Remote Desktop licensing trouble on the hosts in my inventory. Right now I can:'),
+    paragraph(
+      'I fix Remote Desktop licensing trouble on the hosts in my inventory. Right now I can (reading is immediate, changes wait for your Confirm):',
+    ),
     bullets(availableOperations().map((operation) => operation.title)),
     paragraph('Try for example:'),
     bullets(EXAMPLES.map((example) => `“${example}”`)),

@@ -111,6 +111,13 @@ export class SqliteStore implements RequestStore, AuditLog {
     update.immediate();
   }
 
+  async lastByRequester(oid: string): Promise<ChangeRequest | undefined> {
+    const row = this.db
+      .prepare("SELECT body FROM requests WHERE json_extract(body, '$.requester.oid') = ? ORDER BY rowid DESC LIMIT 1")
+      .get(oid) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as ChangeRequest) : undefined;
+  }
+
   async append(entry: AuditEntry): Promise<AuditRecord> {
     const write = this.db.transaction((): AuditRecord => {
       const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as

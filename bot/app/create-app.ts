@@ -24,6 +24,8 @@ import {
 } from '../../cards/message-cards';
 import { nothingToDoCard, planCard, requestCard, runningCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';
+import { adviceCard } from '../../cards/advice-card';
+import { reportCard } from '../../cards/report-card';
 import type { BackgroundWork } from './background';
 import { readDecisionData } from './card-data';
 import { identify } from './identify';
@@ -164,6 +166,14 @@ function planOutcomeCard(outcome: PlanOutcome): AdaptiveCard {
       return nothingToDoCard(outcome.request);
     case 'planned':
       return planCard(outcome.request);
+    case 'advice':
+      return adviceCard(outcome.intent);
+    case 'status':
+      return outcome.request
+        ? requestCard(outcome.request)
+        : noticeCard('No request yet', 'You have not asked me for anything yet.');
+    case 'report':
+      return reportCard(outcome.operations, outcome.outcomes);
   }
 }
 

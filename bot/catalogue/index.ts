@@ -17,6 +17,11 @@ function planned(
   return { intent, title, runsOn, changesState, approval, paramsSchema: NO_PARAMS, available: false };
 }
 
+/** A read-only host operation this version runs at once (no confirmation: it changes nothing). */
+function readOnly(definition: OperationDefinition, properties: Record<string, unknown>): OperationDefinition {
+  return { ...definition, available: true, paramsSchema: { type: 'object', additionalProperties: false, properties } };
+}
+
 const CATALOGUE: Record<Intent, OperationDefinition> = {
   'client.reset_license_cache': clientResetLicenseCache,
   'rdsh.refresh_licensing_cert': planned(
@@ -55,16 +60,25 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
     'one-approver',
   ),
   'request.rollback': planned('request.rollback', 'Roll back a change', undefined, true, 'one-approver'),
-  'licensing.diagnose': planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'),
-  'rdsh.events': planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'),
-  'rdsh.test_license_server': planned(
-    'rdsh.test_license_server',
-    'Test license server reachability',
-    'session-host',
-    false,
-    'none',
+  'licensing.diagnose': readOnly(planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'), {}),
+  'rdsh.events': readOnly(planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'), {
+    since: { type: 'string', pattern: '^[1-9][0-9]{0,2}[hd]$' },
+    ids: { type: 'array', maxItems: 16, items: { type: 'integer', minimum: 0, maximum: 65535 } },
+  }),
+  'rdsh.test_license_server': readOnly(
+    planned('rdsh.test_license_server', 'Test license server reachability', 'session-host', false, 'none'),
+    {
+      servers: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 4,
+        items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$' },
+      },
+    },
   ),
-  'ls.cal_inventory': planned('ls.cal_inventory', 'Show CAL inventory', 'license-server', false, 'none'),
+  'ls.cal_inventory': readOnly(planned('ls.cal_inventory', 'Show CAL inventory', 'license-server', false, 'none'), {
+    type: { enum: ['PerUser', 'PerDevice'] },
+  }),
   'advice.cal_migration': planned('advice.cal_migration', 'Moving CALs', undefined, false, 'none'),
   'advice.copy_client_license': planned(
     'advice.copy_client_license',
@@ -92,5 +106,5 @@ export function operationDefinition(intent: Intent): OperationDefinition {
 }
 
 export function availableOperations(): OperationDefinition[] {
-  return Object.values(CATALOGUE).filter((definition) => definition.available && definition.runsOn);
+  return Object.values(CATALOGUE).filter((definition) => definition.available && definition.intent !== 'help');
 }

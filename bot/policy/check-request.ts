@@ -28,11 +28,16 @@ export function checkRequest(
     return { allowed: false, code: 'tenant_not_allowed', reason: 'This bot does not serve your organisation.' };
   }
   const roles = rolesOf(policy, requester.oid);
-  if (!roles.includes('helpdesk') && !roles.includes('admin')) {
+  const changes = operations.some((operation) => operationDefinition(operation.intent).changesState);
+  // Reading state is open to every role; asking for a change is for helpdesk staff and admins.
+  const allowed = changes ? ['helpdesk', 'admin'] : ['helpdesk', 'approver', 'admin'];
+  if (!roles.some((role) => allowed.includes(role))) {
     return {
       allowed: false,
       code: 'role_missing',
-      reason: 'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.',
+      reason: changes
+        ? 'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.'
+        : 'Only helpdesk staff, approvers and admins can read host state. Ask an admin for a role.',
     };
   }
   let approval: 'none' | 'requester' = 'none';

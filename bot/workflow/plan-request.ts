@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { operationDefinition } from '../catalogue';
-import type { ChangeRequest, Host, ParseResult, Requester } from '../domain';
+import type { ChangeRequest, Host, HostOutcome, Intent, ParseResult, PlannedOperation, Requester } from '../domain';
 import { BotError } from '../errors';
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
@@ -16,7 +16,10 @@ export type PlanOutcome =
   | { kind: 'needs'; parse: ParseResult }
   | { kind: 'refused'; reason: string; parse: ParseResult }
   | { kind: 'nothing-to-do'; request: ChangeRequest }
-  | { kind: 'planned'; request: ChangeRequest };
+  | { kind: 'planned'; request: ChangeRequest }
+  | { kind: 'advice'; intent: Intent }
+  | { kind: 'status'; request: ChangeRequest | undefined }
+  | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[] };
 
 const ajv = new Ajv({ allErrors: false, strict: true });
 
@@ -32,6 +35,11 @@ export async function planRequest(
   const [first] = parse.operations;
   if (!first) return parse.needs.includes('confirm-intent') ? { kind: 'unclear', parse } : { kind: 'not-licensing' };
   if (first.intent === 'help') return { kind: 'help' };
+  if (first.intent.startsWith('advice.')) return { kind: 'advice', intent: first.intent };
+  if (first.intent === 'request.status' || first.intent === 'request.cancel') {
+    // "my last request": the newest one this user made (a request id in the text is not trusted here).
+    return { kind: 'status', request: await deps.store.lastByRequester(input.requester.oid) };
+  }
   if (parse.needs.length > 0) return { kind: 'needs', parse };
 
   const hosts = new Map<string, Host>();
@@ -54,6 +62,9 @@ export async function planRequest(
   }
 
   const id = deps.ids.newId();
+  if (parse.operations.every((operation) => !operationDefinition(operation.intent).changesState)) {
+    return readNow(deps, id, input.requester, parse.operations, hosts);
+  }
   const preview = (
     await Promise.all(
       parse.operations.map((operation) =>
@@ -108,6 +119,39 @@ export async function planRequest(
   }
   await deps.store.create(request);
   return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
+}
+
+/** Read-only operations run at once (they change nothing); the reading is audited like any other step. */
+async function readNow(
+  deps: WorkflowDeps,
+  id: string,
+  requester: Requester,
+  operations: PlannedOperation[],
+  hosts: Map<string, Host>,
+): Promise<PlanOutcome> {
+  const outcomes = (
+    await Promise.all(
+      operations.map((operation) =>
+        runPerHost(
+          deps,
+          id,
+          operation.intent,
+          operation.params,
+          operation.targets.map((name) => hosts.get(name) as Host),
+          false,
+        ),
+      ),
+    )
+  ).flat();
+  await deps.audit
+    .append({
+      kind: 'report.read',
+      requestId: id,
+      actor: requester.oid,
+      data: { operations, hosts: outcomes.map((o) => ({ host: o.host, status: o.status })) },
+    })
+    .catch((error: unknown) => deps.log.warn('could not audit a read', { requestId: id, error: String(error) }));
+  return { kind: 'report', operations, outcomes };
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {

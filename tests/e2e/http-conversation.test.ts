@@ -100,6 +100,17 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
     expect(started).toHaveLength(1);
   });
 
+  it('reads a session host at once and answers with what it found (real pwsh over SSH)', async () => {
+    seedHive(lab, LAB_HOSTS.find((h) => h.name === 'RDSH-LAB-02')!);
+    const reply = await say('why can\'t users log in to RDSH-LAB-02 — "no Remote Desktop License Servers available"');
+    const text = cardText(cardOf(reply));
+    expect(text).toContain('Diagnose licensing: RDSH-LAB-02');
+    expect(text).toContain('NotConfigured');
+    expect(text).toContain('No license server is configured.');
+    const events = await say('any 1128/1130 events on RDSH-LAB-02?');
+    expect(cardText(cardOf(events))).toContain('No license server is specified for this host.');
+  });
+
   it('answers an unknown host with a question, not a plan', async () => {
     const reply = await say('reset the client license on PC-999');
     expect(cardText(cardOf(reply))).toContain('Which computer?');

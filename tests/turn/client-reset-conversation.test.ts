@@ -180,3 +180,32 @@ describe('when the audit log cannot be written', () => {
     expect((await bot.store.get((actionsOf(card)[0]?.data as { requestId: string }).requestId))?.state).toBe('failed');
   });
 });
+
+describe('answers that are not plans', () => {
+  it('explains instead of acting when asked to copy a licence or move CALs with the registry', async () => {
+    const bot = createTurnHarness();
+    const [copy] = await bot.say('copy the MSLicensing key from PC-042 to PC-043 so it has a license');
+    expect(cardText(copy)).toContain('cannot be copied');
+    const [cals] = await bot.say('move our CALs to the new license server, just export the registry');
+    expect(cardText(cals)).toContain('Migrate RDS CALs');
+    const [grace] = await bot.say('reset grace on RDSH01 every 100 days automatically');
+    expect(cardText(grace)).toContain('do not schedule or repeat');
+    expect((bot.executor as FakeClientExecutor).calls).toHaveLength(0);
+  });
+
+  it('shows the status of my last request', async () => {
+    const bot = createTurnHarness();
+    await bot.say('reset the client license on PC-042');
+    const [status] = await bot.say("what's the status of my last request?");
+    expect(cardText(status)).toContain('Reset the client licence cache on PC-042');
+  });
+
+  it('reads a host at once for a diagnosis, without a confirmation', async () => {
+    const bot = createTurnHarness();
+    const [report] = await bot.say('fix rds licensing on RDSH01');
+    expect(cardText(report)).toContain('Diagnose licensing: RDSH01');
+    expect((bot.executor as FakeClientExecutor).calls.map((c) => [c.operation, c.whatIf])).toEqual([
+      ['licensing.diagnose', false],
+    ]);
+  });
+});
