@@ -66,6 +66,19 @@ export function inNamespace(net: number, octet: number, command: string, args: s
 /** Removes the lab's namespaces (their veths go with them) and its bridge; what is not there is skipped. */
 export function removeLabNetwork(net: number, octets: number[]): void {
   if (!IP || process.getuid?.() !== 0) return;
-  for (const octet of octets) spawnSync(IP, ['netns', 'del', namespaceOf(net, octet)], { stdio: 'ignore' });
+  for (const octet of octets) {
+    const ns = namespaceOf(net, octet);
+    // Anything still running in the namespace keeps it (and its veth) alive after `netns del`.
+    const pids = spawnSync(IP, ['netns', 'pids', ns], { encoding: 'utf8' }).stdout ?? '';
+    for (const pid of pids.split(/\s+/).filter(Boolean)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    spawnSync(IP, ['netns', 'del', ns], { stdio: 'ignore' });
+    spawnSync(IP, ['link', 'del', `rv${net}h${octet}`], { stdio: 'ignore' });
+  }
   spawnSync(IP, ['link', 'del', bridgeOf(net)], { stdio: 'ignore' });
 }
