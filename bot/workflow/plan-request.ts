@@ -65,20 +65,7 @@ export async function planRequest(
   if (parse.operations.every((operation) => !operationDefinition(operation.intent).changesState)) {
     return readNow(deps, id, input.requester, parse.operations, hosts);
   }
-  const preview = (
-    await Promise.all(
-      parse.operations.map((operation) =>
-        runPerHost(
-          deps,
-          id,
-          operation.intent,
-          operation.params,
-          operation.targets.map((name) => hosts.get(name) as Host),
-          true,
-        ),
-      ),
-    )
-  ).flat();
+  const preview = await runOperations(deps, id, parse.operations, hosts, true);
   const now = deps.clock.now();
   const request: ChangeRequest = {
     id,
@@ -121,6 +108,29 @@ export async function planRequest(
   return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
 }
 
+/** Every operation on its hosts; outcomes in the order of the operations and their targets. */
+async function runOperations(
+  deps: WorkflowDeps,
+  id: string,
+  operations: PlannedOperation[],
+  hosts: Map<string, Host>,
+  whatIf: boolean,
+): Promise<HostOutcome[]> {
+  const perOperation = await Promise.all(
+    operations.map((operation) =>
+      runPerHost(
+        deps,
+        id,
+        operation.intent,
+        operation.params,
+        operation.targets.map((name) => hosts.get(name) as Host),
+        whatIf,
+      ),
+    ),
+  );
+  return perOperation.flat();
+}
+
 /** Read-only operations run at once (they change nothing); the reading is audited like any other step. */
 async function readNow(
   deps: WorkflowDeps,
@@ -129,20 +139,7 @@ async function readNow(
   operations: PlannedOperation[],
   hosts: Map<string, Host>,
 ): Promise<PlanOutcome> {
-  const outcomes = (
-    await Promise.all(
-      operations.map((operation) =>
-        runPerHost(
-          deps,
-          id,
-          operation.intent,
-          operation.params,
-          operation.targets.map((name) => hosts.get(name) as Host),
-          false,
-        ),
-      ),
-    )
-  ).flat();
+  const outcomes = await runOperations(deps, id, operations, hosts, false);
   await deps.audit
     .append({
       kind: 'report.read',
