@@ -46,9 +46,19 @@ export interface AuditRecord extends AuditEntry {
   hash: string;
 }
 
+export interface AuditQuery {
+  /** Records that name this inventory host. */
+  host?: string;
+  /** ISO time: records at or after it. */
+  since?: string;
+  limit: number;
+}
+
 /** Append-only, hash-chained. `append` resolves only once the record is durable; if it throws, nothing may run. */
 export interface AuditLog {
   append(entry: AuditEntry): Promise<AuditRecord>;
+  /** Newest first: "who changed RDSH01 this week". */
+  query(filter: AuditQuery): Promise<AuditRecord[]>;
 }
 
 export interface ExecutionRequest {

@@ -1,6 +1,18 @@
-import { availableOperations } from '../bot/catalogue';
-import type { ParseResult } from '../bot/domain';
-import { type AdaptiveCard, bullets, card, heading, paragraph, plain } from './card-kit';
+import { availableOperations, operationDefinition } from '../bot/catalogue';
+import type { AuditRecord } from '../bot/ports';
+import type { Host, ParseResult } from '../bot/domain';
+import {
+  type AdaptiveCard,
+  bullets,
+  card,
+  type CardElement,
+  executeAction,
+  facts,
+  heading,
+  paragraph,
+  plain,
+} from './card-kit';
+import { VERB } from './verbs';
 
 const EXAMPLES = [
   'reset the client license on PC-042',
@@ -23,23 +35,73 @@ export function helpCard(intro?: string): AdaptiveCard {
   ]);
 }
 
-/** A licensing request whose host is missing, unknown or not allowed. */
-export function needsCard(parse: ParseResult): AdaptiveCard {
-  const body = [heading('Which computer?')];
-  if (parse.suggestions.length > 0) {
+/**
+ * A request with something missing (a host, a mode, license servers): asks with choices from the
+ * inventory and continues the same request when answered (verb request.complete).
+ */
+export function needsCard(parse: ParseResult, inventory: readonly Host[] = []): AdaptiveCard {
+  const body: CardElement[] = [heading('I need a little more')];
+  const operation = parse.operations[0];
+  const role = operation ? operationDefinition(operation.intent).runsOn : undefined;
+  if (parse.needs.includes('target')) {
+    const names =
+      parse.suggestions.length > 0
+        ? parse.suggestions
+        : inventory.filter((host) => !role || host.role === role).map((host) => host.name);
     body.push(
-      paragraph(`I don't know that host. Did you mean ${parse.suggestions.map((s) => `**${s}**`).join(' or ')}?`),
+      paragraph(
+        parse.suggestions.length > 0
+          ? `I don't know that host. Did you mean ${parse.suggestions.map((s) => `**${s}**`).join(' or ')}?`
+          : 'Which computer? I only act on hosts in my inventory.',
+      ),
     );
-  } else {
-    body.push(paragraph('I could not find a host from my inventory in your message.'));
+    if (names.length > 0) body.push(choices('targets', 'Computer', names.slice(0, 25), true));
   }
-  body.push(
-    paragraph(
-      'Write the request again with the PC name (for example PC-042) or the user it belongs to (for example jdoe).',
-      { subtle: true },
-    ),
+  if (parse.needs.includes('mode')) {
+    body.push(
+      choiceSet(
+        'mode',
+        'Licensing mode',
+        [
+          ['Per user', 'PerUser'],
+          ['Per device', 'PerDevice'],
+        ],
+        false,
+      ),
+    );
+  }
+  if (parse.needs.includes('servers')) {
+    const servers = inventory
+      .filter((host) => host.role === 'license-server' && !host.tags.includes('decommissioned'))
+      .map((host) => host.name);
+    body.push(paragraph('Which license server(s)? The first one is tried first.'));
+    if (servers.length > 0) body.push(choices('servers', 'License servers', servers, true));
+  }
+  const actions = [executeAction('Continue', VERB.complete, { text: parse.text }, 'positive')];
+  body.push(paragraph('Or write the request again with the details.', { subtle: true }));
+  return card(body, actions);
+}
+
+function choices(id: string, label: string, names: string[], multi: boolean): CardElement {
+  return choiceSet(
+    id,
+    label,
+    names.map((name) => [name, name]),
+    multi,
   );
-  return card(body);
+}
+
+function choiceSet(id: string, label: string, options: Array<[string, string]>, multi: boolean): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    isRequired: true,
+    errorMessage: `Pick ${label.toLowerCase()}`,
+    isMultiSelect: multi,
+    style: multi ? 'expanded' : 'compact',
+    choices: options.map(([title, value]) => ({ title, value })),
+  };
 }
 
 export function unclearCard(): AdaptiveCard {
@@ -66,5 +128,21 @@ export function errorCard(code: string, correlationId: string, message = 'Someth
     heading('Something went wrong', 'attention'),
     paragraph(plain(message)),
     paragraph(`Error ${code}, reference ${correlationId}. Nothing was changed by this message.`, { subtle: true }),
+  ]);
+}
+
+/** "Who changed RDSH01 this week": the newest audit records naming the host. */
+export function auditCard(records: AuditRecord[], host: string | undefined, since: string | undefined): AdaptiveCard {
+  const scope = `${host ? ` for ${host}` : ''}${since ? ` since ${since.slice(0, 16).replace('T', ' ')} UTC` : ''}`;
+  if (records.length === 0) return card([heading(`Audit log${scope}`), paragraph('Nothing recorded.')]);
+  return card([
+    heading(`Audit log${scope}`),
+    facts(
+      records.map((r) => [
+        `${r.ts.slice(0, 16).replace('T', ' ')} #${r.seq}`,
+        `${r.kind} by ${plain(r.actor)} (request ${r.requestId.slice(0, 8)})`,
+      ]),
+    ),
+    paragraph('The full log: npm run audit -- export. Its integrity: npm run audit -- verify.', { subtle: true }),
   ]);
 }

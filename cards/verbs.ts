@@ -2,6 +2,7 @@
 export const VERB = {
   confirm: 'request.confirm',
   cancel: 'request.cancel',
+  complete: 'request.complete',
 } as const;
 
 export type Verb = (typeof VERB)[keyof typeof VERB];

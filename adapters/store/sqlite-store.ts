@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
 import type { ChangeRequest, RequestState } from '../../bot/domain';
-import type { AuditEntry, AuditLog, AuditRecord, Clock, RequestStore } from '../../bot/ports';
+import type { AuditEntry, AuditLog, AuditQuery, AuditRecord, Clock, RequestStore } from '../../bot/ports';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS requests (
@@ -152,21 +152,40 @@ export class SqliteStore implements RequestStore, AuditLog {
     return write.immediate();
   }
 
+  async query(filter: AuditQuery): Promise<AuditRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM audit WHERE (? IS NULL OR instr(data, ?) > 0) AND (? IS NULL OR ts >= ?) ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(
+        filter.host ?? null,
+        filter.host ? JSON.stringify(filter.host) : null,
+        filter.since ?? null,
+        filter.since ?? null,
+        filter.limit,
+      ) as AuditRow[];
+    return rows.map(toRecord);
+  }
+
   /** Every audit record in order, for `npm run audit -- verify` and export. */
   *auditRecords(): Generator<AuditRecord> {
     for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-      yield {
-        seq: row.seq,
-        ts: row.ts,
-        kind: row.kind as AuditRecord['kind'],
-        requestId: row.request_id,
-        actor: row.actor,
-        data: safeParse(row.data),
-        prev: row.prev,
-        hash: row.hash,
-      };
+      yield toRecord(row);
     }
   }
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  return {
+    seq: row.seq,
+    ts: row.ts,
+    kind: row.kind as AuditRecord['kind'],
+    requestId: row.request_id,
+    actor: row.actor,
+    data: safeParse(row.data),
+    prev: row.prev,
+    hash: row.hash,
+  };
 }
 
 /** A record whose data no longer parses is still returned, so the verifier can name it. */

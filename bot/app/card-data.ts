@@ -33,3 +33,38 @@ export function readDecisionData(value: unknown): DecisionData | undefined {
   if (hasForbiddenKey(value) || !validate(value)) return undefined;
   return { requestId: value.requestId, fingerprint: value.fingerprint };
 }
+
+/** What the "I need a little more" card sends back: the original text and the picks. */
+export interface CompletionData {
+  text: string;
+  targets?: string[];
+  mode?: 'PerUser' | 'PerDevice';
+  servers?: string[];
+}
+
+const validateCompletion = ajv.compile<{
+  text: string;
+  targets?: string;
+  mode?: 'PerUser' | 'PerDevice';
+  servers?: string;
+}>({
+  type: 'object',
+  required: ['text'],
+  properties: {
+    text: { type: 'string', minLength: 1, maxLength: 2000 },
+    // Multi-select choice sets arrive as one comma-separated string of inventory names.
+    targets: { type: 'string', pattern: '^[A-Za-z0-9.-]{1,253}(,[A-Za-z0-9.-]{1,253}){0,49}$' },
+    mode: { enum: ['PerUser', 'PerDevice'] },
+    servers: { type: 'string', pattern: '^[A-Za-z0-9.-]{1,253}(,[A-Za-z0-9.-]{1,253}){0,3}$' },
+  },
+});
+
+export function readCompletionData(value: unknown): CompletionData | undefined {
+  if (hasForbiddenKey(value) || !validateCompletion(value)) return undefined;
+  return {
+    text: value.text,
+    ...(value.targets ? { targets: value.targets.split(',') } : {}),
+    ...(value.mode ? { mode: value.mode } : {}),
+    ...(value.servers ? { servers: value.servers.split(',') } : {}),
+  };
+}

@@ -14,6 +14,7 @@ import { planRequest, type PlanOutcome } from '../workflow/plan-request';
 import { runRequest } from '../workflow/run-request';
 import { type AdaptiveCard } from '../../cards/card-kit';
 import {
+  auditCard,
   errorCard,
   helpCard,
   needsCard,
@@ -27,7 +28,7 @@ import { VERB } from '../../cards/verbs';
 import { adviceCard } from '../../cards/advice-card';
 import { reportCard } from '../../cards/report-card';
 import type { BackgroundWork } from './background';
-import { readDecisionData } from './card-data';
+import { readCompletionData, readDecisionData } from './card-data';
 import { identify } from './identify';
 
 export interface AppOptions {
@@ -101,6 +102,32 @@ export function createApp(options: AppOptions): Application<TurnState> {
     return use(deps, { requestId: data.requestId, fingerprint: data.fingerprint, actor: who.user });
   }
 
+  // The answer to "I need a little more": the same request, completed with what the user picked.
+  app.adaptiveCards.actionExecute(VERB.complete, async (context) => {
+    try {
+      const who = identify(context.activity);
+      if (!who.ok) return refusedCard(who.reason);
+      const data = readCompletionData(
+        (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
+      );
+      if (!data) return noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
+      const { text, ...completion } = data;
+      const outcome = await planRequest(deps, {
+        text,
+        requester: who.user,
+        conversation: Turn.getConversationReference(context.activity),
+        completion,
+      });
+      const replyTo = context.activity.replyToId;
+      if ((outcome.kind === 'planned' || outcome.kind === 'nothing-to-do') && replyTo) {
+        await deps.store.setCardActivityId(outcome.request.id, replyTo);
+      }
+      return planOutcomeCard(outcome, deps);
+    } catch (error) {
+      return failure(error, 'complete');
+    }
+  });
+
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
     if (added.some((member) => member.id === context.activity.recipient?.id)) {
@@ -138,7 +165,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
         requester: who.user,
         conversation: Turn.getConversationReference(context.activity),
       });
-      const sent = await context.sendActivity(cardActivity(planOutcomeCard(outcome)));
+      const sent = await context.sendActivity(cardActivity(planOutcomeCard(outcome, deps)));
       if ((outcome.kind === 'planned' || outcome.kind === 'nothing-to-do') && sent?.id) {
         await deps.store.setCardActivityId(outcome.request.id, sent.id);
       }
@@ -150,7 +177,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
   return app;
 }
 
-function planOutcomeCard(outcome: PlanOutcome): AdaptiveCard {
+function planOutcomeCard(outcome: PlanOutcome, deps: WorkflowDeps): AdaptiveCard {
   switch (outcome.kind) {
     case 'help':
       return helpCard();
@@ -159,7 +186,7 @@ function planOutcomeCard(outcome: PlanOutcome): AdaptiveCard {
     case 'unclear':
       return unclearCard();
     case 'needs':
-      return needsCard(outcome.parse);
+      return needsCard(outcome.parse, deps.inventory.hosts());
     case 'refused':
       return refusedCard(outcome.reason);
     case 'nothing-to-do':
@@ -174,6 +201,8 @@ function planOutcomeCard(outcome: PlanOutcome): AdaptiveCard {
         : noticeCard('No request yet', 'You have not asked me for anything yet.');
     case 'report':
       return reportCard(outcome.operations, outcome.outcomes);
+    case 'audit':
+      return auditCard(outcome.records, outcome.host, outcome.since);
   }
 }
 

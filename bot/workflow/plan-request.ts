@@ -4,6 +4,7 @@ import type { ChangeRequest, Host, HostOutcome, Intent, ParseResult, PlannedOper
 import { BotError } from '../errors';
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
+import type { AuditRecord } from '../ports';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
 import { runPerHost } from './run-per-host';
@@ -19,7 +20,57 @@ export type PlanOutcome =
   | { kind: 'planned'; request: ChangeRequest }
   | { kind: 'advice'; intent: Intent }
   | { kind: 'status'; request: ChangeRequest | undefined }
-  | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[] };
+  | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[] }
+  | { kind: 'audit'; host?: string; since?: string; records: AuditRecord[] };
+
+/** What a user picked on the "what is missing" card: inventory hosts, a mode, license servers. */
+export interface Completion {
+  targets?: string[];
+  mode?: 'PerUser' | 'PerDevice';
+  servers?: string[];
+}
+
+/** How far back "this week", "7d", "24h" reach, as an ISO time. */
+function sinceTime(now: Date, since: unknown): string | undefined {
+  const match = typeof since === 'string' ? /^(\d+)([hd])$/.exec(since) : null;
+  if (!match) return undefined;
+  const hours = Number(match[1]) * (match[2] === 'd' ? 24 : 1);
+  return new Date(now.getTime() - hours * 3_600_000).toISOString();
+}
+
+/**
+ * Fills what the parse could not: hosts only from the inventory and of the operation's role, a mode
+ * from the two allowed, license servers only from the inventory's license servers. Then the needs are
+ * worked out again; anything still missing is asked again.
+ */
+export function completeParse(parse: ParseResult, completion: Completion, inventory: readonly Host[]): ParseResult {
+  const find = (name: string): Host | undefined =>
+    inventory.find((host) => host.name.toLowerCase() === name.toLowerCase());
+  const needs = new Set(parse.needs);
+  const operations = parse.operations.map((operation) => {
+    const role = operationDefinition(operation.intent).runsOn;
+    const next: PlannedOperation = { ...operation, params: { ...operation.params } };
+    if (completion.targets && needs.has('target')) {
+      const picked = completion.targets
+        .map(find)
+        .filter((host): host is Host => Boolean(host) && (!role || host?.role === role));
+      if (picked.length > 0 && picked.length === completion.targets.length)
+        next.targets = picked.map((host) => host.name);
+    }
+    if (operation.intent === 'rdsh.set_licensing_mode' && completion.mode) next.params.mode = completion.mode;
+    if (operation.intent === 'rdsh.set_license_servers' && completion.servers) {
+      const servers = completion.servers.map(find).filter((host): host is Host => host?.role === 'license-server');
+      if (servers.length > 0 && servers.length === completion.servers.length)
+        next.params.servers = servers.map((host) => host.name);
+    }
+    return next;
+  });
+  if (operations.every((op) => !operationDefinition(op.intent).runsOn || op.targets.length > 0) && completion.targets)
+    needs.delete('target');
+  if (operations.every((op) => op.intent !== 'rdsh.set_licensing_mode' || op.params.mode)) needs.delete('mode');
+  if (operations.every((op) => op.intent !== 'rdsh.set_license_servers' || op.params.servers)) needs.delete('servers');
+  return { ...parse, operations, needs: [...needs] };
+}
 
 const ajv = new Ajv({ allErrors: false, strict: true });
 
@@ -29,9 +80,10 @@ const ajv = new Ajv({ allErrors: false, strict: true });
  */
 export async function planRequest(
   deps: WorkflowDeps,
-  input: { text: string; requester: Requester; conversation: unknown },
+  input: { text: string; requester: Requester; conversation: unknown; completion?: Completion },
 ): Promise<PlanOutcome> {
-  const parse = parseRequest(input.text, deps.inventory.hosts());
+  const parsed = parseRequest(input.text, deps.inventory.hosts());
+  const parse = input.completion ? completeParse(parsed, input.completion, deps.inventory.hosts()) : parsed;
   const [first] = parse.operations;
   if (!first) return parse.needs.includes('confirm-intent') ? { kind: 'unclear', parse } : { kind: 'not-licensing' };
   if (first.intent === 'help') return { kind: 'help' };
@@ -41,6 +93,13 @@ export async function planRequest(
     return { kind: 'status', request: await deps.store.lastByRequester(input.requester.oid) };
   }
   if (parse.needs.length > 0) return { kind: 'needs', parse };
+  if (first.intent === 'audit.query') {
+    const decision = checkRequest(deps.policy, input.requester, [], new Map());
+    if (!decision.allowed) return { kind: 'refused', reason: decision.reason, parse };
+    const host = typeof first.params.host === 'string' ? first.params.host : undefined;
+    const since = sinceTime(deps.clock.now(), first.params.since ?? '7d');
+    return { kind: 'audit', host, since, records: await deps.audit.query({ host, since, limit: 20 }) };
+  }
 
   const hosts = new Map<string, Host>();
   for (const operation of parse.operations) {

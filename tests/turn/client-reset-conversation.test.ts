@@ -161,7 +161,10 @@ describe('a helpdesk user resets a client licence in chat', () => {
 describe('when the audit log cannot be written', () => {
   it('plans nothing, runs nothing and answers with an error code and a reference', async () => {
     const bot = createTurnHarness();
-    bot.deps.audit = { append: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full')) };
+    bot.deps.audit = {
+      append: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full')),
+      query: async () => [],
+    };
     const [card] = await bot.say('reset the client license on PC-042');
     expect(cardText(card)).toContain('audit_unavailable');
     expect(cardText(card)).toMatch(/reference [0-9a-f]{8}/);
@@ -172,7 +175,7 @@ describe('when the audit log cannot be written', () => {
   it('refuses the Confirm and runs nothing if the audit fails between plan and Confirm', async () => {
     const bot = createTurnHarness();
     const [card] = await bot.say('reset the client license on PC-042');
-    bot.deps.audit = { append: () => Promise.reject(new Error('disk I/O error')) };
+    bot.deps.audit = { append: () => Promise.reject(new Error('disk I/O error')), query: async () => [] };
     const response = await bot.click(VERB.confirm, actionsOf(card)[0]?.data);
     await bot.background.idle();
     expect(cardText(response.value)).toContain('audit_unavailable');
@@ -207,5 +210,40 @@ describe('answers that are not plans', () => {
     expect((bot.executor as FakeClientExecutor).calls.map((c) => [c.operation, c.whatIf])).toEqual([
       ['licensing.diagnose', false],
     ]);
+  });
+});
+
+describe('asking for what is missing, and continuing the same request', () => {
+  it('offers the near misses as choices and plans the request with the host picked', async () => {
+    const bot = createTurnHarness();
+    const [question] = await bot.say('reset the client license on pc-0042');
+    const continueAction = actionsOf(question).find((a) => a.title === 'Continue');
+    expect(JSON.stringify(question)).toContain('"Input.ChoiceSet"');
+    const answer = await bot.click(VERB.complete, { ...continueAction?.data, targets: 'PC-042' });
+    expect(cardText(answer.value)).toContain('Reset the client licence cache on PC-042');
+    expect(actionsOf(answer.value).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
+  });
+
+  it('refuses a pick that is not an inventory host of the right kind, and asks again', async () => {
+    const bot = createTurnHarness();
+    const [question] = await bot.say('reset the client license');
+    const data = actionsOf(question)[0]?.data;
+    const forged = await bot.click(VERB.complete, { ...data, targets: 'EVIL-HOST' });
+    expect(cardText(forged.value)).toContain('I need a little more');
+    const wrongRole = await bot.click(VERB.complete, { ...data, targets: 'RDSH01' });
+    expect(cardText(wrongRole.value)).toContain('I need a little more');
+    const hostile = await bot.click(VERB.complete, { ...data, targets: 'PC-042;calc' });
+    expect(cardText(hostile.value)).toContain('cannot read this card');
+    expect((bot.executor as FakeClientExecutor).calls).toHaveLength(0);
+  });
+
+  it('answers "who changed PC-042" from the audit log', async () => {
+    const bot = createTurnHarness();
+    const [plan] = await bot.say('reset the client license on PC-042');
+    await bot.click(VERB.confirm, actionsOf(plan)[0]?.data);
+    await bot.background.idle();
+    const [audit] = await bot.say('who changed PC-042 this week?');
+    expect(cardText(audit)).toContain('Audit log for PC-042');
+    expect(cardText(audit)).toContain('execution.started');
   });
 });

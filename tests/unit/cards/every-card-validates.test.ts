@@ -1,6 +1,8 @@
 import type * as AC from 'adaptivecards';
 import type { ChangeRequest, HostOutcome } from '../../../bot/domain';
+import { adviceCard } from '../../../cards/advice-card';
 import {
+  auditCard,
   errorCard,
   helpCard,
   needsCard,
@@ -91,6 +93,41 @@ describe('every card the bot sends', () => {
     ],
     ['help', helpCard()],
     ['needs', needsCard({ text: 'x', operations: [], needs: ['target'], suggestions: ['PC-042'] })],
+    [
+      'needs with choices',
+      needsCard(
+        {
+          text: 'set the mode',
+          operations: [{ intent: 'rdsh.set_licensing_mode', targets: [], params: {} }],
+          needs: ['target', 'mode', 'servers'],
+          suggestions: [],
+        },
+        [
+          { name: 'RDSH01', role: 'session-host', tags: [], users: [] },
+          { name: 'LS1', role: 'license-server', tags: [], users: [] },
+        ],
+      ),
+    ],
+    [
+      'audit',
+      auditCard(
+        [
+          {
+            seq: 1,
+            ts: '2026-11-28T10:00:00.000Z',
+            kind: 'request.planned',
+            requestId: 'r-1',
+            actor: 'oid',
+            data: {},
+            prev: '0',
+            hash: '1',
+          },
+        ],
+        'PC-042',
+        '2026-11-21T10:00:00.000Z',
+      ),
+    ],
+    ['advice', adviceCard('advice.cal_migration')],
     ['unclear', unclearCard()],
     ['not licensing', notLicensingCard()],
     ['refused', refusedCard('no')],
