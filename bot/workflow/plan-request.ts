@@ -5,6 +5,7 @@ import { BotError } from '../errors';
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
 import type { AuditRecord } from '../ports';
+import { cancelRequest } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
 import { runPerHost } from './run-per-host';
@@ -90,7 +91,22 @@ export async function planRequest(
   if (first.intent.startsWith('advice.')) return { kind: 'advice', intent: first.intent };
   if (first.intent === 'request.status' || first.intent === 'request.cancel') {
     // "my last request": the newest one this user made (a request id in the text is not trusted here).
-    return { kind: 'status', request: await deps.store.lastByRequester(input.requester.oid) };
+    const last = await deps.store.lastByRequester(input.requester.oid);
+    if (first.intent === 'request.cancel' && last?.state === 'pending') {
+      const outcome = await cancelRequest(deps, {
+        requestId: last.id,
+        fingerprint: last.fingerprint,
+        actor: input.requester,
+      });
+      if (outcome.kind === 'cancelled') {
+        // The plan card in the thread loses its buttons too.
+        await deps.notifier.updateRequestCard(outcome.request).catch((error: unknown) => {
+          deps.log.warn('could not update the cancelled card', { requestId: last.id, error: String(error) });
+        });
+        return { kind: 'status', request: outcome.request };
+      }
+    }
+    return { kind: 'status', request: last && (await deps.store.get(last.id)) };
   }
   if (parse.needs.length > 0) return { kind: 'needs', parse };
   if (first.intent === 'audit.query') {

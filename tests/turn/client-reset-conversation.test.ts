@@ -247,3 +247,17 @@ describe('asking for what is missing, and continuing the same request', () => {
     expect(cardText(audit)).toContain('execution.started');
   });
 });
+
+describe('cancelling in words', () => {
+  it('"cancel that request" cancels my pending plan and updates its card', async () => {
+    const bot = createTurnHarness();
+    const [plan] = await bot.say('reset the client license on PC-042');
+    const [answer] = await bot.say('cancel that request');
+    expect(cardText(answer)).toContain('Cancelled');
+    expect(bot.notifier.last()?.state).toBe('cancelled');
+    const late = await bot.click(VERB.confirm, actionsOf(plan)[0]?.data);
+    await bot.background.idle();
+    expect(cardText(late.value)).toContain('Cancelled');
+    expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+});
