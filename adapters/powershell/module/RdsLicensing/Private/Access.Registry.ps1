@@ -9,7 +9,11 @@ function Get-RdsAccessBackend {
     [CmdletBinding()]
     [OutputType([string])]
     param ()
-    if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) { return 'Registry' }
+    if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+        # A 32-bit process sees HKLM\SOFTWARE redirected to WOW6432Node: every answer would be wrong.
+        if (-not [Environment]::Is64BitProcess) { throw [System.PlatformNotSupportedException]::new('This is a 32-bit PowerShell; use a 64-bit endpoint.') }
+        return 'Registry'
+    }
     if ($env:RDSBOT_HIVE_FILE) { return 'HiveFile' }
     throw [System.PlatformNotSupportedException]::new('This host has no Windows registry.')
 }
