@@ -46,6 +46,7 @@ export async function startBot(
   const botAppId = config.credentials?.botId ?? '';
   const deps: WorkflowDeps = {
     store,
+    settings: store,
     audit: store,
     executor:
       overrides.executor ??

@@ -30,7 +30,8 @@ export type AuditKind =
   | 'execution.finished'
   | 'execution.recovered'
   | 'request.refused'
-  | 'report.read';
+  | 'report.read'
+  | 'settings.approvals_channel';
 
 export interface AuditEntry {
   kind: AuditKind;
@@ -93,6 +94,21 @@ export interface Inventory {
 /** Where the bot tells people what happened after the turn that asked has ended. */
 export interface Notifier {
   updateRequestCard(request: ChangeRequest): Promise<void>;
+}
+
+/** Where approval cards go: a team channel an admin chose ("use this channel for approvals"). */
+export interface ApprovalsChannel {
+  /** Opaque to the core: the Teams conversation reference of the channel. */
+  conversation: unknown;
+  name: string;
+  setBy: string;
+  setAt: string;
+}
+
+/** Bot-wide settings that admins change in chat. */
+export interface SettingsStore {
+  getApprovalsChannel(): Promise<ApprovalsChannel | undefined>;
+  setApprovalsChannel(channel: ApprovalsChannel): Promise<void>;
 }
 
 export interface Clock {

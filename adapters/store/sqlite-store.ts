@@ -3,7 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
 import type { ChangeRequest, RequestState } from '../../bot/domain';
-import type { AuditEntry, AuditLog, AuditQuery, AuditRecord, Clock, RequestStore } from '../../bot/ports';
+import type {
+  ApprovalsChannel,
+  AuditEntry,
+  AuditLog,
+  AuditQuery,
+  AuditRecord,
+  Clock,
+  RequestStore,
+  SettingsStore,
+} from '../../bot/ports';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS requests (
@@ -22,6 +31,10 @@ CREATE TABLE IF NOT EXISTS audit (
   data TEXT NOT NULL,
   prev TEXT NOT NULL,
   hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -44,7 +57,7 @@ interface AuditRow {
  * Transitions are compare-and-set on (id, state, version); audit appends run in an IMMEDIATE
  * transaction so two processes sharing the file still produce one unbroken chain.
  */
-export class SqliteStore implements RequestStore, AuditLog {
+export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
   private readonly db: Database.Database;
 
   constructor(
@@ -116,6 +129,17 @@ export class SqliteStore implements RequestStore, AuditLog {
       .prepare("SELECT body FROM requests WHERE json_extract(body, '$.requester.oid') = ? ORDER BY rowid DESC LIMIT 1")
       .get(oid) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as ChangeRequest) : undefined;
+  }
+
+  async getApprovalsChannel(): Promise<ApprovalsChannel | undefined> {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'approvals.channel'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as ApprovalsChannel) : undefined;
+  }
+
+  async setApprovalsChannel(channel: ApprovalsChannel): Promise<void> {
+    this.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('approvals.channel', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(channel));
   }
 
   async append(entry: AuditEntry): Promise<AuditRecord> {

@@ -12,6 +12,7 @@ import { cancelRequest, confirmRequest, type DecisionOutcome } from '../workflow
 import type { WorkflowDeps } from '../workflow/deps';
 import { planRequest, type PlanOutcome } from '../workflow/plan-request';
 import { runRequest } from '../workflow/run-request';
+import { setApprovalsChannel } from '../workflow/set-approvals-channel';
 import { type AdaptiveCard } from '../../cards/card-kit';
 import {
   auditCard,
@@ -148,6 +149,41 @@ export function createApp(options: AppOptions): Application<TurnState> {
         },
       },
     });
+  });
+
+  // An admin, in a team channel: "@RDS Licensing Bot use this channel for approvals".
+  app.message(/\buse this channel for approvals\b/i, async (context) => {
+    const who = identify(context.activity);
+    if (!who.ok) {
+      await context.sendActivity(cardActivity(refusedCard(who.reason)));
+      return;
+    }
+    const channelData = context.activity.channelData as
+      | { channel?: { name?: unknown }; team?: { name?: unknown } }
+      | undefined;
+    const name = [channelData?.team?.name, channelData?.channel?.name]
+      .filter((part): part is string => typeof part === 'string')
+      .join(' / ');
+    try {
+      const outcome = await setApprovalsChannel(deps, {
+        actor: who.user,
+        conversationType: context.activity.conversation?.conversationType,
+        channelName: name || 'this channel',
+        conversation: Turn.getConversationReference(context.activity),
+      });
+      await context.sendActivity(
+        cardActivity(
+          outcome.kind === 'set'
+            ? noticeCard(
+                'Approvals go here',
+                `Approval requests will be posted in ${outcome.channel.name}. Only approvers can decide them.`,
+              )
+            : refusedCard(outcome.reason),
+        ),
+      );
+    } catch (error) {
+      await context.sendActivity(cardActivity(failure(error, 'approvals channel')));
+    }
   });
 
   // Registered last: every message with text that no route above took.

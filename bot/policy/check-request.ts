@@ -43,7 +43,8 @@ export function checkRequest(
   let approval: 'none' | 'requester' = 'none';
   for (const operation of operations) {
     const definition = operationDefinition(operation.intent);
-    if (!definition.available) {
+    const needsApprover = definition.approval === 'one-approver' || definition.approval === 'two-approvers';
+    if (!definition.available && !needsApprover) {
       return {
         allowed: false,
         code: 'not_available',
@@ -60,11 +61,12 @@ export function checkRequest(
         };
       }
     }
-    if (definition.approval === 'one-approver' || definition.approval === 'two-approvers') {
+    if (needsApprover) {
+      // Approvals in chat come with the approval workflow; until then the reason says what is missing.
       return {
         allowed: false,
         code: 'needs_approver',
-        reason: `"${definition.title}" needs an approver, and approvals are not set up yet.`,
+        reason: `"${definition.title}" needs ${definition.approval === 'two-approvers' ? 'two approvers' : 'an approver'}, and approving in chat is not available in this version yet.`,
       };
     }
     if (definition.approval === 'requester') approval = 'requester';

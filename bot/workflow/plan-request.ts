@@ -127,7 +127,9 @@ export async function planRequest(
   const decision = checkRequest(deps.policy, input.requester, parse.operations, hosts);
   if (!decision.allowed) {
     await auditRefusal(deps, input.requester, decision.code, parse);
-    return { kind: 'refused', reason: decision.reason, parse };
+    const reason =
+      decision.code === 'needs_approver' ? `${decision.reason} ${await approvalsChannelNote(deps)}` : decision.reason;
+    return { kind: 'refused', reason, parse };
   }
   for (const operation of parse.operations) {
     const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
@@ -224,6 +226,14 @@ async function readNow(
     })
     .catch((error: unknown) => deps.log.warn('could not audit a read', { requestId: id, error: String(error) }));
   return { kind: 'report', operations, outcomes };
+}
+
+/** Where approvals would go, or how an admin sets that up. */
+async function approvalsChannelNote(deps: WorkflowDeps): Promise<string> {
+  const channel = await deps.settings.getApprovalsChannel();
+  return channel
+    ? `Approvals will go to ${channel.name}.`
+    : 'No approvals channel is set up yet: an admin writes "@RDS Licensing Bot use this channel for approvals" in the team channel where approvers work.';
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {

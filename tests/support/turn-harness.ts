@@ -18,10 +18,27 @@ export const TENANT = 'tenant-contoso';
 export const alex = { id: '29:alex', name: 'Alex Wilber', aadObjectId: 'oid-alex' };
 export const adele = { id: '29:adele', name: 'Adele Vance', aadObjectId: 'oid-adele' };
 export const mallory = { id: '29:mallory', name: 'Mallory', aadObjectId: 'oid-mallory' };
+export const isaiah = { id: '29:isaiah', name: 'Isaiah Langer', aadObjectId: 'oid-isaiah' };
+
+/** A team channel (where approvers work), as Teams describes it. */
+export const APPROVERS_CHANNEL = {
+  conversation: {
+    id: '19:approvers@thread.tacv2',
+    conversationType: 'channel',
+    tenantId: TENANT,
+    isGroup: true,
+    name: '',
+  },
+  channelData: {
+    tenant: { id: TENANT },
+    team: { id: '19:team', name: 'IT Operations' },
+    channel: { id: '19:approvers@thread.tacv2', name: 'RDS approvals' },
+  },
+};
 
 export const POLICY: Policy = {
   tenants: [TENANT],
-  roles: { helpdesk: [{ oid: 'oid-alex' }, { oid: 'oid-adele' }], approver: [], admin: [] },
+  roles: { helpdesk: [{ oid: 'oid-alex' }, { oid: 'oid-adele' }], approver: [], admin: [{ oid: 'oid-isaiah' }] },
 };
 
 export const HOSTS: Host[] = [
@@ -42,6 +59,7 @@ export function createTurnHarness(options: { executor?: Executor; down?: string[
   let seq = 0;
   const deps: WorkflowDeps = {
     store,
+    settings: store,
     audit: store,
     executor,
     inventory: new JsonInventory(HOSTS),

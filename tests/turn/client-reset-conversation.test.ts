@@ -1,7 +1,16 @@
 import { requestCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';
 import type { FakeClientExecutor } from '../support/fakes';
-import { actionsOf, adele, alex, cardText, createTurnHarness, mallory } from '../support/turn-harness';
+import {
+  actionsOf,
+  adele,
+  alex,
+  APPROVERS_CHANNEL,
+  cardText,
+  createTurnHarness,
+  isaiah,
+  mallory,
+} from '../support/turn-harness';
 
 describe('a helpdesk user resets a client licence in chat', () => {
   it('answers a request with a plan card showing what is there and what will be deleted', async () => {
@@ -259,5 +268,28 @@ describe('cancelling in words', () => {
     await bot.background.idle();
     expect(cardText(late.value)).toContain('Cancelled');
     expect((bot.executor as FakeClientExecutor).realRuns()).toHaveLength(0);
+  });
+});
+
+describe('choosing the approvals channel', () => {
+  it('lets an admin choose a team channel, audits it, and tells requesters of approval changes where approvals go', async () => {
+    const bot = createTurnHarness();
+    const [before] = await bot.say('set RDSH01 to per user');
+    expect(cardText(before)).toContain('No approvals channel is set up yet');
+    const [set] = await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, APPROVERS_CHANNEL);
+    expect(cardText(set)).toContain('IT Operations / RDS approvals');
+    expect((await bot.deps.settings.getApprovalsChannel())?.name).toBe('IT Operations / RDS approvals');
+    const [after] = await bot.say('set RDSH01 to per user');
+    expect(cardText(after)).toContain('Approvals will go to IT Operations / RDS approvals');
+    expect((await bot.store.query({ limit: 10 })).map((r) => r.kind)).toContain('settings.approvals_channel');
+  });
+
+  it('refuses a non-admin, and an admin outside a team channel', async () => {
+    const bot = createTurnHarness();
+    const [helpdesk] = await bot.say('use this channel for approvals', alex, APPROVERS_CHANNEL);
+    expect(cardText(helpdesk)).toContain('Only an admin');
+    const [personal] = await bot.say('use this channel for approvals', isaiah);
+    expect(cardText(personal)).toContain('team channel');
+    expect(await bot.deps.settings.getApprovalsChannel()).toBeUndefined();
   });
 });
