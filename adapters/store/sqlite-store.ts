@@ -132,13 +132,17 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
   }
 
   async getApprovalsChannel(): Promise<ApprovalsChannel | undefined> {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'approvals.channel'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'approvals.channel'").get() as
+      | { value: string }
+      | undefined;
     return row ? (JSON.parse(row.value) as ApprovalsChannel) : undefined;
   }
 
   async setApprovalsChannel(channel: ApprovalsChannel): Promise<void> {
     this.db
-      .prepare("INSERT INTO settings (key, value) VALUES ('approvals.channel', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('approvals.channel', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(channel));
   }
 
