@@ -123,6 +123,14 @@ export interface TargetReport {
   data?: Record<string, unknown>;
 }
 
+/**
+ * A request's states. Every move is a compare-and-set in the store (RequestStore.transition), so a
+ * double click, a re-delivered invoke or two instances racing produce one move.
+ *
+ *   pending --confirm--> confirmed --start--> running --finish--> succeeded | failed
+ *      |                     |
+ *      +--cancel--> cancelled  +--audit failed--> failed
+ */
 export type RequestState = 'pending' | 'confirmed' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface HostOutcome {

@@ -50,11 +50,7 @@ export function killProcessTree(pid: number): void {
     }
     return;
   }
-  for (let round = 0; round < 5; round++) {
-    const tree = [pid, ...descendantsOf(pid)];
-    tree.forEach((p) => signal(p, 'SIGSTOP'));
-    const again = [pid, ...descendantsOf(pid)];
-    again.forEach((p) => signal(p, 'SIGKILL'));
-    if (descendantsOf(pid).length === 0) return;
-  }
+  [pid, ...descendantsOf(pid)].forEach((p) => signal(p, 'SIGSTOP'));
+  // Read again once frozen: anything forked in between is in this list, and nothing forks any more.
+  [pid, ...descendantsOf(pid)].forEach((p) => signal(p, 'SIGKILL'));
 }

@@ -11,7 +11,6 @@ export interface Word {
   lower: string;
   /** True when the word is plain ASCII host-name material: letters, digits, '.', '-'. */
   clean: boolean;
-  index: number;
 }
 
 // Punctuation people put around words in chat ("PC-042,", "(LIC02", "LS1?", "'RDSH01'").
@@ -63,7 +62,6 @@ export function tokenize(text: string): Word[] {
       text: word,
       lower: word.toLowerCase(),
       clean: CLEAN.test(word) && word.length <= 253,
-      index: words.length,
     });
   }
   return words;

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { JsonInventory } from '../../adapters/inventory/json-config';
-import { PwshExecutor } from '../../adapters/powershell/pwsh-executor';
-import { findDotnetRoot, findPwsh } from '../../bot/config';
 import type { Intent, Params } from '../../bot/domain';
 import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
+import { labExecutor } from '../support/lab-executor';
 import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 const inventory = JsonInventory.load(process.env.RDSBOT_TEST_INVENTORY as string);
-const executor = new PwshExecutor({
-  pwsh: findPwsh(process.env),
-  timeoutMs: 30_000,
-  connectTimeoutSeconds: 5,
-  labOnly: true,
-  env: { DOTNET_ROOT: findDotnetRoot(process.env) },
-});
+const executor = labExecutor(30_000);
 
 const registry = (host: string) =>
   JSON.parse(readFileSync(hiveFile(lab, host), 'utf8')).registry as Record<string, unknown>;

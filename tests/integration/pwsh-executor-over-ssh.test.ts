@@ -3,20 +3,16 @@ import { readFileSync } from 'node:fs';
 import { JsonInventory } from '../../adapters/inventory/json-config';
 import { encodePayload } from '../../adapters/powershell/encode-payload';
 import { descendantsOf } from '../../adapters/powershell/process-tree';
-import { ENTRY_SCRIPT, PwshExecutor } from '../../adapters/powershell/pwsh-executor';
+import { ENTRY_SCRIPT } from '../../adapters/powershell/pwsh-executor';
 import { findPwsh } from '../../bot/config';
 import { ExecutionError } from '../../bot/ports';
 import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
+import { labExecutor } from '../support/lab-executor';
 import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 const inventory = JsonInventory.load(process.env.RDSBOT_TEST_INVENTORY as string);
-const executor = new PwshExecutor({
-  pwsh: findPwsh(process.env),
-  timeoutMs: 20_000,
-  connectTimeoutSeconds: 5,
-  labOnly: true,
-});
+const executor = labExecutor(20_000);
 
 function reseed(name: string): void {
   seedHive(lab, LAB_HOSTS.find((h) => h.name === name)!);
@@ -97,12 +93,7 @@ describe('the client licence reset on a real lab host over PowerShell remoting o
   });
 
   it('gives up on a host that never answers at the deadline and leaves no pwsh or ssh behind', async () => {
-    const quick = new PwshExecutor({
-      pwsh: findPwsh(process.env),
-      timeoutMs: 4_000,
-      connectTimeoutSeconds: 5,
-      labOnly: true,
-    });
+    const quick = labExecutor(4_000);
     const error = await quick
       .run({
         requestId: 'it-hang',
