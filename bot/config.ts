@@ -16,6 +16,8 @@ export interface BotConfig {
   executionTimeoutMs: number;
   connectTimeoutSeconds: number;
   planTtlMinutes: number;
+  /** How often overdue plans and approval requests are expired (and their cards updated). */
+  expirySweepMs: number;
 }
 
 export class StartupError extends Error {
@@ -100,5 +102,6 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
+    expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),
   };
 }

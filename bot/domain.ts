@@ -128,10 +128,35 @@ export interface TargetReport {
  * double click, a re-delivered invoke or two instances racing produce one move.
  *
  *   pending --confirm--> confirmed --start--> running --finish--> succeeded | failed
- *      |                     |
- *      +--cancel--> cancelled  +--audit failed--> failed
+ *      |                     |  \
+ *      +--cancel--> cancelled  |   +--drifted (re-preview differs)--> superseded (a new request goes out)
+ *      |                       +--audit failed / refused before running--> failed
+ *      +--submit--> submitted --approve (N distinct approvers)--> confirmed
+ *                      |--reject--> rejected
+ *                      |--cancel (requester)--> cancelled
+ *                      +--expiry--> expired --resubmit--> (a new request)
  */
-export type RequestState = 'pending' | 'confirmed' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type RequestState =
+  | 'pending'
+  | 'submitted'
+  | 'confirmed'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'rejected'
+  | 'expired'
+  | 'superseded';
+
+/** States a request never leaves. */
+export const FINAL_STATES: readonly RequestState[] = [
+  'succeeded',
+  'failed',
+  'cancelled',
+  'rejected',
+  'expired',
+  'superseded',
+];
 
 export interface HostOutcome {
   host: string;
@@ -144,6 +169,40 @@ export interface Requester {
   oid: string;
   name: string;
   tenantId: string;
+  /** Guests (B2B) never approve; set by the Teams layer where it can tell. */
+  userType?: 'member' | 'guest' | 'unknown';
+}
+
+export type RoleName = 'helpdesk' | 'approver' | 'admin';
+
+/** One approver's yes. */
+export interface ApprovalVote {
+  oid: string;
+  name: string;
+  at: string;
+}
+
+/**
+ * What a request needs before it runs, fixed when it is planned (from the policy), and the
+ * decisions so far. The approval card in the approvals channel is tracked here too.
+ */
+export interface ApprovalState {
+  /** Distinct approvers needed (0: the requester's own Confirm is enough). */
+  needed: number;
+  /** Roles an approver must hold, checked at approval time and again just before running. */
+  roles: RoleName[];
+  justificationRequired: boolean;
+  justification?: string;
+  ttlMinutes: number;
+  votes: ApprovalVote[];
+  rejection?: ApprovalVote & { reason: string };
+  /** Where the approval card was posted (opaque to the core) and its activity id. */
+  channel?: { conversation: unknown; name: string; activityId?: string };
+  /** The request this one re-submits (after expiry or drift), and the one that replaced it. */
+  resubmitOf?: string;
+  resubmittedAs?: string;
+  /** Why a request ended without running: drift, a role revoked, a rate limit... */
+  voidReason?: string;
 }
 
 /** The stored request: the only source of truth for what was shown, confirmed and run. */
@@ -164,4 +223,8 @@ export interface ChangeRequest {
   cardActivityId?: string;
   outcome?: HostOutcome[];
   decidedBy?: string;
+  /** Why a request ended without running (or stopped): shown on its card. */
+  failure?: string;
+  /** Set for every change request; `needed: 0` means the requester confirms alone. */
+  approval?: ApprovalState;
 }

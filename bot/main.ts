@@ -13,6 +13,8 @@ import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './conf
 import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
 import { HostLocks } from './workflow/host-locks';
+import { localMemberKind, teamsMemberKind } from './app/member-kind';
+import { expireOverdue } from './workflow/expire-requests';
 import { recoverInterrupted } from './workflow/run-request';
 import type { WorkflowDeps } from './workflow/deps';
 
@@ -68,7 +70,13 @@ export async function startBot(
     concurrency: 4,
   };
   const background = new BackgroundWork((error) => log.error('background work failed', { error: String(error) }));
-  const app = createApp({ deps, background, adapter, botAppId });
+  const app = createApp({
+    deps,
+    background,
+    adapter,
+    botAppId,
+    memberKind: config.local ? localMemberKind : teamsMemberKind,
+  });
   adapter.onTurnError = async (context, error) => {
     log.error('turn failed', { error: String(error), activityType: context.activity.type });
   };
@@ -79,12 +87,20 @@ export async function startBot(
 
   const recovered = await recoverInterrupted(deps);
   if (recovered > 0) log.warn('recovered requests a previous process left running', { count: recovered });
+  // Expiry is enforced on every click; the sweeper also updates the cards of requests nobody touches.
+  const sweep = (): void => {
+    background.start(() => expireOverdue(deps));
+  };
+  sweep();
+  const sweeper = setInterval(sweep, config.expirySweepMs);
+  sweeper.unref();
 
   return {
     url,
     deps,
     background,
     async close() {
+      clearInterval(sweeper);
       server.close();
       await background.idle();
       store.close();

@@ -17,14 +17,30 @@ export interface RequestStore {
   /** Requests left `running` by a process that died (recovered at start-up). */
   listByState(state: RequestState): Promise<ChangeRequest[]>;
   setCardActivityId(id: string, activityId: string): Promise<void>;
+  /** Where the approval card was posted in the approvals channel (no version change). */
+  setApprovalCardId(id: string, activityId: string): Promise<void>;
+  /** Links an expired or superseded request to the one that replaced it (no version change). */
+  setResubmittedAs(id: string, newId: string): Promise<void>;
   /** The newest request this user made, for "what's the status of my last request?". */
   lastByRequester(oid: string): Promise<ChangeRequest | undefined>;
+  /**
+   * Requests with this operation on this host that are still in flight (submitted, confirmed,
+   * running) or that finished after `since`: the rate limit per host reads them.
+   */
+  changesOn(intent: Intent, host: string, since: string): Promise<ChangeRequest[]>;
 }
 
 export type AuditKind =
   | 'request.planned'
   | 'request.confirmed'
   | 'request.cancelled'
+  | 'request.submitted'
+  | 'request.approved'
+  | 'request.rejected'
+  | 'request.expired'
+  | 'request.resubmitted'
+  | 'request.drifted'
+  | 'approval.denied'
   | 'execution.started'
   | 'execution.host_result'
   | 'execution.finished'
@@ -93,7 +109,15 @@ export interface Inventory {
 
 /** Where the bot tells people what happened after the turn that asked has ended. */
 export interface Notifier {
+  /** The requester's card, in the chat where they asked. */
   updateRequestCard(request: ChangeRequest): Promise<void>;
+  /**
+   * Posts the approval card in the approvals channel; resolves with the card's activity id.
+   * `approvers` are the Entra object ids of who may still approve (their clients get Approve / Reject).
+   */
+  postApprovalCard(request: ChangeRequest, channel: ApprovalsChannel, approvers: string[]): Promise<string | undefined>;
+  /** Updates the approval card for everyone in the channel (after a vote, a decision, expiry, the run). */
+  updateApprovalCard(request: ChangeRequest, approvers: string[]): Promise<void>;
 }
 
 /** Where approval cards go: a team channel an admin chose ("use this channel for approvals"). */

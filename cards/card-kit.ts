@@ -10,6 +10,8 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardElement[];
+  /** Universal Actions: the verb Teams clients of `userIds` call to get their own view of the card. */
+  refresh?: { action: CardElement; userIds?: string[] };
 }
 
 export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {

@@ -1,10 +1,12 @@
 import { operationDefinition } from '../bot/catalogue';
 import { CLIENT_RESET_NEXT_STEPS } from '../bot/catalogue/client-reset-license-cache';
 import type { ChangeRequest } from '../bot/domain';
+import { approvalFacts, clockTime } from './approval-facts';
 import {
   type AdaptiveCard,
   bullets,
   card,
+  type CardElement,
   container,
   executeAction,
   facts,
@@ -15,52 +17,119 @@ import {
 import { previewSection, resultSection } from './host-report';
 import { VERB } from './verbs';
 
-function title(request: ChangeRequest): string {
+export function title(request: ChangeRequest): string {
   return request.operations
     .map((operation) => `${operationDefinition(operation.intent).title} on ${operation.targets.join(', ')}`)
     .join('; ');
 }
 
-function header(request: ChangeRequest): AdaptiveCard['body'] {
+export function header(request: ChangeRequest): CardElement[] {
   return [
-    facts([
-      ['Requested by', plain(request.requester.name)],
-      ['Request', request.id],
-    ]),
+    facts([['Requested by', plain(request.requester.name)], ['Request', request.id], ...approvalFacts(request)]),
     paragraph(`“${plain(request.text)}”`, { subtle: true }),
   ];
 }
 
-/** The plan: per host what is there now and what will change, with Confirm / Cancel for the requester. */
-export function planCard(request: ChangeRequest): AdaptiveCard {
+function needsApprovers(request: ChangeRequest): boolean {
+  return (request.approval?.needed ?? 0) > 0;
+}
+
+function who(request: ChangeRequest): string {
+  const approval = request.approval;
+  if (!approval) return 'an approver';
+  const count = approval.needed === 1 ? 'one approver' : `${approval.needed} different approvers`;
+  return `${count} (role: ${approval.roles.join(' and ')})`;
+}
+
+/**
+ * The plan: per host what is there now and what will change. The requester confirms it, or, for a
+ * change that needs approvers, asks for approval (with a justification) from this card.
+ */
+export function planCard(request: ChangeRequest, notice?: string): AdaptiveCard {
   const data = { requestId: request.id, fingerprint: request.fingerprint };
-  const changeable = request.preview.some((outcome) => outcome.report?.changed);
+  const changeable = request.preview.some((outcome) => outcome.report?.changed && !outcome.report.refused);
+  const body: CardElement[] = [
+    ...(notice ? [paragraph(notice, { color: 'attention' })] : []),
+    heading(title(request)),
+    ...header(request),
+    ...request.preview.map((outcome) => container(previewSection(outcome))),
+  ];
+  if (!needsApprovers(request)) {
+    body.push(
+      paragraph(`The bot backs up each key before deleting it. This plan expires at ${clockTime(request.expiresAt)}.`, {
+        subtle: true,
+      }),
+    );
+    return card(
+      body,
+      changeable
+        ? [executeAction('Confirm', VERB.confirm, data, 'positive'), executeAction('Cancel', VERB.cancel, data)]
+        : [executeAction('Cancel', VERB.cancel, data)],
+    );
+  }
+  const required = request.approval?.justificationRequired ?? false;
+  body.push(
+    paragraph(
+      `This change needs ${who(request)}. The bot backs up what it changes first and checks the hosts again just before it runs. This plan expires at ${clockTime(request.expiresAt)}.`,
+      { subtle: true },
+    ),
+  );
+  if (changeable) {
+    body.push({
+      type: 'Input.Text',
+      id: 'justification',
+      label: required ? 'Justification (required: why, ticket number)' : 'Justification (why, ticket number)',
+      isMultiline: true,
+      maxLength: 300,
+      isRequired: required,
+      errorMessage: 'Say why this change is needed (3 to 300 characters).',
+    });
+  }
   return card(
-    [
-      heading(title(request)),
-      ...header(request),
-      ...request.preview.map((outcome) => container(previewSection(outcome))),
-      paragraph(
-        `The bot backs up each key before deleting it. This plan expires at ${request.expiresAt.slice(11, 16)} UTC.`,
-        { subtle: true },
-      ),
-    ],
+    body,
     changeable
-      ? [executeAction('Confirm', VERB.confirm, data, 'positive'), executeAction('Cancel', VERB.cancel, data)]
+      ? [executeAction('Ask for approval', VERB.submit, data, 'positive'), executeAction('Cancel', VERB.cancel, data)]
       : [executeAction('Cancel', VERB.cancel, data)],
   );
 }
 
-/** Shown from the click until the last host answers. */
+/** The requester's card while approvers decide: where it waits, who agreed so far, until when. */
+export function submittedCard(request: ChangeRequest): AdaptiveCard {
+  const data = { requestId: request.id, fingerprint: request.fingerprint };
+  return card(
+    [
+      heading(`Waiting for approval: ${title(request)}`, 'accent'),
+      ...header(request),
+      paragraph(
+        `Sent to ${plain(request.approval?.channel?.name ?? 'the approvals channel')}. Needs ${who(request)} by ${clockTime(request.expiresAt)}; after that it expires and you can submit it again with one click.`,
+      ),
+      ...request.preview.map((outcome) => container(previewSection(outcome))),
+    ],
+    [executeAction('Cancel request', VERB.cancel, data, 'destructive')],
+  );
+}
+
+/** Shown from the click (or the last approval) until the last host answers. */
 export function runningCard(request: ChangeRequest): AdaptiveCard {
   return card([
-    heading(`Running: ${title(request)}`, 'accent'),
+    heading(`${needsApprovers(request) ? 'Approved, running' : 'Running'}: ${title(request)}`, 'accent'),
     ...header(request),
-    paragraph('Backing up and applying the change on each host. This card updates when it is done.'),
+    paragraph(
+      needsApprovers(request)
+        ? 'Checking the hosts are as the approvers saw them, then backing up and applying the change. This card updates when it is done.'
+        : 'Backing up and applying the change on each host. This card updates when it is done.',
+    ),
   ]);
 }
 
-/** Per host what was deleted, where the backup is, and what to tell the user next. */
+function nextSteps(request: ChangeRequest): CardElement[] {
+  const outcomes = request.outcome ?? [];
+  const anyChanged = outcomes.some((outcome) => outcome.report?.changed && !outcome.report.whatIf);
+  const clientReset = request.operations.some((operation) => operation.intent === 'client.reset_license_cache');
+  return anyChanged && clientReset ? [heading('Tell the user'), bullets(CLIENT_RESET_NEXT_STEPS)] : [];
+}
+
+/** Per host what changed, where the backup is, and what to tell the user next. */
 export function resultCard(request: ChangeRequest): AdaptiveCard {
   const outcomes = request.outcome ?? [];
   const ok = request.state === 'succeeded';
@@ -70,7 +139,6 @@ export function resultCard(request: ChangeRequest): AdaptiveCard {
     : interrupted
       ? `Interrupted: ${title(request)}`
       : `Failed: ${title(request)}`;
-  const anyChanged = outcomes.some((outcome) => outcome.report?.changed && !outcome.report.whatIf);
   return card([
     heading(headline, ok ? 'good' : 'attention'),
     ...header(request),
@@ -78,28 +146,73 @@ export function resultCard(request: ChangeRequest): AdaptiveCard {
       container(outcome.error?.code === 'interrupted' ? previewInterrupted(outcome) : resultSection(outcome)),
     ),
     ...(outcomes.length === 0 ? [paragraph('Nothing ran on any host.', { color: 'attention' })] : []),
-    ...(anyChanged ? [heading('Tell the user'), bullets(CLIENT_RESET_NEXT_STEPS)] : []),
+    ...(request.failure ? [paragraph(plain(request.failure), { color: 'attention' })] : []),
+    ...nextSteps(request),
   ]);
 }
 
-function previewInterrupted(outcome: ChangeRequest['preview'][number]): AdaptiveCard['body'] {
+function previewInterrupted(outcome: ChangeRequest['preview'][number]): CardElement[] {
   return [paragraph(`**${outcome.host}**: interrupted. ${outcome.error?.message ?? ''}`, { color: 'warning' })];
 }
 
-/** Nothing to change anywhere: answered at once, no buttons. */
+/** Nothing to change anywhere (or a host refused, e.g. Group Policy owns the value): answered at once, no buttons. */
 export function nothingToDoCard(request: ChangeRequest): AdaptiveCard {
+  const refused = request.preview.some((outcome) => outcome.report?.refused);
   return card([
-    heading(`No change needed: ${title(request)}`, 'good'),
+    refused
+      ? heading(`Cannot change: ${title(request)}`, 'warning')
+      : heading(`No change needed: ${title(request)}`, 'good'),
     ...header(request),
     ...request.preview.map((outcome) => container(previewSection(outcome))),
-    paragraph('If the user still gets a licensing error, check the session host events for 1003/1004.', {
-      subtle: true,
-    }),
+    paragraph(
+      refused
+        ? 'Nothing was changed and nothing needs approving.'
+        : 'If users still get a licensing error, check the session host events for 1003/1004.',
+      { subtle: true },
+    ),
   ]);
 }
 
 export function cancelledCard(request: ChangeRequest): AdaptiveCard {
-  return card([heading(`Cancelled: ${title(request)}`), ...header(request), paragraph('Nothing was changed.')]);
+  const why = request.approval?.voidReason ? ` (${plain(request.approval.voidReason)})` : '';
+  return card([heading(`Cancelled: ${title(request)}`), ...header(request), paragraph(`Nothing was changed${why}.`)]);
+}
+
+export function rejectedCard(request: ChangeRequest): AdaptiveCard {
+  return card([
+    heading(`Rejected: ${title(request)}`, 'warning'),
+    ...header(request),
+    paragraph('Nothing was changed. Talk to the approver, then ask again if the change is still needed.'),
+  ]);
+}
+
+/** Expired before it was confirmed or approved; one click submits it again (fresh preview). */
+export function expiredCard(request: ChangeRequest): AdaptiveCard {
+  const replaced = request.approval?.resubmittedAs;
+  return card(
+    [
+      heading(`Expired: ${title(request)}`, 'warning'),
+      ...header(request),
+      paragraph(
+        replaced
+          ? `Nothing was changed. It was submitted again as request ${replaced}.`
+          : `Nothing was changed: this ${request.approval?.needed ? 'request expired before enough approvers agreed' : 'plan expired before it was confirmed'}. Submit it again to get a fresh look at the hosts.`,
+      ),
+    ],
+    replaced ? [] : [executeAction('Submit again', VERB.resubmit, { requestId: request.id }, 'positive')],
+  );
+}
+
+/** The hosts changed after the approval: void, and a new request went out. */
+export function supersededCard(request: ChangeRequest): AdaptiveCard {
+  return card([
+    heading(`Approval void: ${title(request)}`, 'warning'),
+    ...header(request),
+    paragraph(plain(request.failure ?? 'The hosts changed after the approval.')),
+    ...(request.approval?.resubmittedAs
+      ? [paragraph(`New request: ${request.approval.resubmittedAs}.`, { subtle: true })]
+      : []),
+  ]);
 }
 
 /** A request that finished at planning time: every host answered and none needed a change. */
@@ -110,16 +223,24 @@ function isNothingToDo(request: ChangeRequest): boolean {
   );
 }
 
-/** The card for a request in whatever state it is now (used for in-place updates). */
+/** The requester's card for a request in whatever state it is now (used for in-place updates). */
 export function requestCard(request: ChangeRequest): AdaptiveCard {
   switch (request.state) {
     case 'pending':
       return planCard(request);
+    case 'submitted':
+      return submittedCard(request);
     case 'confirmed':
     case 'running':
       return runningCard(request);
     case 'cancelled':
       return cancelledCard(request);
+    case 'rejected':
+      return rejectedCard(request);
+    case 'expired':
+      return expiredCard(request);
+    case 'superseded':
+      return supersededCard(request);
     case 'succeeded':
     case 'failed':
       return isNothingToDo(request) ? nothingToDoCard(request) : resultCard(request);

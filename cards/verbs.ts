@@ -3,6 +3,11 @@ export const VERB = {
   confirm: 'request.confirm',
   cancel: 'request.cancel',
   complete: 'request.complete',
+  submit: 'request.submit',
+  resubmit: 'request.resubmit',
+  approve: 'approval.approve',
+  reject: 'approval.reject',
+  refresh: 'approval.refresh',
 } as const;
 
 export type Verb = (typeof VERB)[keyof typeof VERB];

@@ -100,5 +100,12 @@ function absolute(base: string, path: string): string {
 export function loadPolicy(file: string): Policy {
   const data = readJson(file);
   if (!validatePolicy(data)) throw new ConfigError(describe(file, validatePolicy.errors));
-  return data as unknown as Policy;
+  const policy = data as unknown as Policy;
+  for (const [intent, rule] of Object.entries(policy.operations ?? {})) {
+    for (const group of rule?.groups ?? []) {
+      if (!policy.groups?.[group])
+        throw new ConfigError(`${file}: operations.${intent}.groups names "${group}", which groups does not define`);
+    }
+  }
+  return policy;
 }

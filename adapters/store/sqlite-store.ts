@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
-import type { ChangeRequest, RequestState } from '../../bot/domain';
+import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
 import type {
   ApprovalsChannel,
   AuditEntry,
@@ -115,11 +115,31 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
   }
 
   async setCardActivityId(id: string, activityId: string): Promise<void> {
+    this.annotate(id, (body) => ({ ...body, cardActivityId: activityId }));
+  }
+
+  async setApprovalCardId(id: string, activityId: string): Promise<void> {
+    this.annotate(id, (body) =>
+      body.approval?.channel
+        ? { ...body, approval: { ...body.approval, channel: { ...body.approval.channel, activityId } } }
+        : body,
+    );
+  }
+
+  async setResubmittedAs(id: string, newId: string): Promise<void> {
+    this.annotate(id, (body) =>
+      body.approval ? { ...body, approval: { ...body.approval, resubmittedAs: newId } } : body,
+    );
+  }
+
+  /** A change to where a request is shown, not to what it is: atomic, but no new version. */
+  private annotate(id: string, change: (body: ChangeRequest) => ChangeRequest): void {
     const update = this.db.transaction(() => {
       const row = this.db.prepare('SELECT body FROM requests WHERE id = ?').get(id) as { body: string } | undefined;
       if (!row) return;
-      const body = { ...(JSON.parse(row.body) as ChangeRequest), cardActivityId: activityId };
-      this.db.prepare('UPDATE requests SET body = ? WHERE id = ?').run(JSON.stringify(body), id);
+      this.db
+        .prepare('UPDATE requests SET body = ? WHERE id = ?')
+        .run(JSON.stringify(change(JSON.parse(row.body) as ChangeRequest)), id);
     });
     update.immediate();
   }
@@ -129,6 +149,31 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
       .prepare("SELECT body FROM requests WHERE json_extract(body, '$.requester.oid') = ? ORDER BY rowid DESC LIMIT 1")
       .get(oid) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as ChangeRequest) : undefined;
+  }
+
+  async changesOn(intent: Intent, host: string, since: string): Promise<ChangeRequest[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT body FROM requests WHERE state IN ('submitted', 'confirmed', 'running', 'succeeded', 'failed') AND instr(body, ?) > 0`,
+      )
+      .all(JSON.stringify(intent)) as Array<{ body: string }>;
+    const name = host.toLowerCase();
+    return rows
+      .map((row) => JSON.parse(row.body) as ChangeRequest)
+      .filter((request) =>
+        request.operations.some(
+          (operation) =>
+            operation.intent === intent && operation.targets.some((target) => target.toLowerCase() === name),
+        ),
+      )
+      .filter((request) => {
+        if (request.state === 'submitted' || request.state === 'confirmed' || request.state === 'running') return true;
+        // Finished: counts only if it changed this host, and only inside the window.
+        const changed = (request.outcome ?? []).some(
+          (outcome) => outcome.host.toLowerCase() === name && outcome.report?.changed && !outcome.report.whatIf,
+        );
+        return changed && request.updatedAt >= since;
+      });
   }
 
   async getApprovalsChannel(): Promise<ApprovalsChannel | undefined> {

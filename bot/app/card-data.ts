@@ -1,19 +1,29 @@
 import Ajv from 'ajv';
 
-/** What a Confirm/Cancel click carries. Everything else in the payload is ignored. */
+/** What a Confirm/Cancel/Approve/Reject click carries. Everything else in the payload is ignored. */
 export interface DecisionData {
   requestId: string;
   fingerprint: string;
+  /** "Ask for approval": the justification typed on the card; Reject: the reason. Checked by the core. */
+  text?: string;
 }
 
 const ajv = new Ajv({ strict: true });
-const validate = ajv.compile<DecisionData>({
+const validate = ajv.compile<{ requestId: string; fingerprint: string; justification?: string; reason?: string }>({
   type: 'object',
   required: ['requestId', 'fingerprint'],
   properties: {
     requestId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
     fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+    justification: { type: 'string', maxLength: 2000 },
+    reason: { type: 'string', maxLength: 2000 },
   },
+});
+
+const validateRef = ajv.compile<{ requestId: string }>({
+  type: 'object',
+  required: ['requestId'],
+  properties: { requestId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' } },
 });
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -29,9 +39,20 @@ function hasForbiddenKey(value: unknown, depth = 0): boolean {
  * Card payloads are untrusted: anyone can send any `value`. Only the two fields the server needs are
  * read (the plan itself always comes from the store); prototype keys and deep nesting are refused.
  */
-export function readDecisionData(value: unknown): DecisionData | undefined {
+export function readDecisionData(value: unknown, text?: 'justification' | 'reason'): DecisionData | undefined {
   if (hasForbiddenKey(value) || !validate(value)) return undefined;
-  return { requestId: value.requestId, fingerprint: value.fingerprint };
+  const typed = text ? value[text] : undefined;
+  return {
+    requestId: value.requestId,
+    fingerprint: value.fingerprint,
+    ...(typed !== undefined ? { text: typed } : {}),
+  };
+}
+
+/** "Submit again" and the approval card's refresh carry only the request id. */
+export function readRequestRef(value: unknown): { requestId: string } | undefined {
+  if (hasForbiddenKey(value) || !validateRef(value)) return undefined;
+  return { requestId: value.requestId };
 }
 
 /** What the "I need a little more" card sends back: the original text and the picks. */

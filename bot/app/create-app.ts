@@ -13,6 +13,8 @@ import type { WorkflowDeps } from '../workflow/deps';
 import { planRequest, type PlanOutcome } from '../workflow/plan-request';
 import { runRequest } from '../workflow/run-request';
 import { setApprovalsChannel } from '../workflow/set-approvals-channel';
+import { submitForApproval, type SubmitOutcome } from '../workflow/approve-request';
+import { resubmitRequest, type ResubmitOutcome } from '../workflow/resubmit-request';
 import { type AdaptiveCard } from '../../cards/card-kit';
 import {
   auditCard,
@@ -29,12 +31,16 @@ import { VERB } from '../../cards/verbs';
 import { adviceCard } from '../../cards/advice-card';
 import { reportCard } from '../../cards/report-card';
 import type { BackgroundWork } from './background';
-import { readCompletionData, readDecisionData } from './card-data';
+import { readCompletionData, readDecisionData, readRequestRef } from './card-data';
+import { registerApprovalRoutes } from './approval-routes';
 import { identify } from './identify';
+import { localMemberKind, type MemberKind } from './member-kind';
 
 export interface AppOptions {
   deps: WorkflowDeps;
   background: BackgroundWork;
+  /** Tells guests from members when they approve (Teams roster; none in local mode). */
+  memberKind?: MemberKind;
   /** The real adapter (HTTP); absent under TestAdapter. */
   adapter?: TeamsAdapter;
   botAppId?: string;
@@ -89,6 +95,48 @@ export function createApp(options: AppOptions): Application<TurnState> {
       return failure(error, 'cancel');
     }
   });
+
+  // "Ask for approval", with the justification typed on the plan card.
+  app.adaptiveCards.actionExecute(VERB.submit, async (context) => {
+    try {
+      const who = identify(context.activity);
+      if (!who.ok) return refusedCard(who.reason);
+      const data = readDecisionData(
+        (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
+        'justification',
+      );
+      if (!data) return decisionCard({ kind: 'bad-payload' });
+      const outcome = await submitForApproval(deps, {
+        requestId: data.requestId,
+        fingerprint: data.fingerprint,
+        actor: who.user,
+        justification: data.text,
+      });
+      return resubmitCard(outcome);
+    } catch (error) {
+      return failure(error, 'submit');
+    }
+  });
+
+  // "Submit again" on an expired request: one click, a fresh preview, straight to the approvers.
+  app.adaptiveCards.actionExecute(VERB.resubmit, async (context) => {
+    try {
+      const who = identify(context.activity);
+      if (!who.ok) return refusedCard(who.reason);
+      const ref = readRequestRef((context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data);
+      if (!ref) return decisionCard({ kind: 'bad-payload' });
+      const outcome = await resubmitRequest(deps, { requestId: ref.requestId, actor: who.user });
+      const replyTo = context.activity.replyToId;
+      if ('request' in outcome && outcome.request && replyTo && outcome.request.id !== ref.requestId) {
+        await deps.store.setCardActivityId(outcome.request.id, replyTo);
+      }
+      return resubmitCard(outcome);
+    } catch (error) {
+      return failure(error, 'resubmit');
+    }
+  });
+
+  registerApprovalRoutes(app, { deps, background, memberKind: options.memberKind ?? localMemberKind, failure });
 
   async function decide(
     context: TurnContext,
@@ -242,6 +290,41 @@ function planOutcomeCard(outcome: PlanOutcome, deps: WorkflowDeps): AdaptiveCard
   }
 }
 
+/** The requester's card after "Ask for approval" or "Submit again". */
+function resubmitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCard {
+  switch (outcome.kind) {
+    case 'submitted':
+      return requestCard(outcome.request);
+    case 'needs-justification':
+      return {
+        ...planCard(outcome.request),
+        body: [
+          noticeCard('Say why first', 'This change needs a justification (3 to 300 characters) for the approvers.')
+            .body[0],
+          ...planCard(outcome.request).body,
+        ],
+      } as AdaptiveCard;
+    case 'not-resubmittable':
+      return requestCard(outcome.request);
+    case 'planned':
+    case 'nothing-to-do':
+      return requestCard(outcome.request);
+    case 'refused':
+      return refusedCard(outcome.reason);
+    case 'help':
+    case 'not-licensing':
+    case 'unclear':
+    case 'needs':
+    case 'advice':
+    case 'status':
+    case 'report':
+    case 'audit':
+      return noticeCard('Nothing to submit', 'Write the request again.');
+    default:
+      return decisionCard(outcome);
+  }
+}
+
 function decisionCard(
   outcome: DecisionOutcome | { kind: 'refused-identity'; reason: string } | { kind: 'bad-payload' },
 ): AdaptiveCard {
@@ -251,7 +334,7 @@ function decisionCard(
     case 'already-decided':
       return requestCard(outcome.request);
     case 'expired':
-      return noticeCard('This plan has expired', 'Nothing was changed. Send the request again to get a fresh plan.');
+      return requestCard(outcome.request);
     case 'stale':
       return noticeCard('This card is out of date', 'The plan changed since this card was shown. Nothing was changed.');
     case 'not-yours':

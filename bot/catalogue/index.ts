@@ -17,6 +17,27 @@ function planned(
   return { intent, title, runsOn, changesState, approval, paramsSchema: NO_PARAMS, available: false };
 }
 
+const HOST_NAME = '^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$';
+
+/** A changing operation on session hosts that needs approvers (see the policy for who). */
+function change(
+  intent: Intent,
+  title: string,
+  approval: Approval,
+  properties: Record<string, unknown>,
+  required: string[] = [],
+): OperationDefinition {
+  return {
+    intent,
+    title,
+    runsOn: 'session-host',
+    changesState: true,
+    approval,
+    available: true,
+    paramsSchema: { type: 'object', additionalProperties: false, properties, ...(required.length ? { required } : {}) },
+  };
+}
+
 /** A read-only host operation this version runs at once (no confirmation: it changes nothing). */
 function readOnly(definition: OperationDefinition, properties: Record<string, unknown>): OperationDefinition {
   return { ...definition, available: true, paramsSchema: { type: 'object', additionalProperties: false, properties } };
@@ -24,41 +45,39 @@ function readOnly(definition: OperationDefinition, properties: Record<string, un
 
 const CATALOGUE: Record<Intent, OperationDefinition> = {
   'client.reset_license_cache': clientResetLicenseCache,
-  'rdsh.refresh_licensing_cert': planned(
+  'rdsh.refresh_licensing_cert': change(
     'rdsh.refresh_licensing_cert',
     'Refresh the licensing certificate',
-    'session-host',
-    true,
     'one-approver',
+    { reboot: { enum: ['now', 'scheduled', 'none'] } },
   ),
-  'rdsh.reset_grace_period': planned(
-    'rdsh.reset_grace_period',
-    'Reset the grace period',
-    'session-host',
-    true,
-    'two-approvers',
-  ),
-  'rdsh.set_licensing_mode': planned(
+  'rdsh.reset_grace_period': change('rdsh.reset_grace_period', 'Reset the grace period', 'two-approvers', {
+    restart: { enum: ['now', 'later'] },
+  }),
+  'rdsh.set_licensing_mode': change(
     'rdsh.set_licensing_mode',
     'Set the licensing mode',
-    'session-host',
-    true,
     'one-approver',
+    { mode: { enum: ['PerUser', 'PerDevice'] } },
+    ['mode'],
   ),
-  'rdsh.set_license_servers': planned(
+  'rdsh.set_license_servers': change(
     'rdsh.set_license_servers',
     'Set the license servers',
-    'session-host',
-    true,
     'one-approver',
+    {
+      servers: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 4,
+        uniqueItems: true,
+        items: { type: 'string', pattern: HOST_NAME },
+      },
+      op: { enum: ['replace', 'add', 'remove'] },
+    },
+    ['servers'],
   ),
-  'rdsh.restart_service': planned(
-    'rdsh.restart_service',
-    'Restart Remote Desktop Services',
-    'session-host',
-    true,
-    'one-approver',
-  ),
+  'rdsh.restart_service': change('rdsh.restart_service', 'Restart Remote Desktop Services', 'one-approver', {}),
   'request.rollback': planned('request.rollback', 'Roll back a change', undefined, true, 'one-approver'),
   'licensing.diagnose': readOnly(planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'), {}),
   'rdsh.events': readOnly(planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'), {
@@ -72,7 +91,7 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
         type: 'array',
         minItems: 1,
         maxItems: 4,
-        items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$' },
+        items: { type: 'string', pattern: HOST_NAME },
       },
     },
   ),

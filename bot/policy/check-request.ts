@@ -1,9 +1,22 @@
 import { operationDefinition } from '../catalogue';
 import type { Host, PlannedOperation, Requester } from '../domain';
-import { rolesOf, type Policy } from './policy';
+import { describeWindow, inWindow, ruleFor } from './operation-rules';
+import { type ChangeWindow, inGroup, membersWithRoles, type Policy, type Role, rolesOf } from './policy';
+
+/** What a change request needs before it runs, worked out from the rules of all its operations. */
+export interface ApprovalNeed {
+  /** Distinct approvers besides the requester; 0 means the requester's own Confirm. */
+  needed: number;
+  roles: Role[];
+  justificationRequired: boolean;
+  ttlMinutes: number;
+  windows: ChangeWindow[];
+  /** Per operation: at most one change per host in this many days. */
+  rateLimits: Array<{ intent: PlannedOperation['intent']; days: number }>;
+}
 
 export type PolicyDecision =
-  | { allowed: true; approval: 'none' | 'requester' }
+  | { allowed: true; approval?: ApprovalNeed }
   | { allowed: false; code: PolicyDenial; reason: string };
 
 export type PolicyDenial =
@@ -11,65 +24,150 @@ export type PolicyDenial =
   | 'role_missing'
   | 'wrong_host_role'
   | 'not_available'
-  | 'needs_approver';
+  | 'not_in_group'
+  | 'lab_only'
+  | 'too_many_hosts'
+  | 'outside_window'
+  | 'no_eligible_approvers';
+
+const deny = (code: PolicyDenial, reason: string): PolicyDecision => ({ allowed: false, code, reason });
 
 /**
- * May this requester ask for these operations on these hosts, and who must agree?
- * This version lets helpdesk staff confirm their own client-cache resets; operations that
- * need an approver are refused with the reason until the approval workflow exists.
+ * May this requester ask for these operations on these hosts, and who must agree? Checked when the
+ * request is made, when it is confirmed or approved, and again just before it runs (roles can be
+ * revoked in between). Read-only operations are open to every role and need no approval.
  */
 export function checkRequest(
   policy: Policy,
   requester: Requester,
   operations: PlannedOperation[],
   hosts: ReadonlyMap<string, Host>,
+  now: Date = new Date(),
 ): PolicyDecision {
   if (!policy.tenants.includes(requester.tenantId)) {
-    return { allowed: false, code: 'tenant_not_allowed', reason: 'This bot does not serve your organisation.' };
+    return deny('tenant_not_allowed', 'This bot does not serve your organisation.');
   }
   const roles = rolesOf(policy, requester.oid);
-  const changes = operations.some((operation) => operationDefinition(operation.intent).changesState);
-  // Reading state is open to every role; asking for a change is for helpdesk staff and admins.
-  const allowed = changes ? ['helpdesk', 'admin'] : ['helpdesk', 'approver', 'admin'];
-  if (!roles.some((role) => allowed.includes(role))) {
-    return {
-      allowed: false,
-      code: 'role_missing',
-      reason: changes
-        ? 'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.'
-        : 'Only helpdesk staff, approvers and admins can read host state. Ask an admin for a role.',
-    };
+  const changes = operations.filter((operation) => operationDefinition(operation.intent).changesState);
+  if (changes.length === 0) {
+    return roles.length > 0
+      ? { allowed: true }
+      : deny('role_missing', 'Only helpdesk staff, approvers and admins can read host state. Ask an admin for a role.');
   }
-  let approval: 'none' | 'requester' = 'none';
+  if (roles.length === 0) {
+    return deny(
+      'role_missing',
+      'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.',
+    );
+  }
+
+  const need: ApprovalNeed = {
+    needed: 0,
+    roles: [],
+    justificationRequired: false,
+    ttlMinutes: 24 * 60,
+    windows: [],
+    rateLimits: [],
+  };
   for (const operation of operations) {
     const definition = operationDefinition(operation.intent);
-    const needsApprover = definition.approval === 'one-approver' || definition.approval === 'two-approvers';
-    if (!definition.available && !needsApprover) {
-      return {
-        allowed: false,
-        code: 'not_available',
-        reason: `"${definition.title}" is not available in this version yet.`,
-      };
-    }
+    if (!definition.available)
+      return deny('not_available', `"${definition.title}" is not available in this version yet.`);
     for (const name of operation.targets) {
       const host = hosts.get(name);
       if (definition.runsOn && host?.role !== definition.runsOn) {
-        return {
-          allowed: false,
-          code: 'wrong_host_role',
-          reason: `${name} is a ${host?.role ?? 'unknown'}; "${definition.title}" runs on a ${definition.runsOn}.`,
-        };
+        return deny(
+          'wrong_host_role',
+          `${name} is a ${host?.role ?? 'unknown'}; "${definition.title}" runs on a ${definition.runsOn}.`,
+        );
       }
     }
-    if (needsApprover) {
-      // Approvals in chat come with the approval workflow; until then the reason says what is missing.
-      return {
-        allowed: false,
-        code: 'needs_approver',
-        reason: `"${definition.title}" needs ${definition.approval === 'two-approvers' ? 'two approvers' : 'an approver'}, and approving in chat is not available in this version yet.`,
-      };
+    if (!definition.changesState) continue;
+    const rule = ruleFor(policy, operation.intent);
+    if (!roles.some((role) => rule.requesters.includes(role))) {
+      return deny('role_missing', `Only ${rule.requesters.join(' or ')} can ask to ${definition.title.toLowerCase()}.`);
     }
-    if (definition.approval === 'requester') approval = 'requester';
+    if (operation.targets.length > rule.maxHosts) {
+      return deny(
+        'too_many_hosts',
+        `"${definition.title}" may run on at most ${rule.maxHosts} hosts at once; this asks for ${operation.targets.length}. Split the request.`,
+      );
+    }
+    for (const name of operation.targets) {
+      const host = hosts.get(name) as Host;
+      if (rule.requiredTag && !host.tags.includes(rule.requiredTag)) {
+        return deny(
+          'lab_only',
+          `${name} is not a ${rule.requiredTag} host. "${definition.title}" is allowed on ${rule.requiredTag} hosts only: in production, fix the licensing instead (license server, mode, CALs).`,
+        );
+      }
+      const groups = rule.groups;
+      if (groups && !groups.some((group) => policy.groups?.[group] && inGroup(policy.groups[group], host))) {
+        return deny(
+          'not_in_group',
+          `The policy does not allow "${definition.title}" on ${name} (groups: ${groups.join(', ')}).`,
+        );
+      }
+    }
+    if (rule.window && !inWindow(rule.window, now)) {
+      return deny(
+        'outside_window',
+        `"${definition.title}" may run only in its change window (${describeWindow(rule.window)}). Ask again then.`,
+      );
+    }
+    need.needed = Math.max(need.needed, rule.approvers);
+    if (rule.approvers > 0 && !need.roles.includes(rule.approverRole)) need.roles.push(rule.approverRole);
+    need.justificationRequired ||= rule.justification;
+    need.ttlMinutes = Math.min(need.ttlMinutes, rule.ttlMinutes);
+    if (rule.window) need.windows.push(rule.window);
+    if (rule.perHostDays) need.rateLimits.push({ intent: operation.intent, days: rule.perHostDays });
   }
-  return { allowed: true, approval };
+  if (need.needed > 0) {
+    const eligible = membersWithRoles(policy, need.roles).filter(
+      (member) => member.oid.toLowerCase() !== requester.oid.toLowerCase(),
+    );
+    if (eligible.length < need.needed) {
+      return deny(
+        'no_eligible_approvers',
+        `This change needs ${need.needed} approver${need.needed > 1 ? 's' : ''} (${need.roles.join(', ')}), but the policy names only ${eligible.length} besides you. Ask an admin to add approvers.`,
+      );
+    }
+  }
+  return { allowed: true, approval: need };
+}
+
+/** Whether this person may approve now: the roles, and never the requester. */
+export function checkApprover(
+  policy: Policy,
+  approver: Requester,
+  requester: Requester,
+  roles: readonly Role[],
+):
+  | { ok: true }
+  | { ok: false; code: 'tenant_not_allowed' | 'self_approval' | 'not_an_approver' | 'guest'; reason: string } {
+  if (!policy.tenants.includes(approver.tenantId) || approver.tenantId !== requester.tenantId) {
+    return { ok: false, code: 'tenant_not_allowed', reason: 'Approvals come from the requester’s organisation only.' };
+  }
+  if (approver.oid.toLowerCase() === requester.oid.toLowerCase()) {
+    return { ok: false, code: 'self_approval', reason: 'You asked for this change, so someone else must approve it.' };
+  }
+  if (approver.userType === 'guest') {
+    return { ok: false, code: 'guest', reason: 'Guest accounts cannot approve changes.' };
+  }
+  if (approver.userType === 'unknown') {
+    return {
+      ok: false,
+      code: 'guest',
+      reason: 'Teams could not confirm that you are a member of this organisation. Try again in a minute.',
+    };
+  }
+  const held = rolesOf(policy, approver.oid);
+  if (roles.length === 0 || !roles.every((role) => held.includes(role))) {
+    return {
+      ok: false,
+      code: 'not_an_approver',
+      reason: `Only people with the ${roles.join(' and ')} role can approve this.`,
+    };
+  }
+  return { ok: true };
 }

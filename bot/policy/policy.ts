@@ -1,19 +1,78 @@
+import type { Host, Intent, RoleName } from '../domain';
+
 /** The policy file's shape (validated by adapters/inventory with policy.schema.json). */
-export type Role = 'helpdesk' | 'approver' | 'admin';
+export type Role = RoleName;
 
 export interface PolicyMember {
   oid: string;
   name?: string;
 }
 
+/** Hosts by inventory tag or by name pattern (`*` matches any run of characters, case-insensitive). */
+export interface HostGroup {
+  tags?: string[];
+  names?: string[];
+}
+
+export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
+
+/** When a change may run, in UTC. `from` > `to` spans midnight (18:00-06:00). */
+export interface ChangeWindow {
+  days?: Weekday[];
+  from: string;
+  to: string;
+}
+
+/** What one changing operation needs. Anything left out takes the catalogue's default. */
+export interface OperationRule {
+  /** Roles that may ask for it. */
+  requesters?: Role[];
+  /** Host groups it may run on (any host of the right role when left out). */
+  groups?: string[];
+  /** Distinct approvers needed besides the requester (0: the requester confirms alone). */
+  approvers?: number;
+  /** The role an approver must hold. */
+  approverRole?: Role;
+  justification?: boolean;
+  window?: ChangeWindow;
+  /** At most one change per host in this many days. */
+  perHostDays?: number;
+  /** Largest number of hosts in one request. */
+  maxHosts?: number;
+  /** How long a plan waits for its confirmation or approvals. */
+  ttlMinutes?: number;
+}
+
 export interface Policy {
   /** Entra tenant ids whose users the bot serves; everyone else is refused. */
   tenants: string[];
   roles: Record<Role, PolicyMember[]>;
+  groups?: Record<string, HostGroup>;
+  operations?: Partial<Record<Intent, OperationRule>>;
 }
 
 export function rolesOf(policy: Policy, oid: string): Role[] {
+  const key = oid.toLowerCase();
   return (Object.keys(policy.roles) as Role[]).filter((role) =>
-    policy.roles[role].some((member) => member.oid === oid),
+    policy.roles[role].some((member) => member.oid.toLowerCase() === key),
+  );
+}
+
+/** Members who hold every one of these roles (who may approve a request). */
+export function membersWithRoles(policy: Policy, roles: readonly Role[]): PolicyMember[] {
+  const [first, ...rest] = roles;
+  if (!first) return [];
+  return policy.roles[first].filter((member) => rest.every((role) => rolesOf(policy, member.oid).includes(role)));
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+export function inGroup(group: HostGroup, host: Host): boolean {
+  return (
+    (group.tags ?? []).some((tag) => host.tags.includes(tag)) ||
+    (group.names ?? []).some((pattern) => globToRegExp(pattern).test(host.name))
   );
 }

@@ -1,7 +1,8 @@
-import type { ChangeRequest, Requester } from '../domain';
+import type { ChangeRequest, RequestState, Requester } from '../domain';
 import { BotError } from '../errors';
 import { checkRequest } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
+import { expireRequest } from './expire-requests';
 import { hostsOf } from './request-hosts';
 
 /** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
@@ -31,7 +32,16 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   const checked = await checkDecision(deps, decision);
   if ('kind' in checked) return checked;
   const { request } = checked;
-  const policy = checkRequest(deps.policy, decision.actor, request.operations, hostsOf(deps, request));
+  if ((request.approval?.needed ?? 0) > 0) {
+    return { kind: 'refused', request, reason: 'This change needs approvers: use "Ask for approval" on the card.' };
+  }
+  const policy = checkRequest(
+    deps.policy,
+    decision.actor,
+    request.operations,
+    hostsOf(deps, request),
+    deps.clock.now(),
+  );
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
 
   const confirmed = await deps.store.transition(request.id, 'pending', request.version, {
@@ -58,11 +68,14 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   return { kind: 'confirmed', request: confirmed };
 }
 
-/** Cancel a pending plan (requester only). Also a compare-and-set: cancelling twice is harmless. */
+/**
+ * Cancel a pending plan or a request waiting for approvers (requester only). Also a compare-and-set:
+ * cancelling twice is harmless.
+ */
 export async function cancelRequest(deps: WorkflowDeps, decision: Decision): Promise<DecisionOutcome> {
-  const checked = await checkDecision(deps, decision, { ignoreExpiry: true });
+  const checked = await checkDecision(deps, decision, { ignoreExpiry: true, states: ['pending', 'submitted'] });
   if ('kind' in checked) return checked;
-  const cancelled = await deps.store.transition(checked.request.id, 'pending', checked.request.version, {
+  const cancelled = await deps.store.transition(checked.request.id, checked.request.state, checked.request.version, {
     state: 'cancelled',
     decidedBy: decision.actor.oid,
     updatedAt: deps.clock.now().toISOString(),
@@ -78,27 +91,42 @@ export async function cancelRequest(deps: WorkflowDeps, decision: Decision): Pro
   } catch (error) {
     deps.log.warn('could not audit a cancellation', { requestId: cancelled.id, error: String(error) });
   }
+  // A request waiting for approvers is on the approvals channel too: that card loses its buttons.
+  if (cancelled.approval?.channel?.activityId) {
+    await deps.notifier.updateApprovalCard(cancelled, []).catch((error: unknown) => {
+      deps.log.warn('could not update the approval card', { requestId: cancelled.id, error: String(error) });
+    });
+  }
   return { kind: 'cancelled', request: cancelled };
 }
 
-async function checkDecision(
+/**
+ * The requester's own clicks (Confirm, Ask for approval, Cancel): the request exists, is theirs, is in
+ * a state the click applies to, has not expired (an overdue one is expired on the spot) and the card
+ * carries the fingerprint of the plan shown.
+ */
+export async function checkDecision(
   deps: WorkflowDeps,
   decision: Decision,
-  options: { ignoreExpiry?: boolean } = {},
+  options: { ignoreExpiry?: boolean; states?: RequestState[] } = {},
 ): Promise<{ request: ChangeRequest } | DecisionOutcome> {
   const request = await deps.store.get(decision.requestId);
   if (!request) return { kind: 'not-found' };
-  if (request.requester.oid !== decision.actor.oid || request.requester.tenantId !== decision.actor.tenantId) {
+  if (
+    request.requester.oid.toLowerCase() !== decision.actor.oid.toLowerCase() ||
+    request.requester.tenantId !== decision.actor.tenantId
+  ) {
     return { kind: 'not-yours', request };
   }
-  if (request.state !== 'pending') return { kind: 'already-decided', request };
-  if (!options.ignoreExpiry && deps.clock.now().getTime() > Date.parse(request.expiresAt))
-    return { kind: 'expired', request };
+  if (!(options.states ?? ['pending']).includes(request.state)) return { kind: 'already-decided', request };
+  if (!options.ignoreExpiry && deps.clock.now().getTime() > Date.parse(request.expiresAt)) {
+    return { kind: 'expired', request: (await expireRequest(deps, request)) ?? request };
+  }
   if (decision.fingerprint !== request.fingerprint) return { kind: 'stale', request };
   return { request };
 }
 
-async function alreadyDecided(deps: WorkflowDeps, id: string): Promise<DecisionOutcome> {
+export async function alreadyDecided(deps: WorkflowDeps, id: string): Promise<DecisionOutcome> {
   const current = await deps.store.get(id);
   return current ? { kind: 'already-decided', request: current } : { kind: 'not-found' };
 }

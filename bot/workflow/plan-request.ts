@@ -1,14 +1,11 @@
-import Ajv from 'ajv';
 import { operationDefinition } from '../catalogue';
 import type { ChangeRequest, Host, HostOutcome, Intent, ParseResult, PlannedOperation, Requester } from '../domain';
-import { BotError } from '../errors';
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
 import type { AuditRecord } from '../ports';
 import { cancelRequest } from './decide-request';
 import type { WorkflowDeps } from './deps';
-import { planFingerprint } from './fingerprint';
-import { runPerHost } from './run-per-host';
+import { planChange } from './plan-change';
 
 /** What the bot answers a message with; each kind is rendered as its own card. */
 export type PlanOutcome =
@@ -16,7 +13,7 @@ export type PlanOutcome =
   | { kind: 'not-licensing' }
   | { kind: 'unclear'; parse: ParseResult }
   | { kind: 'needs'; parse: ParseResult }
-  | { kind: 'refused'; reason: string; parse: ParseResult }
+  | { kind: 'refused'; reason: string; parse?: ParseResult }
   | { kind: 'nothing-to-do'; request: ChangeRequest }
   | { kind: 'planned'; request: ChangeRequest }
   | { kind: 'advice'; intent: Intent }
@@ -73,8 +70,6 @@ export function completeParse(parse: ParseResult, completion: Completion, invent
   return { ...parse, operations, needs: [...needs] };
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true });
-
 /**
  * A message in, a plan out: understand it, check the policy, preview every host (-WhatIf through the
  * same code that will run), then store the request as pending and audit it. Nothing changes on a host.
@@ -92,14 +87,14 @@ export async function planRequest(
   if (first.intent === 'request.status' || first.intent === 'request.cancel') {
     // "my last request": the newest one this user made (a request id in the text is not trusted here).
     const last = await deps.store.lastByRequester(input.requester.oid);
-    if (first.intent === 'request.cancel' && last?.state === 'pending') {
+    if (first.intent === 'request.cancel' && (last?.state === 'pending' || last?.state === 'submitted')) {
       const outcome = await cancelRequest(deps, {
         requestId: last.id,
         fingerprint: last.fingerprint,
         actor: input.requester,
       });
       if (outcome.kind === 'cancelled') {
-        // The plan card in the thread loses its buttons too.
+        // The plan card in the thread loses its buttons too (cancelRequest updates the approval card).
         await deps.notifier.updateRequestCard(outcome.request).catch((error: unknown) => {
           deps.log.warn('could not update the cancelled card', { requestId: last.id, error: String(error) });
         });
@@ -117,123 +112,13 @@ export async function planRequest(
     return { kind: 'audit', host, since, records: await deps.audit.query({ host, since, limit: 20 }) };
   }
 
-  const hosts = new Map<string, Host>();
-  for (const operation of parse.operations) {
-    for (const name of operation.targets) {
-      const host = deps.inventory.find(name);
-      if (host) hosts.set(host.name, host);
-    }
-  }
-  const decision = checkRequest(deps.policy, input.requester, parse.operations, hosts);
-  if (!decision.allowed) {
-    await auditRefusal(deps, input.requester, decision.code, parse);
-    const reason =
-      decision.code === 'needs_approver' ? `${decision.reason} ${await approvalsChannelNote(deps)}` : decision.reason;
-    return { kind: 'refused', reason, parse };
-  }
-  for (const operation of parse.operations) {
-    const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
-    if (!validate(operation.params)) {
-      return { kind: 'refused', reason: 'The request has parameters this operation does not take.', parse };
-    }
-  }
-
-  const id = deps.ids.newId();
-  if (parse.operations.every((operation) => !operationDefinition(operation.intent).changesState)) {
-    return readNow(deps, id, input.requester, parse.operations, hosts);
-  }
-  const preview = await runOperations(deps, id, parse.operations, hosts, true);
-  const now = deps.clock.now();
-  const request: ChangeRequest = {
-    id,
-    version: 1,
-    state: 'pending',
+  return planChange(deps, {
     requester: input.requester,
     text: parse.text,
     operations: parse.operations,
-    preview,
-    fingerprint: planFingerprint(parse.operations, preview),
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + deps.planTtlMs).toISOString(),
     conversation: input.conversation,
-  };
-  const anythingToChange = preview.some((outcome) => outcome.report?.changed);
-  if (!anythingToChange && preview.every((outcome) => outcome.status === 'succeeded')) {
-    request.state = 'succeeded';
-    request.outcome = preview;
-  }
-  try {
-    await deps.audit.append({
-      kind: 'request.planned',
-      requestId: id,
-      actor: input.requester.oid,
-      data: {
-        text: parse.text,
-        operations: parse.operations,
-        preview,
-        fingerprint: request.fingerprint,
-        state: request.state,
-      },
-    });
-  } catch (cause) {
-    throw new BotError('audit_unavailable', 'The audit log cannot be written, so the bot will not plan changes now.', {
-      cause,
-    });
-  }
-  await deps.store.create(request);
-  return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
-}
-
-/** Every operation on its hosts; outcomes in the order of the operations and their targets. */
-async function runOperations(
-  deps: WorkflowDeps,
-  id: string,
-  operations: PlannedOperation[],
-  hosts: Map<string, Host>,
-  whatIf: boolean,
-): Promise<HostOutcome[]> {
-  const perOperation = await Promise.all(
-    operations.map((operation) =>
-      runPerHost(
-        deps,
-        id,
-        operation.intent,
-        operation.params,
-        operation.targets.map((name) => hosts.get(name) as Host),
-        whatIf,
-      ),
-    ),
-  );
-  return perOperation.flat();
-}
-
-/** Read-only operations run at once (they change nothing); the reading is audited like any other step. */
-async function readNow(
-  deps: WorkflowDeps,
-  id: string,
-  requester: Requester,
-  operations: PlannedOperation[],
-  hosts: Map<string, Host>,
-): Promise<PlanOutcome> {
-  const outcomes = await runOperations(deps, id, operations, hosts, false);
-  await deps.audit
-    .append({
-      kind: 'report.read',
-      requestId: id,
-      actor: requester.oid,
-      data: { operations, hosts: outcomes.map((o) => ({ host: o.host, status: o.status })) },
-    })
-    .catch((error: unknown) => deps.log.warn('could not audit a read', { requestId: id, error: String(error) }));
-  return { kind: 'report', operations, outcomes };
-}
-
-/** Where approvals would go, or how an admin sets that up. */
-async function approvalsChannelNote(deps: WorkflowDeps): Promise<string> {
-  const channel = await deps.settings.getApprovalsChannel();
-  return channel
-    ? `Approvals will go to ${channel.name}.`
-    : 'No approvals channel is set up yet: an admin writes "@RDS Licensing Bot use this channel for approvals" in the team channel where approvers work.';
+    onRefused: (code) => auditRefusal(deps, input.requester, code, parse),
+  }).then((outcome) => (outcome.kind === 'refused' ? { ...outcome, parse } : outcome));
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {

@@ -1,7 +1,12 @@
 import type { ChangeRequest, Host, HostOutcome } from '../domain';
-import { checkRequest } from '../policy/check-request';
+import { checkApprover, checkRequest } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
+import { planFingerprint } from './fingerprint';
+import { checkGuardRails } from './guard-rails';
+import { runOperations } from './plan-change';
+import { publish } from './publish';
 import { hostsOf } from './request-hosts';
+import { resubmitRequest } from './resubmit-request';
 import { runPerHost } from './run-per-host';
 
 /**
@@ -11,9 +16,14 @@ import { runPerHost } from './run-per-host';
  */
 export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): Promise<ChangeRequest | undefined> {
   const hosts = hostsOf(deps, confirmed);
-  const policy = checkRequest(deps.policy, confirmed.requester, confirmed.operations, hosts);
+  const policy = checkRequest(deps.policy, confirmed.requester, confirmed.operations, hosts, deps.clock.now());
   if (!policy.allowed) {
-    return finish(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.code}`);
+    return finish(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.reason}`);
+  }
+  if ((confirmed.approval?.needed ?? 0) > 0) {
+    const stop = await beforeApprovedRun(deps, confirmed, policy.approval, hosts);
+    if (stop)
+      return stop.kind === 'drift' ? supersede(deps, confirmed) : finish(deps, confirmed, 'confirmed', [], stop.reason);
   }
   const running = await deps.store.transition(confirmed.id, 'confirmed', confirmed.version, {
     state: 'running',
@@ -31,9 +41,7 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
     deps.log.error('audit unavailable before execution; nothing runs', { requestId: running.id, error: String(error) });
     return finish(deps, running, 'running', [], 'audit_unavailable');
   }
-  await deps.notifier.updateRequestCard(running).catch((error: unknown) => {
-    deps.log.warn('could not show the running card', { requestId: running.id, error: String(error) });
-  });
+  await publish(deps, running);
 
   const outcomes: HostOutcome[] = [];
   for (const operation of running.operations) {
@@ -68,6 +76,7 @@ async function finish(
     state: succeeded ? 'succeeded' : 'failed',
     outcome: outcomes,
     updatedAt: deps.clock.now().toISOString(),
+    ...(failure ? { failure } : {}),
   });
   if (!finished) return undefined;
   await deps.audit
@@ -80,10 +89,63 @@ async function finish(
     .catch((error: unknown) =>
       deps.log.error('could not audit the end of a run', { requestId: request.id, error: String(error) }),
     );
-  await deps.notifier.updateRequestCard(finished).catch((error: unknown) => {
-    deps.log.warn('could not post the result card', { requestId: request.id, error: String(error) });
-  });
+  await publish(deps, finished);
   return finished;
+}
+
+/**
+ * Just before an approved change runs: every approver must still hold the role (roles can be revoked
+ * between the approval and the run), the rate limit and change window still hold, and the hosts must
+ * still be in the state the approvers saw (a fresh preview with the same fingerprint).
+ */
+async function beforeApprovedRun(
+  deps: WorkflowDeps,
+  request: ChangeRequest,
+  need: Parameters<typeof checkGuardRails>[1] | undefined,
+  hosts: Map<string, Host>,
+): Promise<{ kind: 'stop'; reason: string } | { kind: 'drift' } | undefined> {
+  const approval = request.approval as NonNullable<ChangeRequest['approval']>;
+  for (const vote of approval.votes) {
+    const still = checkApprover(
+      deps.policy,
+      { oid: vote.oid, name: vote.name, tenantId: request.requester.tenantId },
+      request.requester,
+      approval.roles,
+    );
+    if (!still.ok)
+      return { kind: 'stop', reason: `refused just before running: ${vote.name} no longer holds the approver role` };
+  }
+  const rails = await checkGuardRails(deps, need ?? { rateLimits: [], windows: [] }, request.operations, request.id);
+  if (!rails.ok) return { kind: 'stop', reason: `refused just before running: ${rails.reason}` };
+  const now = await runOperations(deps, request.id, request.operations, hosts, true);
+  return planFingerprint(request.operations, now) === request.fingerprint ? undefined : { kind: 'drift' };
+}
+
+/**
+ * The hosts changed after the approvers looked: their approval is void. The request is superseded
+ * (audited), and a new one with a fresh preview goes to the approvals channel.
+ */
+async function supersede(deps: WorkflowDeps, request: ChangeRequest): Promise<ChangeRequest | undefined> {
+  const superseded = await deps.store.transition(request.id, 'confirmed', request.version, {
+    state: 'superseded',
+    updatedAt: deps.clock.now().toISOString(),
+    failure: 'The hosts changed after the approval, so the approval is void. A new approval request went out.',
+  });
+  if (!superseded) return undefined;
+  await deps.audit
+    .append({
+      kind: 'request.drifted',
+      requestId: request.id,
+      actor: 'bot',
+      data: { fingerprint: request.fingerprint },
+    })
+    .catch((error: unknown) =>
+      deps.log.error('could not audit a drift', { requestId: request.id, error: String(error) }),
+    );
+  await publish(deps, superseded);
+  const next = await resubmitRequest(deps, { requestId: request.id, actor: request.requester, reason: 'drift' });
+  if ('request' in next && next.request && next.request.id !== request.id) await publish(deps, next.request);
+  return superseded;
 }
 
 /**

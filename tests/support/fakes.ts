@@ -1,5 +1,11 @@
 import type { ChangeRequest, Host, TargetReport } from '../../bot/domain';
-import { ExecutionError, type ExecutionRequest, type Executor, type Notifier } from '../../bot/ports';
+import {
+  type ApprovalsChannel,
+  ExecutionError,
+  type ExecutionRequest,
+  type Executor,
+  type Notifier,
+} from '../../bot/ports';
 
 /** A fixed, movable clock. */
 export class FakeClock {
@@ -58,11 +64,31 @@ export class FakeClientExecutor implements Executor {
   }
 }
 
-/** Keeps every card update the workflow asked for. */
+/** Keeps every card the workflow posted or updated, in the requester's chat and the approvals channel. */
 export class RecordingNotifier implements Notifier {
   readonly updates: ChangeRequest[] = [];
+  readonly approvalCards: Array<{ request: ChangeRequest; approvers: string[]; channel?: ApprovalsChannel }> = [];
+  /** Set to make posting to the approvals channel fail (the bot was removed from the team). */
+  failPosting = false;
+  private posted = 0;
+
   async updateRequestCard(request: ChangeRequest): Promise<void> {
     this.updates.push(request);
+  }
+
+  async postApprovalCard(request: ChangeRequest, channel: ApprovalsChannel, approvers: string[]): Promise<string> {
+    if (this.failPosting) throw new Error('Forbidden: the bot is not a member of this team');
+    this.approvalCards.push({ request, approvers, channel });
+    return `approval-card-${++this.posted}`;
+  }
+
+  async updateApprovalCard(request: ChangeRequest, approvers: string[]): Promise<void> {
+    this.approvalCards.push({ request, approvers });
+  }
+
+  /** The newest state of the approval card of this request. */
+  lastApproval(requestId: string): { request: ChangeRequest; approvers: string[] } | undefined {
+    return [...this.approvalCards].reverse().find((entry) => entry.request.id === requestId);
   }
   last(): ChangeRequest | undefined {
     return this.updates[this.updates.length - 1];
@@ -71,4 +97,125 @@ export class RecordingNotifier implements Notifier {
 
 export function host(name: string, role: Host['role'] = 'client', users: string[] = []): Host {
   return { name, role, users, tags: [], transport: { type: 'local', lab: true } };
+}
+
+/** What a fake session host holds: enough state for every changing operation to report before -> after. */
+interface SessionHostState {
+  mode: string;
+  servers: string[];
+  graceDays: number;
+  certificate: boolean;
+  gpo: boolean;
+  sessions: number;
+}
+
+/**
+ * An executor for session hosts (mode, license servers, grace period, certificate, service restart) and
+ * clients (delegated to FakeClientExecutor). Previews report current -> proposed; real runs change the
+ * state. `drift` changes a host behind the bot's back, as an admin at the console would.
+ */
+export class FakeEstateExecutor implements Executor {
+  readonly calls: ExecutionRequest[] = [];
+  private readonly client: FakeClientExecutor;
+  private readonly hosts = new Map<string, SessionHostState>();
+
+  constructor(private readonly down: string[] = []) {
+    this.client = new FakeClientExecutor(down);
+  }
+
+  state(name: string): SessionHostState {
+    let state = this.hosts.get(name);
+    if (!state) {
+      state = { mode: 'PerDevice', servers: [], graceDays: 3, certificate: true, gpo: name === 'RDSH02', sessions: 2 };
+      this.hosts.set(name, state);
+    }
+    return state;
+  }
+
+  drift(name: string, change: Partial<SessionHostState>): void {
+    Object.assign(this.state(name), change);
+  }
+
+  async run(request: ExecutionRequest): Promise<TargetReport> {
+    this.calls.push(request);
+    if (request.operation === 'client.reset_license_cache') return this.client.run(request);
+    const name = request.host.name;
+    if (this.down.includes(name))
+      throw new ExecutionError('host_unreachable', `${name} did not accept a PowerShell session.`);
+    const state = this.state(name);
+    const apply = !request.whatIf;
+    const base = { ok: true as const, operation: request.operation, host: name, whatIf: request.whatIf };
+    const backup = apply ? { path: `/backups/${request.requestId}-${name}.json`, sha256: 'b'.repeat(64) } : null;
+    const core = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\RCM\\Licensing Core';
+    switch (request.operation) {
+      case 'rdsh.set_licensing_mode': {
+        const mode = String(request.params.mode);
+        const before = state.mode;
+        if (state.gpo) {
+          return {
+            ...base,
+            changed: false,
+            items: [{ path: core, name: 'LicensingMode', action: 'none', before, after: before }],
+            backup: null,
+            refused: { code: 'gpo_managed', reason: 'Group Policy sets the licensing mode on this host.' },
+          };
+        }
+        if (apply) state.mode = mode;
+        return {
+          ...base,
+          changed: before !== mode,
+          items: [{ path: core, name: 'LicensingMode', action: before !== mode ? 'set' : 'none', before, after: mode }],
+          backup: before !== mode ? backup : null,
+          verified: true,
+        };
+      }
+      case 'rdsh.reset_grace_period': {
+        const before = state.graceDays;
+        if (apply) state.graceDays = 120;
+        return {
+          ...base,
+          changed: true,
+          items: [
+            {
+              path: `${core}\\GracePeriod`,
+              name: 'L$RTMTIMEBOMB',
+              action: 'delete',
+              before: `${before} days left`,
+              after: 'absent',
+            },
+          ],
+          backup,
+          verified: true,
+          impact: { restart: request.params.restart === 'now' ? 'now' : 'needed', graceDaysLeft: before },
+        };
+      }
+      case 'rdsh.restart_service':
+        return {
+          ...base,
+          changed: true,
+          items: [{ path: 'Service', name: 'TermService', action: 'restart', before: 'Running', after: 'Running' }],
+          backup: null,
+          verified: true,
+          impact: { sessions: state.sessions },
+        };
+      default: {
+        const servers = Array.isArray(request.params.servers) ? (request.params.servers as string[]) : [];
+        const before = state.servers;
+        if (apply) state.servers = servers;
+        return {
+          ...base,
+          changed: before.join(',') !== servers.join(','),
+          items: [
+            { path: `${core}\\Parameters`, name: 'SpecifiedLicenseServers', action: 'set', before, after: servers },
+          ],
+          backup,
+          verified: true,
+        };
+      }
+    }
+  }
+
+  realRuns(operation?: string): ExecutionRequest[] {
+    return this.calls.filter((call) => !call.whatIf && (!operation || call.operation === operation));
+  }
 }

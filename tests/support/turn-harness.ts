@@ -12,13 +12,17 @@ import type { Policy } from '../../bot/policy/policy';
 import type { Executor } from '../../bot/ports';
 import type { WorkflowDeps } from '../../bot/workflow/deps';
 import { HostLocks } from '../../bot/workflow/host-locks';
-import { FakeClientExecutor, FakeClock, host, RecordingNotifier } from './fakes';
+import { FakeClock, FakeEstateExecutor, host, RecordingNotifier } from './fakes';
 
 export const TENANT = 'tenant-contoso';
 export const alex = { id: '29:alex', name: 'Alex Wilber', aadObjectId: 'oid-alex' };
 export const adele = { id: '29:adele', name: 'Adele Vance', aadObjectId: 'oid-adele' };
 export const mallory = { id: '29:mallory', name: 'Mallory', aadObjectId: 'oid-mallory' };
 export const isaiah = { id: '29:isaiah', name: 'Isaiah Langer', aadObjectId: 'oid-isaiah' };
+export const megan = { id: '29:megan', name: 'Megan Bowen', aadObjectId: 'oid-megan' };
+export const lee = { id: '29:lee', name: 'Lee Gu', aadObjectId: 'oid-lee' };
+/** Listed as an approver, but Teams says this account is a guest (B2B). */
+export const gus = { id: '29:gus', name: 'Gus Guest', aadObjectId: 'oid-gus' };
 
 /** A team channel (where approvers work), as Teams describes it. */
 export const APPROVERS_CHANNEL = {
@@ -38,7 +42,11 @@ export const APPROVERS_CHANNEL = {
 
 export const POLICY: Policy = {
   tenants: [TENANT],
-  roles: { helpdesk: [{ oid: 'oid-alex' }, { oid: 'oid-adele' }], approver: [], admin: [{ oid: 'oid-isaiah' }] },
+  roles: {
+    helpdesk: [{ oid: 'oid-alex' }, { oid: 'oid-adele' }],
+    approver: [{ oid: 'oid-megan' }, { oid: 'oid-lee' }, { oid: 'oid-gus' }],
+    admin: [{ oid: 'oid-isaiah' }],
+  },
 };
 
 export const HOSTS: Host[] = [
@@ -46,15 +54,18 @@ export const HOSTS: Host[] = [
   host('PC-043', 'client', ['asmith']),
   host('PC-DOWN', 'client'),
   host('RDSH01', 'session-host'),
+  host('RDSH02', 'session-host'),
+  { ...host('RDSH-LAB-02', 'session-host'), tags: ['lab'] },
+  host('LS1', 'license-server'),
 ];
 
 type User = typeof alex;
 
 /** A whole bot on TestAdapter: the real app, workflow and SQLite store; a fake executor and notifier. */
-export function createTurnHarness(options: { executor?: Executor; down?: string[] } = {}) {
+export function createTurnHarness(options: { executor?: Executor; down?: string[]; policy?: Policy } = {}) {
   const clock = new FakeClock();
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rdsbot-turn-')), 'bot.sqlite'), clock);
-  const executor = options.executor ?? new FakeClientExecutor(options.down);
+  const executor = options.executor ?? new FakeEstateExecutor(options.down);
   const notifier = new RecordingNotifier();
   let seq = 0;
   const deps: WorkflowDeps = {
@@ -66,7 +77,7 @@ export function createTurnHarness(options: { executor?: Executor; down?: string[
     notifier,
     clock,
     ids: { newId: () => `req-${++seq}` },
-    policy: POLICY,
+    policy: options.policy ?? POLICY,
     locks: new HostLocks(),
     log: silentLogger,
     planTtlMs: 30 * 60_000,
@@ -75,7 +86,11 @@ export function createTurnHarness(options: { executor?: Executor; down?: string[
   const background = new BackgroundWork((error) => {
     throw error;
   });
-  const app = createApp({ deps, background });
+  const app = createApp({
+    deps,
+    background,
+    memberKind: async (context) => (context.activity.from?.id === gus.id ? 'guest' : 'member'),
+  });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
@@ -111,9 +126,10 @@ export function createTurnHarness(options: { executor?: Executor; down?: string[
         .map((a) => a.attachments?.[0]?.content as Record<string, unknown>);
     },
     /** Clicks an Action.Execute button; returns the invoke response body ({statusCode, type, value}). */
-    async click(verb: string, data: unknown, from: User = alex) {
+    async click(verb: string, data: unknown, from: User = alex, extra: Partial<Activity> = {}) {
       const replies = await deliver({
         ...base(from),
+        ...extra,
         type: ActivityTypes.Invoke,
         name: 'adaptiveCard/action',
         id: `i-${++seq}`,

@@ -280,7 +280,7 @@ describe('choosing the approvals channel', () => {
     expect(cardText(set)).toContain('IT Operations / RDS approvals');
     expect((await bot.deps.settings.getApprovalsChannel())?.name).toBe('IT Operations / RDS approvals');
     const [after] = await bot.say('set RDSH01 to per user');
-    expect(cardText(after)).toContain('Approvals will go to IT Operations / RDS approvals');
+    expect(actionsOf(after).map((action) => action.title)).toEqual(['Ask for approval', 'Cancel']);
     expect((await bot.store.query({ limit: 10 })).map((r) => r.kind)).toContain('settings.approvals_channel');
   });
 

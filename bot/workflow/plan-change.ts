@@ -1,0 +1,163 @@
+import Ajv from 'ajv';
+import { operationDefinition } from '../catalogue';
+import type { ApprovalState, ChangeRequest, Host, HostOutcome, PlannedOperation, Requester } from '../domain';
+import { BotError } from '../errors';
+import { checkRequest } from '../policy/check-request';
+import type { WorkflowDeps } from './deps';
+import { planFingerprint } from './fingerprint';
+import { checkGuardRails } from './guard-rails';
+import type { PlanOutcome } from './plan-request';
+import { runPerHost } from './run-per-host';
+
+const ajv = new Ajv({ allErrors: false, strict: true });
+
+export interface ChangeInput {
+  requester: Requester;
+  text: string;
+  operations: PlannedOperation[];
+  conversation: unknown;
+  /** Called with the denial code when the policy or a guard rail says no (to audit it). */
+  onRefused?: (code: string) => Promise<void>;
+  /** A re-submission: the request it replaces and the justification already given. */
+  resubmitOf?: string;
+  justification?: string;
+  cardActivityId?: string;
+}
+
+/**
+ * Operations in, a stored plan out: check the policy (roles, host roles, groups, batch size, window),
+ * the rate limits and the approvals channel, preview every host (-WhatIf through the same code that
+ * will run), then store the request as pending and audit it first. Read-only operations run at once.
+ */
+export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promise<PlanOutcome> {
+  const refuse = async (code: string, reason: string): Promise<PlanOutcome> => {
+    await input.onRefused?.(code);
+    return { kind: 'refused', reason };
+  };
+  const hosts = new Map<string, Host>();
+  for (const operation of input.operations) {
+    for (const name of operation.targets) {
+      const host = deps.inventory.find(name);
+      if (host) hosts.set(host.name, host);
+    }
+  }
+  const decision = checkRequest(deps.policy, input.requester, input.operations, hosts, deps.clock.now());
+  if (!decision.allowed) return refuse(decision.code, decision.reason);
+  for (const operation of input.operations) {
+    const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
+    if (!validate(operation.params)) {
+      return refuse('bad_params', 'The request has parameters this operation does not take.');
+    }
+  }
+
+  const id = deps.ids.newId();
+  const need = decision.approval;
+  if (!need) return readNow(deps, id, input.requester, input.operations, hosts);
+  const rails = await checkGuardRails(deps, need, input.operations);
+  if (!rails.ok) return refuse(rails.code, rails.reason);
+  const channel = need.needed > 0 ? await deps.settings.getApprovalsChannel() : undefined;
+  if (need.needed > 0 && !channel) {
+    return refuse(
+      'no_approvals_channel',
+      `This change needs ${need.needed === 1 ? 'an approver' : `${need.needed} approvers`}. No approvals channel is set up yet: an admin writes "@RDS Licensing Bot use this channel for approvals" in the team channel where approvers work.`,
+    );
+  }
+
+  const preview = await runOperations(deps, id, input.operations, hosts, true);
+  const now = deps.clock.now();
+  const ttlMs = need.needed > 0 ? need.ttlMinutes * 60_000 : deps.planTtlMs;
+  const approval: ApprovalState = {
+    needed: need.needed,
+    roles: need.roles,
+    justificationRequired: need.justificationRequired,
+    ttlMinutes: Math.round(ttlMs / 60_000),
+    votes: [],
+    ...(input.justification ? { justification: input.justification } : {}),
+    ...(input.resubmitOf ? { resubmitOf: input.resubmitOf } : {}),
+  };
+  const request: ChangeRequest = {
+    id,
+    version: 1,
+    state: 'pending',
+    requester: input.requester,
+    text: input.text,
+    operations: input.operations,
+    preview,
+    fingerprint: planFingerprint(input.operations, preview),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    conversation: input.conversation,
+    approval,
+    ...(input.cardActivityId ? { cardActivityId: input.cardActivityId } : {}),
+  };
+  const anythingToChange = preview.some((outcome) => outcome.report?.changed && !outcome.report.refused);
+  if (!anythingToChange && preview.every((outcome) => outcome.status === 'succeeded')) {
+    request.state = 'succeeded';
+    request.outcome = preview;
+  }
+  try {
+    await deps.audit.append({
+      kind: 'request.planned',
+      requestId: id,
+      actor: input.requester.oid,
+      data: {
+        text: input.text,
+        operations: input.operations,
+        preview,
+        fingerprint: request.fingerprint,
+        state: request.state,
+        approval: { needed: approval.needed, roles: approval.roles, resubmitOf: approval.resubmitOf ?? null },
+      },
+    });
+  } catch (cause) {
+    throw new BotError('audit_unavailable', 'The audit log cannot be written, so the bot will not plan changes now.', {
+      cause,
+    });
+  }
+  await deps.store.create(request);
+  return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
+}
+
+/** Every operation on its hosts; outcomes in the order of the operations and their targets. */
+export async function runOperations(
+  deps: WorkflowDeps,
+  id: string,
+  operations: PlannedOperation[],
+  hosts: Map<string, Host>,
+  whatIf: boolean,
+): Promise<HostOutcome[]> {
+  const perOperation = await Promise.all(
+    operations.map((operation) =>
+      runPerHost(
+        deps,
+        id,
+        operation.intent,
+        operation.params,
+        operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host)),
+        whatIf,
+      ),
+    ),
+  );
+  return perOperation.flat();
+}
+
+/** Read-only operations run at once (they change nothing); the reading is audited like any other step. */
+async function readNow(
+  deps: WorkflowDeps,
+  id: string,
+  requester: Requester,
+  operations: PlannedOperation[],
+  hosts: Map<string, Host>,
+): Promise<PlanOutcome> {
+  const outcomes = await runOperations(deps, id, operations, hosts, false);
+  await deps.audit
+    .append({
+      kind: 'report.read',
+      requestId: id,
+      actor: requester.oid,
+      data: { operations, hosts: outcomes.map((o) => ({ host: o.host, status: o.status })) },
+    })
+    .catch((error: unknown) => deps.log.warn('could not audit a read', { requestId: id, error: String(error) }));
+  return { kind: 'report', operations, outcomes };
+}

@@ -1,0 +1,71 @@
+import type { ChangeRequest, Requester } from '../domain';
+import { submitForApproval, type SubmitOutcome } from './approve-request';
+import type { WorkflowDeps } from './deps';
+import { planChange } from './plan-change';
+import type { PlanOutcome } from './plan-request';
+
+export type ResubmitOutcome =
+  | PlanOutcome
+  | SubmitOutcome
+  | { kind: 'not-resubmittable'; request: ChangeRequest }
+  | { kind: 'not-found' };
+
+/**
+ * "Submit again" on an expired request (one click), or a new round after the hosts drifted from what
+ * was approved: the same operations on the same hosts, checked against the policy again, previewed
+ * again (so approvers see the state now), and, when approvers are needed and the justification is
+ * known, sent straight to the approvals channel. The old request stays as it was, linked to the new.
+ */
+export async function resubmitRequest(
+  deps: WorkflowDeps,
+  input: { requestId: string; actor: Requester; reason?: 'expired' | 'drift' },
+): Promise<ResubmitOutcome> {
+  const old = await deps.store.get(input.requestId);
+  if (!old) return { kind: 'not-found' };
+  if (
+    old.requester.oid.toLowerCase() !== input.actor.oid.toLowerCase() ||
+    old.requester.tenantId !== input.actor.tenantId
+  ) {
+    return { kind: 'not-yours', request: old };
+  }
+  const allowed = input.reason === 'drift' ? old.state === 'superseded' : old.state === 'expired';
+  if (!allowed || old.approval?.resubmittedAs) return { kind: 'not-resubmittable', request: old };
+
+  const planned = await planChange(deps, {
+    requester: input.actor,
+    text: old.text,
+    operations: old.operations,
+    conversation: old.conversation,
+    resubmitOf: old.id,
+    ...(old.approval?.justification ? { justification: old.approval.justification } : {}),
+    ...(old.cardActivityId ? { cardActivityId: old.cardActivityId } : {}),
+  });
+  if (planned.kind !== 'planned' && planned.kind !== 'nothing-to-do') return planned;
+  await deps.store.setResubmittedAs(old.id, planned.request.id);
+  await deps.audit
+    .append({
+      kind: 'request.resubmitted',
+      requestId: old.id,
+      actor: input.reason === 'drift' ? 'bot' : input.actor.oid,
+      data: { as: planned.request.id, reason: input.reason ?? 'expired' },
+    })
+    .catch((error: unknown) =>
+      deps.log.warn('could not audit a resubmission', { requestId: old.id, error: String(error) }),
+    );
+  const request = planned.request;
+  const approval = request.approval;
+  if (
+    planned.kind === 'planned' &&
+    approval &&
+    approval.needed > 0 &&
+    (!approval.justificationRequired || approval.justification)
+  ) {
+    return submitForApproval(deps, {
+      requestId: request.id,
+      fingerprint: request.fingerprint,
+      actor: input.actor,
+      justification: approval.justification,
+    });
+  }
+  return planned;
+}
