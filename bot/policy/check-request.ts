@@ -49,26 +49,13 @@ export function checkRequest(
   }
   const roles = rolesOf(policy, requester.oid);
   const changes = operations.filter((operation) => operationDefinition(operation.intent).changesState);
-  if (changes.length === 0) {
-    return roles.length > 0
-      ? { allowed: true }
+  // Someone without any role learns nothing about the hosts, not even their roles.
+  if (roles.length === 0) {
+    return changes.length > 0
+      ? deny('role_missing', 'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.')
       : deny('role_missing', 'Only helpdesk staff, approvers and admins can read host state. Ask an admin for a role.');
   }
-  if (roles.length === 0) {
-    return deny(
-      'role_missing',
-      'Only helpdesk staff can ask for changes. Ask an admin to add you to the helpdesk role.',
-    );
-  }
-
-  const need: ApprovalNeed = {
-    needed: 0,
-    roles: [],
-    justificationRequired: false,
-    ttlMinutes: 24 * 60,
-    windows: [],
-    rateLimits: [],
-  };
+  // Every operation, reading or changing: it must be available and run on hosts of its role.
   for (const operation of operations) {
     const definition = operationDefinition(operation.intent);
     if (!definition.available)
@@ -82,6 +69,19 @@ export function checkRequest(
         );
       }
     }
+  }
+  if (changes.length === 0) return { allowed: true };
+
+  const need: ApprovalNeed = {
+    needed: 0,
+    roles: [],
+    justificationRequired: false,
+    ttlMinutes: 24 * 60,
+    windows: [],
+    rateLimits: [],
+  };
+  for (const operation of operations) {
+    const definition = operationDefinition(operation.intent);
     if (!definition.changesState) continue;
     const rule = ruleFor(policy, operation.intent);
     if (!roles.some((role) => rule.requesters.includes(role))) {

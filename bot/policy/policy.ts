@@ -62,7 +62,14 @@ export function rolesOf(policy: Policy, oid: string): Role[] {
 export function membersWithRoles(policy: Policy, roles: readonly Role[]): PolicyMember[] {
   const [first, ...rest] = roles;
   if (!first) return [];
-  return policy.roles[first].filter((member) => rest.every((role) => rolesOf(policy, member.oid).includes(role)));
+  // One person listed twice (or in another letter case) is still one approver.
+  const seen = new Set<string>();
+  return policy.roles[first].filter((member) => {
+    const key = member.oid.toLowerCase();
+    if (seen.has(key) || !rest.every((role) => rolesOf(policy, member.oid).includes(role))) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function globToRegExp(pattern: string): RegExp {

@@ -30,7 +30,13 @@ export async function startCaptureConnector(): Promise<{
       });
       waiters.splice(0).forEach((wake) => wake());
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `act-${calls.length}` }));
+      // A roster lookup (TeamsInfo.getMember by Entra object id): a member whose Teams id is "29:<oid>".
+      const member = req.method === 'GET' ? /\/members\/([^/?]+)$/.exec(decodeURIComponent(req.url ?? '')) : null;
+      res.end(
+        JSON.stringify(
+          member ? { id: `29:${member[1]}`, aadObjectId: member[1], userRole: 'user' } : { id: `act-${calls.length}` },
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
