@@ -18,6 +18,7 @@ const EXAMPLES = [
   'reset the client license on PC-042',
   'reset the client licence for jdoe',
   'delete the MSLicensing key on PC-043',
+  'point RDSH01 at LS1',
 ];
 
 /** What the bot can do, with examples to copy. */
@@ -26,12 +27,14 @@ export function helpCard(intro?: string): AdaptiveCard {
     heading('RDS Licensing Bot'),
     ...(intro ? [paragraph(intro)] : []),
     paragraph(
-      'I fix Remote Desktop licensing trouble on the hosts in my inventory. Right now I can (reading is immediate, changes wait for your Confirm):',
+      'I fix Remote Desktop licensing trouble on the hosts in my inventory. Right now I can (reading is immediate; client resets wait for your Confirm, server changes for an approver):',
     ),
     bullets(availableOperations().map((operation) => operation.title)),
     paragraph('Try for example:'),
     bullets(EXAMPLES.map((example) => `“${example}”`)),
-    paragraph('I always show you what will change and wait for your Confirm before I touch a host.', { subtle: true }),
+    paragraph('I always show you what will change and wait for your Confirm, or an approval, before I touch a host.', {
+      subtle: true,
+    }),
   ]);
 }
 

@@ -21,7 +21,7 @@ const person = (n: number, name: string) => ({
 });
 const ISAIAH = person(23, 'Isaiah Langer'); // admin
 const MEGAN = person(21, 'Megan Bowen'); // approver
-const LEE = person(24, 'Lee Gu'); // approver
+const PATTI = person(24, 'Patti Fernandez'); // approver
 
 const CHANNEL = {
   conversation: {
@@ -140,12 +140,12 @@ describe('approvals over real HTTP, run on a lab host over SSH', () => {
     expect(cardText(posted.card)).toContain('Lab rebuild CHG-2201');
     expect(actionsOf(posted.card)).toEqual([]); // everyone sees the status; approvers get buttons by refresh
     const refresh = (posted.card as { refresh?: { userIds?: string[] } }).refresh;
-    expect(refresh?.userIds?.sort()).toEqual([`29:${MEGAN.aadObjectId}`, `29:${LEE.aadObjectId}`]);
+    expect(refresh?.userIds?.sort()).toEqual([`29:${MEGAN.aadObjectId}`, `29:${PATTI.aadObjectId}`]);
 
     const meganView = await click(VERB.refresh, { requestId: submit?.data.requestId }, posted.id, MEGAN);
     const approve = actionsOf(meganView).find((action) => action.title === 'Approve');
     expect(cardText(await click(VERB.approve, approve?.data, posted.id, MEGAN))).toContain('still needs 1 more');
-    expect(cardText(await click(VERB.approve, approve?.data, posted.id, LEE))).toContain('Approved');
+    expect(cardText(await click(VERB.approve, approve?.data, posted.id, PATTI))).toContain('Approved');
 
     const done = await connector.waitFor(
       (c) =>
@@ -155,7 +155,7 @@ describe('approvals over real HTTP, run on a lab host over SSH', () => {
       60_000,
     );
     expect(cardText(cardOf(done))).toContain('Megan Bowen');
-    expect(cardText(cardOf(done))).toContain('Lee Gu');
+    expect(cardText(cardOf(done))).toContain('Patti Fernandez');
     await connector.waitFor(
       (c) =>
         c.method === 'PUT' &&
