@@ -140,6 +140,61 @@ async function main(): Promise<void> {
         }),
       );
     }
+
+    // 3. An approval: the last Approve -> result (re-check roles, re-preview the host, run, both cards).
+    const tenant = '00000000-0000-0000-0000-0000000000001';
+    const channel = {
+      conversation: { id: '19:bench-approvals@thread.tacv2', conversationType: 'channel', tenantId: tenant },
+      channelData: { tenant: { id: tenant }, team: { name: 'IT Operations' }, channel: { name: 'RDS approvals' } },
+    };
+    const isaiah = { id: 'user-id-3', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023' };
+    const megan = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
+    await post({ type: 'message', id: 'm-channel', text: 'use this channel for approvals', from: isaiah, ...channel });
+    await connector.waitFor((c) => c.url.endsWith('/activities/m-channel'));
+    const approveToResult: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      seedHive(lab, LAB_HOSTS.find((h) => h.name === 'RDSH-LAB-02')!);
+      const id = `m-approval-${i}`;
+      await post({ type: 'message', id, text: 'set RDSH-LAB-02 to per user' });
+      const plan = await connector.waitFor((c) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`));
+      const card = (
+        plan.body?.attachments as Array<{
+          content: { actions: Array<{ title: string; data: Record<string, unknown> }> };
+        }>
+      )[0]!.content;
+      const data = card.actions.find((a) => a.title === 'Ask for approval')!.data;
+      const mark = connector.calls.length;
+      await post({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: `i-submit-${i}`,
+        replyToId: `act-${connector.calls.indexOf(plan) + 1}`,
+        value: { action: { type: 'Action.Execute', verb: VERB.submit, data: { ...data, justification: 'bench' } } },
+      });
+      const posted = await connector.waitFor(
+        (c) => connector.calls.indexOf(c) >= mark && c.method === 'POST' && c.url.includes('bench-approvals'),
+      );
+      const approvalId = `act-${connector.calls.indexOf(posted) + 1}`;
+      approveToResult.push(
+        await timed(async () => {
+          await post({
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `i-approve-${i}`,
+            replyToId: approvalId,
+            from: megan,
+            ...channel,
+            value: { action: { type: 'Action.Execute', verb: VERB.approve, data } },
+          });
+          await connector.waitFor(
+            (c) =>
+              c.method === 'PUT' &&
+              c.url.endsWith(`/activities/${approvalId}`) &&
+              JSON.stringify(c.body).includes('Approved and done'),
+          );
+        }),
+      );
+    }
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     await bot.close();
     await connector.close();
@@ -148,12 +203,16 @@ async function main(): Promise<void> {
     const e = median(preview);
     const m = median(messageToCard);
     const c = median(confirmToResult);
+    const a = median(approveToResult);
     console.log(`bench (${RUNS} runs each, medians)`);
     console.log(`  parse throughput, one core        ${Math.round(parsePerSecond).toLocaleString('en')} requests/s`);
     console.log(`  pwsh start alone                  ${p.toFixed(0)} ms   1.00x`);
     console.log(`  one host preview over SSH         ${e.toFixed(0)} ms   ${(e / p).toFixed(2)}x pwsh start`);
     console.log(`  message -> plan card over HTTP    ${m.toFixed(0)} ms   ${(m / e).toFixed(2)}x host preview`);
     console.log(`  Confirm -> result card over HTTP  ${c.toFixed(0)} ms   ${(c / e).toFixed(2)}x host preview`);
+    console.log(
+      `  last Approve -> result over HTTP  ${a.toFixed(0)} ms   ${(a / e).toFixed(2)}x host preview, ${(a / c).toFixed(2)}x Confirm -> result`,
+    );
     console.log(`  bot process RSS after the runs    ${rssMb.toFixed(0)} MiB`);
   } finally {
     await labDown(lab);

@@ -223,6 +223,8 @@ export interface ChangeRequest {
   cardActivityId?: string;
   outcome?: HostOutcome[];
   decidedBy?: string;
+  /** A rollback: the request it undoes (its operations decide who must approve). */
+  undoes?: { id: string; title: string; operations: PlannedOperation[]; finishedAt: string };
   /** Why a request ended without running (or stopped): shown on its card. */
   failure?: string;
   /** Set for every change request; `needed: 0` means the requester confirms alone. */

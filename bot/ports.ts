@@ -28,6 +28,8 @@ export interface RequestStore {
    * running) or that finished after `since`: the rate limit per host reads them.
    */
   changesOn(intent: Intent, host: string, since: string): Promise<ChangeRequest[]>;
+  /** The newest finished request that changed one of these hosts and left a backup there (for "undo"). */
+  lastChangeOn(hosts: string[]): Promise<ChangeRequest | undefined>;
 }
 
 export type AuditKind =

@@ -33,6 +33,8 @@ function describeChange(item: TargetItem): string {
       return `${show(item.before)} → deleted`;
     case 'restart':
       return 'restart';
+    case 'restore':
+      return `${show(item.before)} → restored from the backup (${show(item.after)})`;
     default:
       return `${show(item.before)} → ${show(item.after)}`;
   }

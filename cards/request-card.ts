@@ -25,7 +25,19 @@ export function title(request: ChangeRequest): string {
 
 export function header(request: ChangeRequest): CardElement[] {
   return [
-    facts([['Requested by', plain(request.requester.name)], ['Request', request.id], ...approvalFacts(request)]),
+    facts([
+      ['Requested by', plain(request.requester.name)],
+      ['Request', request.id],
+      ...(request.undoes
+        ? ([
+            [
+              'Undoes',
+              `${request.undoes.title}, request ${request.undoes.id} (${request.undoes.finishedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+            ],
+          ] as Array<[string, string]>)
+        : []),
+      ...approvalFacts(request),
+    ]),
     paragraph(`“${plain(request.text)}”`, { subtle: true }),
   ];
 }

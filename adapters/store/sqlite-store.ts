@@ -176,6 +176,25 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
       });
   }
 
+  async lastChangeOn(hosts: string[]): Promise<ChangeRequest | undefined> {
+    const names = new Set(hosts.map((host) => host.toLowerCase()));
+    const rows = this.db
+      .prepare("SELECT body FROM requests WHERE state IN ('succeeded', 'failed') ORDER BY rowid DESC LIMIT 500")
+      .iterate() as IterableIterator<{ body: string }>;
+    for (const row of rows) {
+      const request = JSON.parse(row.body) as ChangeRequest;
+      const changed = (request.outcome ?? []).some(
+        (outcome) =>
+          names.has(outcome.host.toLowerCase()) &&
+          outcome.report?.changed &&
+          !outcome.report.whatIf &&
+          outcome.report.backup,
+      );
+      if (changed) return request;
+    }
+    return undefined;
+  }
+
   async getApprovalsChannel(): Promise<ApprovalsChannel | undefined> {
     const row = this.db.prepare("SELECT value FROM settings WHERE key = 'approvals.channel'").get() as
       | { value: string }

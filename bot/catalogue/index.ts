@@ -78,7 +78,22 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
     ['servers'],
   ),
   'rdsh.restart_service': change('rdsh.restart_service', 'Restart Remote Desktop Services', 'one-approver', {}),
-  'request.rollback': planned('request.rollback', 'Roll back a change', undefined, true, 'one-approver'),
+  // Runs on the hosts of the request it undoes, with that request's approval (see workflow/plan-rollback).
+  'request.rollback': {
+    intent: 'request.rollback',
+    title: 'Roll back a change',
+    changesState: true,
+    approval: 'one-approver',
+    available: true,
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['backup'],
+      properties: {
+        backup: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}-[A-Za-z0-9]{1,32}-[0-9]{8}T[0-9]{9}Z[.]json$' },
+      },
+    },
+  },
   'licensing.diagnose': readOnly(planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'), {}),
   'rdsh.events': readOnly(planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'), {
     since: { type: 'string', pattern: '^[1-9][0-9]{0,2}[hd]$' },

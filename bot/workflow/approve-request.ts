@@ -6,7 +6,7 @@ import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
 import { checkGuardRails } from './guard-rails';
 import { pendingApprovers, publish } from './publish';
-import { hostsOf } from './request-hosts';
+import { hostsOf, policyOperations } from './request-hosts';
 
 /** Free text people type (a justification, a reason to reject): shown and audited, never executed. */
 const FREE_TEXT = /^[^\p{Cc}\p{Cf}\p{Co}\p{Cs}]{3,300}$/u;
@@ -45,7 +45,13 @@ export async function submitForApproval(
   }
   if (approval.justificationRequired && !justification) return { kind: 'needs-justification', request };
 
-  const policy = checkRequest(deps.policy, input.actor, request.operations, hostsOf(deps, request), deps.clock.now());
+  const policy = checkRequest(
+    deps.policy,
+    input.actor,
+    policyOperations(request),
+    hostsOf(deps, request),
+    deps.clock.now(),
+  );
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
   const rails = await checkGuardRails(
     deps,

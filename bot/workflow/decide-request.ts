@@ -3,7 +3,7 @@ import { BotError } from '../errors';
 import { checkRequest } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
-import { hostsOf } from './request-hosts';
+import { hostsOf, policyOperations } from './request-hosts';
 
 /** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
 export type DecisionOutcome =
@@ -38,7 +38,7 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   const policy = checkRequest(
     deps.policy,
     decision.actor,
-    request.operations,
+    policyOperations(request),
     hostsOf(deps, request),
     deps.clock.now(),
   );

@@ -22,6 +22,8 @@ export interface ChangeInput {
   resubmitOf?: string;
   justification?: string;
   cardActivityId?: string;
+  /** A rollback: the request it undoes, whose operations the policy judges it by. */
+  undoes?: ChangeRequest['undoes'];
 }
 
 /**
@@ -41,7 +43,13 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
       if (host) hosts.set(host.name, host);
     }
   }
-  const decision = checkRequest(deps.policy, input.requester, input.operations, hosts, deps.clock.now());
+  const decision = checkRequest(
+    deps.policy,
+    input.requester,
+    input.undoes?.operations ?? input.operations,
+    hosts,
+    deps.clock.now(),
+  );
   if (!decision.allowed) return refuse(decision.code, decision.reason);
   for (const operation of input.operations) {
     const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
@@ -90,6 +98,7 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
     conversation: input.conversation,
     approval,
     ...(input.cardActivityId ? { cardActivityId: input.cardActivityId } : {}),
+    ...(input.undoes ? { undoes: input.undoes } : {}),
   };
   const anythingToChange = preview.some((outcome) => outcome.report?.changed && !outcome.report.refused);
   if (!anythingToChange && preview.every((outcome) => outcome.status === 'succeeded')) {
@@ -108,6 +117,7 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
         fingerprint: request.fingerprint,
         state: request.state,
         approval: { needed: approval.needed, roles: approval.roles, resubmitOf: approval.resubmitOf ?? null },
+        undoes: input.undoes?.id ?? null,
       },
     });
   } catch (cause) {

@@ -6,6 +6,7 @@ import type { AuditRecord } from '../ports';
 import { cancelRequest } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
+import { planRollback } from './plan-rollback';
 
 /** What the bot answers a message with; each kind is rendered as its own card. */
 export type PlanOutcome =
@@ -112,6 +113,15 @@ export async function planRequest(
     return { kind: 'audit', host, since, records: await deps.audit.query({ host, since, limit: 20 }) };
   }
 
+  if (first.intent === 'request.rollback') {
+    return planRollback(deps, {
+      requester: input.requester,
+      text: parse.text,
+      operation: first,
+      conversation: input.conversation,
+      onRefused: (code) => auditRefusal(deps, input.requester, code, parse),
+    }).then((outcome) => (outcome.kind === 'refused' ? { ...outcome, parse } : outcome));
+  }
   return planChange(deps, {
     requester: input.requester,
     text: parse.text,

@@ -1,4 +1,4 @@
-import type { ChangeRequest, Host } from '../domain';
+import type { ChangeRequest, Host, PlannedOperation } from '../domain';
 import type { WorkflowDeps } from './deps';
 
 /** The inventory hosts a stored request names (a host removed from the inventory since is left out). */
@@ -11,4 +11,12 @@ export function hostsOf(deps: WorkflowDeps, request: ChangeRequest): Map<string,
     }
   }
   return hosts;
+}
+
+/**
+ * The operations the policy judges a request by: its own, or for a rollback those of the request it
+ * undoes ("same approval as the request it undoes").
+ */
+export function policyOperations(request: Pick<ChangeRequest, 'operations' | 'undoes'>): PlannedOperation[] {
+  return request.undoes?.operations ?? request.operations;
 }

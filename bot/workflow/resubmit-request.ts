@@ -39,6 +39,7 @@ export async function resubmitRequest(
     resubmitOf: old.id,
     ...(old.approval?.justification ? { justification: old.approval.justification } : {}),
     ...(old.cardActivityId ? { cardActivityId: old.cardActivityId } : {}),
+    ...(old.undoes ? { undoes: old.undoes } : {}),
   });
   if (planned.kind !== 'planned' && planned.kind !== 'nothing-to-do') return planned;
   await deps.store.setResubmittedAs(old.id, planned.request.id);

@@ -5,7 +5,7 @@ import { planFingerprint } from './fingerprint';
 import { checkGuardRails } from './guard-rails';
 import { runOperations } from './plan-change';
 import { publish } from './publish';
-import { hostsOf } from './request-hosts';
+import { hostsOf, policyOperations } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runPerHost } from './run-per-host';
 
@@ -16,7 +16,7 @@ import { runPerHost } from './run-per-host';
  */
 export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): Promise<ChangeRequest | undefined> {
   const hosts = hostsOf(deps, confirmed);
-  const policy = checkRequest(deps.policy, confirmed.requester, confirmed.operations, hosts, deps.clock.now());
+  const policy = checkRequest(deps.policy, confirmed.requester, policyOperations(confirmed), hosts, deps.clock.now());
   if (!policy.allowed) {
     return finish(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.reason}`);
   }

@@ -173,6 +173,31 @@ describe('approvals over real HTTP, run on a lab host over SSH', () => {
 
     // The second grace reset within 120 days is refused at once.
     expect(cardText(await say('reset the grace period on RDSH-LAB-02'))).toContain('at most once every 120 days');
+
+    // Undoing it needs the same two approvers; the key comes back with its owner (NETWORK SERVICE).
+    const undo = await say('undo the last change on RDSH-LAB-02');
+    expect(cardText(undo)).toContain('Undoes');
+    expect(cardText(undo)).toContain('needs 2 different approvers');
+    const undoSubmit = actionsOf(undo).find((action) => action.title === 'Ask for approval');
+    const undoMark = connector.calls.length;
+    await click(VERB.submit, { ...undoSubmit?.data, justification: 'Undo the lab reset' }, undo.activityId);
+    const undoCard = await approvalCardPosted(undoMark);
+    await click(VERB.approve, undoSubmit?.data, undoCard.id, MEGAN);
+    await click(VERB.approve, undoSubmit?.data, undoCard.id, PATTI);
+    await connector.waitFor(
+      (c) =>
+        c.method === 'PUT' &&
+        c.url.endsWith(`/activities/${undoCard.id}`) &&
+        cardText(cardOf(c)).includes('Approved and done'),
+      60_000,
+    );
+    const restored = JSON.parse(readFileSync(hiveFile(lab, 'RDSH-LAB-02'), 'utf8')).registry as Record<
+      string,
+      { owner?: string; values?: Record<string, unknown> }
+    >;
+    const back = restored['HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\RCM\\GracePeriod'];
+    expect(Object.keys(back?.values ?? {}).some((name) => name.startsWith('L$RTMTIMEBOMB'))).toBe(true);
+    expect(back?.owner).toBe('S-1-5-20');
   });
 
   it('voids an approval when the host changed after it (real drift on the lab host) and asks again', async () => {

@@ -54,7 +54,9 @@ export class FakeClientExecutor implements Executor {
         },
       ],
       backup:
-        existed && !request.whatIf ? { path: `/backups/${request.requestId}.json`, sha256: 'a'.repeat(64) } : null,
+        existed && !request.whatIf
+          ? { path: fakeBackupPath(request.requestId, 'MSLicensing'), sha256: 'a'.repeat(64) }
+          : null,
       verified: true,
     };
   }
@@ -99,6 +101,11 @@ export function host(name: string, role: Host['role'] = 'client', users: string[
   return { name, role, users, tags: [], transport: { type: 'local', lab: true } };
 }
 
+/** A backup path shaped like the module's: <request>-<label>-<yyyyMMddTHHmmssfff>Z.json. */
+export function fakeBackupPath(requestId: string, label: string): string {
+  return `/backups/${requestId}-${label}-20261128T100000000Z.json`;
+}
+
 /** What a fake session host holds: enough state for every changing operation to report before -> after. */
 interface SessionHostState {
   mode: string;
@@ -118,6 +125,7 @@ export class FakeEstateExecutor implements Executor {
   readonly calls: ExecutionRequest[] = [];
   private readonly client: FakeClientExecutor;
   private readonly hosts = new Map<string, SessionHostState>();
+  private readonly snapshots = new Map<string, { host: string; state: SessionHostState }>();
 
   constructor(private readonly down: string[] = []) {
     this.client = new FakeClientExecutor(down);
@@ -145,7 +153,14 @@ export class FakeEstateExecutor implements Executor {
     const state = this.state(name);
     const apply = !request.whatIf;
     const base = { ok: true as const, operation: request.operation, host: name, whatIf: request.whatIf };
-    const backup = apply ? { path: `/backups/${request.requestId}-${name}.json`, sha256: 'b'.repeat(64) } : null;
+    const label = request.operation.replace(/[^A-Za-z]/g, '').slice(0, 32);
+    const backup = apply ? { path: fakeBackupPath(request.requestId, label), sha256: 'b'.repeat(64) } : null;
+    if (request.operation === 'request.rollback') return this.rollback(request, state);
+    if (apply)
+      this.snapshots.set(backupName(backup?.path ?? ''), {
+        host: name,
+        state: { ...state, servers: [...state.servers] },
+      });
     const core = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\RCM\\Licensing Core';
     switch (request.operation) {
       case 'rdsh.set_licensing_mode': {
@@ -218,4 +233,37 @@ export class FakeEstateExecutor implements Executor {
   realRuns(operation?: string): ExecutionRequest[] {
     return this.calls.filter((call) => !call.whatIf && (!operation || call.operation === operation));
   }
+
+  /** Puts a session host back as it was before the change that made this backup. */
+  private rollback(request: ExecutionRequest, state: SessionHostState): TargetReport {
+    const name = request.host.name;
+    const snapshot = this.snapshots.get(String(request.params.backup));
+    if (!snapshot || snapshot.host !== name)
+      throw new ExecutionError('target_refused', 'backup: no such backup on this host');
+    if (!request.whatIf) Object.assign(state, snapshot.state);
+    return {
+      ok: true,
+      operation: 'request.rollback',
+      host: name,
+      whatIf: request.whatIf,
+      changed: true,
+      items: [
+        {
+          path: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\RCM',
+          action: 'restore',
+          before: 'present',
+          after: 'present',
+        },
+      ],
+      backup: request.whatIf
+        ? null
+        : { path: fakeBackupPath(request.requestId, 'BeforeRollback'), sha256: 'c'.repeat(64) },
+      verified: true,
+      data: { restoredFrom: request.params.backup },
+    };
+  }
+}
+
+function backupName(path: string): string {
+  return path.split('/').pop() ?? path;
 }

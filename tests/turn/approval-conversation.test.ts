@@ -211,6 +211,31 @@ describe('a change that needs an approver, decided in the approvals channel', ()
     expect((await bot.store.query({ limit: 30 })).map((record) => record.kind)).toContain('request.drifted');
   });
 
+  it('undoes a change from its backup, with the same approval as the change it undoes', async () => {
+    const bot = await botWithApprovalsChannel();
+    const change = await askForApproval(bot, 'set RDSH01 to per user');
+    await approve(bot, change.data, megan);
+    await bot.background.idle();
+    expect(estate(bot).state('RDSH01').mode).toBe('PerUser');
+
+    const { plan, response, requestId, data } = await askForApproval(bot, 'undo the last change on RDSH01');
+    expect(cardText(plan)).toContain('Roll back a change on RDSH01');
+    expect(cardText(plan)).toContain(`Set the licensing mode, request ${change.requestId}`);
+    expect(cardText(plan)).toContain('needs one approver');
+    expect(cardText(response.value)).toContain('Waiting for approval');
+    const selfApproval = await approve(bot, data, alex);
+    expect(cardText(selfApproval.value)).toContain('someone else');
+    await approve(bot, data, lee);
+    await bot.background.idle();
+    expect((await bot.store.get(requestId))?.state).toBe('succeeded');
+    expect(estate(bot).state('RDSH01').mode).toBe('PerDevice');
+
+    const [unknown] = await bot.say('roll back request 3f2a9c1e-0000-4000-8000-000000000000');
+    expect(cardText(unknown)).toContain('I have no request');
+    const [nothing] = await bot.say('undo the last change on RDSH02');
+    expect(cardText(nothing)).toContain('no finished change with a backup on RDSH02');
+  });
+
   it('refuses a Confirm on a change that needs approvers, and says so when the channel cannot be reached', async () => {
     const bot = await botWithApprovalsChannel();
     const [plan] = await bot.say('set RDSH01 to per user');
