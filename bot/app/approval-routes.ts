@@ -9,7 +9,7 @@ import { approvalCard } from '../../cards/approval-card';
 import { noticeCard, refusedCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
 import type { BackgroundWork } from './background';
-import { readDecisionData, readRequestRef } from './card-data';
+import { actionData, readDecisionData, readRequestRef } from './card-data';
 import { identify } from './identify';
 import type { MemberKind } from './member-kind';
 
@@ -97,10 +97,7 @@ export function registerApprovalRoutes(
       try {
         const who = await approver(context);
         if (!who.ok) return answerClicker(context, refusedCard(who.reason));
-        const data = readDecisionData(
-          (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
-          text,
-        );
+        const data = readDecisionData(actionData(context.activity), text);
         if (!data) {
           return answerClicker(
             context,
@@ -130,7 +127,7 @@ export function registerApprovalRoutes(
   app.adaptiveCards.actionExecute(VERB.refresh, async (context) => {
     try {
       const who = await approver(context);
-      const ref = readRequestRef((context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data);
+      const ref = readRequestRef(actionData(context.activity));
       const view = who.ok && ref ? await viewApproval(deps, { requestId: ref.requestId, actor: who.user }) : undefined;
       if (!view) return answerClicker(context, noticeCard('Unknown request', 'I have no record of this request.'));
       const self = context.activity.from?.id;

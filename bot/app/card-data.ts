@@ -89,3 +89,8 @@ export function readCompletionData(value: unknown): CompletionData | undefined {
     ...(value.servers ? { servers: value.servers.split(',') } : {}),
   };
 }
+
+/** The `data` of the Action.Execute that was clicked (untrusted: read it with one of the readers above). */
+export function actionData(activity: { value?: unknown }): unknown {
+  return (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+}

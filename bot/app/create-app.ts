@@ -31,7 +31,7 @@ import { VERB } from '../../cards/verbs';
 import { adviceCard } from '../../cards/advice-card';
 import { reportCard } from '../../cards/report-card';
 import type { BackgroundWork } from './background';
-import { readCompletionData, readDecisionData, readRequestRef } from './card-data';
+import { actionData, readCompletionData, readDecisionData, readRequestRef } from './card-data';
 import { registerApprovalRoutes } from './approval-routes';
 import { identify } from './identify';
 import { localMemberKind, type MemberKind } from './member-kind';
@@ -101,10 +101,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
     try {
       const who = identify(context.activity);
       if (!who.ok) return refusedCard(who.reason);
-      const data = readDecisionData(
-        (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
-        'justification',
-      );
+      const data = readDecisionData(actionData(context.activity), 'justification');
       if (!data) return decisionCard({ kind: 'bad-payload' });
       const outcome = await submitForApproval(deps, {
         requestId: data.requestId,
@@ -123,7 +120,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
     try {
       const who = identify(context.activity);
       if (!who.ok) return refusedCard(who.reason);
-      const ref = readRequestRef((context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data);
+      const ref = readRequestRef(actionData(context.activity));
       if (!ref) return decisionCard({ kind: 'bad-payload' });
       const outcome = await resubmitRequest(deps, { requestId: ref.requestId, actor: who.user });
       const replyTo = context.activity.replyToId;
@@ -144,9 +141,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
   ): Promise<DecisionOutcome | { kind: 'refused-identity'; reason: string } | { kind: 'bad-payload' }> {
     const who = identify(context.activity);
     if (!who.ok) return { kind: 'refused-identity', reason: who.reason };
-    const data = readDecisionData(
-      (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
-    );
+    const data = readDecisionData(actionData(context.activity));
     if (!data) return { kind: 'bad-payload' };
     return use(deps, { requestId: data.requestId, fingerprint: data.fingerprint, actor: who.user });
   }
@@ -156,9 +151,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
     try {
       const who = identify(context.activity);
       if (!who.ok) return refusedCard(who.reason);
-      const data = readCompletionData(
-        (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
-      );
+      const data = readCompletionData(actionData(context.activity));
       if (!data) return noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
       const { text, ...completion } = data;
       const outcome = await planRequest(deps, {

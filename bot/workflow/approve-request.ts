@@ -1,12 +1,13 @@
 import type { ApprovalVote, ChangeRequest, Requester } from '../domain';
 import { BotError } from '../errors';
-import { checkApprover, checkRequest } from '../policy/check-request';
+import { checkApprover } from '../policy/check-request';
 import { alreadyDecided, checkDecision, type DecisionOutcome } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
 import { checkGuardRails } from './guard-rails';
 import { pendingApprovers, publish } from './publish';
-import { hostsOf, policyOperations } from './request-hosts';
+import { recheckPolicy } from './request-hosts';
+import { recordStep } from './record-step';
 
 /** Free text people type (a justification, a reason to reject): shown and audited, never executed. */
 const FREE_TEXT = /^[^\p{Cc}\p{Cf}\p{Co}\p{Cs}]{3,300}$/u;
@@ -45,13 +46,7 @@ export async function submitForApproval(
   }
   if (approval.justificationRequired && !justification) return { kind: 'needs-justification', request };
 
-  const policy = checkRequest(
-    deps.policy,
-    input.actor,
-    policyOperations(request),
-    hostsOf(deps, request),
-    deps.clock.now(),
-  );
+  const policy = recheckPolicy(deps, input.actor, request);
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
   const rails = await checkGuardRails(
     deps,
@@ -121,14 +116,16 @@ async function postApprovalCard(deps: WorkflowDeps, submitted: ChangeRequest): P
         voidReason: 'the approval card could not be posted',
       },
     });
-    await deps.audit
-      .append({
+    await recordStep(
+      deps,
+      {
         kind: 'request.cancelled',
         requestId: submitted.id,
         actor: 'bot',
         data: { reason: 'approval card not posted' },
-      })
-      .catch((auditError: unknown) => deps.log.warn('could not audit a cancellation', { error: String(auditError) }));
+      },
+      'warn',
+    );
     return {
       kind: 'refused',
       request: cancelled ?? current,
@@ -200,14 +197,16 @@ function hasVoted(request: ChangeRequest, oid: string): boolean {
 }
 
 async function auditDenied(deps: WorkflowDeps, decision: ApproverDecision, code: string): Promise<void> {
-  await deps.audit
-    .append({
+  await recordStep(
+    deps,
+    {
       kind: 'approval.denied',
       requestId: /^[A-Za-z0-9-]{1,64}$/.test(decision.requestId) ? decision.requestId : '-',
       actor: decision.actor.oid,
       data: { code, tenant: decision.actor.tenantId },
-    })
-    .catch((error: unknown) => deps.log.warn('could not audit a refused approval', { code, error: String(error) }));
+    },
+    'warn',
+  );
 }
 
 /**
@@ -281,11 +280,12 @@ export async function rejectRequest(deps: WorkflowDeps, decision: ApproverDecisi
     const current = await deps.store.get(request.id);
     return current ? { kind: 'already-decided', request: current } : { kind: 'not-found' };
   }
-  await deps.audit
-    .append({ kind: 'request.rejected', requestId: rejected.id, actor: decision.actor.oid, data: { reason } })
-    .catch((error: unknown) =>
-      deps.log.error('could not audit a rejection', { requestId: rejected.id, error: String(error) }),
-    );
+  await recordStep(deps, {
+    kind: 'request.rejected',
+    requestId: rejected.id,
+    actor: decision.actor.oid,
+    data: { reason },
+  });
   await publish(deps, rejected);
   return { kind: 'rejected', request: rejected };
 }

@@ -1,9 +1,9 @@
 import type { ChangeRequest, RequestState, Requester } from '../domain';
 import { BotError } from '../errors';
-import { checkRequest } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
-import { hostsOf, policyOperations } from './request-hosts';
+import { recordStep } from './record-step';
+import { recheckPolicy } from './request-hosts';
 
 /** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
 export type DecisionOutcome =
@@ -35,13 +35,7 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   if ((request.approval?.needed ?? 0) > 0) {
     return { kind: 'refused', request, reason: 'This change needs approvers: use "Ask for approval" on the card.' };
   }
-  const policy = checkRequest(
-    deps.policy,
-    decision.actor,
-    policyOperations(request),
-    hostsOf(deps, request),
-    deps.clock.now(),
-  );
+  const policy = recheckPolicy(deps, decision.actor, request);
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
 
   const confirmed = await deps.store.transition(request.id, 'pending', request.version, {
@@ -81,16 +75,11 @@ export async function cancelRequest(deps: WorkflowDeps, decision: Decision): Pro
     updatedAt: deps.clock.now().toISOString(),
   });
   if (!cancelled) return alreadyDecided(deps, checked.request.id);
-  try {
-    await deps.audit.append({
-      kind: 'request.cancelled',
-      requestId: cancelled.id,
-      actor: decision.actor.oid,
-      data: {},
-    });
-  } catch (error) {
-    deps.log.warn('could not audit a cancellation', { requestId: cancelled.id, error: String(error) });
-  }
+  await recordStep(
+    deps,
+    { kind: 'request.cancelled', requestId: cancelled.id, actor: decision.actor.oid, data: {} },
+    'warn',
+  );
   // A request waiting for approvers is on the approvals channel too: that card loses its buttons.
   if (cancelled.approval?.channel?.activityId) {
     await deps.notifier.updateApprovalCard(cancelled, []).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { ChangeRequest } from '../domain';
 import type { WorkflowDeps } from './deps';
 import { publish } from './publish';
+import { recordStep } from './record-step';
 
 /**
  * Moves one overdue request (a plan nobody confirmed, or approvals that did not come in time) to
@@ -14,16 +15,16 @@ export async function expireRequest(deps: WorkflowDeps, request: ChangeRequest):
     updatedAt: deps.clock.now().toISOString(),
   });
   if (!expired) return undefined;
-  await deps.audit
-    .append({
+  await recordStep(
+    deps,
+    {
       kind: 'request.expired',
       requestId: expired.id,
       actor: 'bot',
       data: { from: request.state, expiresAt: request.expiresAt },
-    })
-    .catch((error: unknown) =>
-      deps.log.warn('could not audit an expiry', { requestId: expired.id, error: String(error) }),
-    );
+    },
+    'warn',
+  );
   await publish(deps, expired);
   return expired;
 }

@@ -8,6 +8,7 @@ import { planFingerprint } from './fingerprint';
 import { checkGuardRails } from './guard-rails';
 import type { PlanOutcome } from './plan-request';
 import { runPerHost } from './run-per-host';
+import { recordStep } from './record-step';
 
 const ajv = new Ajv({ allErrors: false, strict: true });
 
@@ -161,13 +162,15 @@ async function readNow(
   hosts: Map<string, Host>,
 ): Promise<PlanOutcome> {
   const outcomes = await runOperations(deps, id, operations, hosts, false);
-  await deps.audit
-    .append({
+  await recordStep(
+    deps,
+    {
       kind: 'report.read',
       requestId: id,
       actor: requester.oid,
       data: { operations, hosts: outcomes.map((o) => ({ host: o.host, status: o.status })) },
-    })
-    .catch((error: unknown) => deps.log.warn('could not audit a read', { requestId: id, error: String(error) }));
+    },
+    'warn',
+  );
   return { kind: 'report', operations, outcomes };
 }

@@ -7,6 +7,7 @@ import { cancelRequest } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
 import { planRollback } from './plan-rollback';
+import { recordStep } from './record-step';
 
 /** What the bot answers a message with; each kind is rendered as its own card. */
 export type PlanOutcome =
@@ -132,15 +133,15 @@ export async function planRequest(
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {
-  try {
-    await deps.audit.append({
+  // A refusal changes nothing, so it is answered even when the audit log is down (logged instead).
+  await recordStep(
+    deps,
+    {
       kind: 'request.refused',
       requestId: '-',
       actor: requester.oid,
       data: { code, text: parse.text, operations: parse.operations },
-    });
-  } catch (error) {
-    // A refusal changes nothing, so it is answered even when the audit log is down (logged instead).
-    deps.log.warn('could not audit a refusal', { code, error: String(error) });
-  }
+    },
+    'warn',
+  );
 }

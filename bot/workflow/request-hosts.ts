@@ -1,4 +1,5 @@
-import type { ChangeRequest, Host, PlannedOperation } from '../domain';
+import type { ChangeRequest, Host, PlannedOperation, Requester } from '../domain';
+import { checkRequest, type PolicyDecision } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 
 /** The inventory hosts a stored request names (a host removed from the inventory since is left out). */
@@ -19,4 +20,19 @@ export function hostsOf(deps: WorkflowDeps, request: ChangeRequest): Map<string,
  */
 export function policyOperations(request: Pick<ChangeRequest, 'operations' | 'undoes'>): PlannedOperation[] {
   return request.undoes?.operations ?? request.operations;
+}
+
+/** The policy again for a stored request, as this person asks now (roles may have changed since). */
+export function recheckPolicy(
+  deps: WorkflowDeps,
+  actor: Requester,
+  request: Pick<ChangeRequest, 'operations' | 'undoes'>,
+): PolicyDecision {
+  return checkRequest(
+    deps.policy,
+    actor,
+    policyOperations(request),
+    hostsOf(deps, request as ChangeRequest),
+    deps.clock.now(),
+  );
 }

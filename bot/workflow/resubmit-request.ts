@@ -3,6 +3,7 @@ import { submitForApproval, type SubmitOutcome } from './approve-request';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
 import type { PlanOutcome } from './plan-request';
+import { recordStep } from './record-step';
 
 export type ResubmitOutcome =
   | PlanOutcome
@@ -43,16 +44,16 @@ export async function resubmitRequest(
   });
   if (planned.kind !== 'planned' && planned.kind !== 'nothing-to-do') return planned;
   await deps.store.setResubmittedAs(old.id, planned.request.id);
-  await deps.audit
-    .append({
+  await recordStep(
+    deps,
+    {
       kind: 'request.resubmitted',
       requestId: old.id,
       actor: input.reason === 'drift' ? 'bot' : input.actor.oid,
       data: { as: planned.request.id, reason: input.reason ?? 'expired' },
-    })
-    .catch((error: unknown) =>
-      deps.log.warn('could not audit a resubmission', { requestId: old.id, error: String(error) }),
-    );
+    },
+    'warn',
+  );
   const request = planned.request;
   const approval = request.approval;
   if (

@@ -1,13 +1,14 @@
 import type { ChangeRequest, Host, HostOutcome } from '../domain';
-import { checkApprover, checkRequest } from '../policy/check-request';
+import { checkApprover } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
 import { checkGuardRails } from './guard-rails';
 import { runOperations } from './plan-change';
 import { publish } from './publish';
-import { hostsOf, policyOperations } from './request-hosts';
+import { hostsOf, recheckPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runPerHost } from './run-per-host';
+import { recordStep } from './record-step';
 
 /**
  * Runs a confirmed request: role check once more, `running` (compare-and-set, so it runs once),
@@ -16,7 +17,7 @@ import { runPerHost } from './run-per-host';
  */
 export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): Promise<ChangeRequest | undefined> {
   const hosts = hostsOf(deps, confirmed);
-  const policy = checkRequest(deps.policy, confirmed.requester, policyOperations(confirmed), hosts, deps.clock.now());
+  const policy = recheckPolicy(deps, confirmed.requester, confirmed);
   if (!policy.allowed) {
     return finish(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.reason}`);
   }
@@ -49,16 +50,12 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
     const results = await runPerHost(deps, running.id, operation.intent, operation.params, targets, false);
     for (const result of results) {
       outcomes.push(result);
-      await deps.audit
-        .append({
-          kind: 'execution.host_result',
-          requestId: running.id,
-          actor: 'bot',
-          data: { operation: operation.intent, ...result },
-        })
-        .catch((error: unknown) =>
-          deps.log.error('could not audit a host result', { requestId: running.id, error: String(error) }),
-        );
+      await recordStep(deps, {
+        kind: 'execution.host_result',
+        requestId: running.id,
+        actor: 'bot',
+        data: { operation: operation.intent, ...result },
+      });
     }
   }
   return finish(deps, running, 'running', outcomes);
@@ -79,16 +76,12 @@ async function finish(
     ...(failure ? { failure } : {}),
   });
   if (!finished) return undefined;
-  await deps.audit
-    .append({
-      kind: 'execution.finished',
-      requestId: request.id,
-      actor: 'bot',
-      data: { state: finished.state, failure: failure ?? null },
-    })
-    .catch((error: unknown) =>
-      deps.log.error('could not audit the end of a run', { requestId: request.id, error: String(error) }),
-    );
+  await recordStep(deps, {
+    kind: 'execution.finished',
+    requestId: request.id,
+    actor: 'bot',
+    data: { state: finished.state, failure: failure ?? null },
+  });
   await publish(deps, finished);
   return finished;
 }
@@ -132,16 +125,12 @@ async function supersede(deps: WorkflowDeps, request: ChangeRequest): Promise<Ch
     failure: 'The hosts changed after the approval, so the approval is void. A new approval request went out.',
   });
   if (!superseded) return undefined;
-  await deps.audit
-    .append({
-      kind: 'request.drifted',
-      requestId: request.id,
-      actor: 'bot',
-      data: { fingerprint: request.fingerprint },
-    })
-    .catch((error: unknown) =>
-      deps.log.error('could not audit a drift', { requestId: request.id, error: String(error) }),
-    );
+  await recordStep(deps, {
+    kind: 'request.drifted',
+    requestId: request.id,
+    actor: 'bot',
+    data: { fingerprint: request.fingerprint },
+  });
   await publish(deps, superseded);
   const next = await resubmitRequest(deps, { requestId: request.id, actor: request.requester, reason: 'drift' });
   if ('request' in next && next.request && next.request.id !== request.id) await publish(deps, next.request);
@@ -174,11 +163,7 @@ export async function recoverInterrupted(deps: WorkflowDeps): Promise<number> {
         });
       }
     }
-    await deps.audit
-      .append({ kind: 'execution.recovered', requestId: request.id, actor: 'bot', data: { seen } })
-      .catch((error: unknown) =>
-        deps.log.error('could not audit a recovery', { requestId: request.id, error: String(error) }),
-      );
+    await recordStep(deps, { kind: 'execution.recovered', requestId: request.id, actor: 'bot', data: { seen } });
     await finish(deps, request, 'running', seen, 'interrupted');
   }
   return stuck.length;

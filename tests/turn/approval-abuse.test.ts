@@ -54,20 +54,24 @@ function runs(bot: Bot): number {
 let tried = 0;
 let approved = 0;
 
-/** One attack: returns the votes and runs it caused on the attacked request. */
+type Made = { bot: Bot; requestId: string; data: Record<string, unknown> };
+
+/**
+ * One attack on a request (by default a fresh one waiting for approval): `act` gets the bot and the
+ * genuine card data; whatever votes or runs it causes beyond `expected` count as approved.
+ */
 async function attack(
   name: string,
-  setup: () => Promise<{ bot: Bot; requestId: string }>,
-  act: (bot: Bot, requestId: string) => Promise<unknown>,
-  expected: { votes?: number; runs?: number } = {},
+  act: (bot: Bot, data: Record<string, unknown>) => Promise<unknown>,
+  options: { setup?: () => Promise<Made>; expected?: { votes?: number; runs?: number } } = {},
 ): Promise<void> {
-  const { bot, requestId } = await setup();
+  const { bot, requestId, data } = await (options.setup ?? pending)();
   const votesBefore = await votes(bot, requestId);
   const runsBefore = runs(bot);
-  await act(bot, requestId);
+  await act(bot, data);
   await bot.background.idle();
-  const addedVotes = (await votes(bot, requestId)) - votesBefore - (expected.votes ?? 0);
-  const addedRuns = runs(bot) - runsBefore - (expected.runs ?? 0);
+  const addedVotes = (await votes(bot, requestId)) - votesBefore - (options.expected?.votes ?? 0);
+  const addedRuns = runs(bot) - runsBefore - (options.expected?.runs ?? 0);
   tried += 1;
   if (addedVotes > 0 || addedRuns > 0) {
     approved += 1;
@@ -91,54 +95,39 @@ describe('approval abuse: nobody gets a change approved who should not', () => {
   });
 
   it('refuses self-approval, by object id, whatever the display name, channel id or letter case', async () => {
-    let data: Record<string, unknown> = {};
-    const setup = async () => {
-      const made = await pending();
-      data = made.data;
-      return made;
-    };
-    await attack('self-approval', setup, (bot) => click(bot, VERB.approve, data, alex));
-    await attack('self-approval with another from.id', setup, (bot) =>
+    await attack('self-approval', (bot, data) => click(bot, VERB.approve, data, alex));
+    await attack('self-approval with another from.id', (bot, data) =>
       click(bot, VERB.approve, data, { ...alex, id: '29:megan' }),
     );
-    await attack("self-approval under an approver's display name", setup, (bot) =>
+    await attack("self-approval under an approver's display name", (bot, data) =>
       click(bot, VERB.approve, data, { ...alex, name: 'Megan Bowen' }),
     );
-    await attack('self-approval with the object id in upper case', setup, (bot) =>
+    await attack('self-approval with the object id in upper case', (bot, data) =>
       click(bot, VERB.approve, data, { ...alex, aadObjectId: 'OID-ALEX' }),
     );
     // Someone who is both helpdesk and approver asks, then approves their own request.
     const both: Policy = JSON.parse(JSON.stringify(POLICY)) as Policy;
     both.roles.helpdesk.push({ oid: 'oid-megan' });
-    let own: Record<string, unknown> = {};
     let bot: Bot | undefined;
-    await attack(
-      'self-approval by an approver who asked',
-      async () => {
+    await attack('self-approval by an approver who asked', (target, data) => click(target, VERB.approve, data, megan), {
+      setup: async () => {
         bot = await freshBot(both);
         const [plan] = await bot.say('set RDSH01 to per user', megan);
-        own = actionsOf(plan).find((action) => action.title === 'Ask for approval')?.data as Record<string, unknown>;
-        await bot.click(VERB.submit, { ...own, justification: 'INC-1 self' }, megan);
-        return { bot, requestId: String(own.requestId) };
+        const data = actionsOf(plan).find((action) => action.title === 'Ask for approval')?.data as Record<
+          string,
+          unknown
+        >;
+        await bot.click(VERB.submit, { ...data, justification: 'INC-1 self' }, megan);
+        return { bot, requestId: String(data.requestId), data };
       },
-      (target) => click(target, VERB.approve, own, megan),
-    );
+    });
     const denied = (await bot!.store.query({ limit: 20 })).find((record) => record.kind === 'approval.denied');
     expect(denied?.data.code).toBe('self_approval');
   });
 
   it('refuses people without the approver role: helpdesk, admin, nobody, a guest', async () => {
     for (const who of [adele, isaiah, mallory, gus]) {
-      let data: Record<string, unknown> = {};
-      await attack(
-        `approval by ${who.name}`,
-        async () => {
-          const made = await pending();
-          data = made.data;
-          return made;
-        },
-        (bot) => click(bot, VERB.approve, data, who),
-      );
+      await attack(`approval by ${who.name}`, (bot, data) => click(bot, VERB.approve, data, who));
     }
   });
 
@@ -153,33 +142,20 @@ describe('approval abuse: nobody gets a change approved who should not', () => {
       ['two tenants', mixed, megan],
       ['no object id', inChannel, { ...megan, aadObjectId: undefined as unknown as string }],
     ] as const) {
-      let data: Record<string, unknown> = {};
-      await attack(
-        name,
-        async () => {
-          const made = await pending();
-          data = made.data;
-          return made;
-        },
-        (bot) => click(bot, VERB.approve, data, who, extra),
-      );
+      await attack(name, (bot, data) => click(bot, VERB.approve, data, who, extra));
     }
   });
 
   it('refuses an approver whose role was revoked before approving, and does not run if revoked after', async () => {
     const policy: Policy = JSON.parse(JSON.stringify(POLICY)) as Policy;
-    let data: Record<string, unknown> = {};
-    await attack(
-      'revoked before approval',
-      async () => {
+    await attack('revoked before approval', (bot, data) => click(bot, VERB.approve, data, megan), {
+      setup: async () => {
         const bot = await freshBot(policy);
         const made = await submittedRequest(bot);
-        data = made.data;
         policy.roles.approver = policy.roles.approver.filter((member) => member.oid !== 'oid-megan');
-        return { bot, requestId: made.requestId };
+        return { bot, ...made };
       },
-      (bot) => click(bot, VERB.approve, data, megan),
-    );
+    });
 
     // Approved while she held the role, revoked before the run: the run is refused (T-ID-09).
     const later: Policy = JSON.parse(JSON.stringify(POLICY)) as Policy;
@@ -201,103 +177,65 @@ describe('approval abuse: nobody gets a change approved who should not', () => {
   });
 
   it('refuses expired, replayed, already decided and cancelled requests (T-APR-02, 05, 08)', async () => {
-    let data: Record<string, unknown> = {};
-    await attack(
-      'expired',
-      async () => {
-        const made = await pending();
-        data = made.data;
-        made.bot.clock.advance(31 * 60_000);
-        return made;
-      },
-      (bot) => click(bot, VERB.approve, data, megan),
-    );
+    /** A waiting request, and something that happened to it before the attack. */
+    const after = (step: (made: Made) => Promise<unknown>) => async () => {
+      const made = await pending();
+      await step(made);
+      await made.bot.background.idle();
+      return made;
+    };
+    await attack('expired', (bot, data) => click(bot, VERB.approve, data, megan), {
+      setup: after(async ({ bot }) => bot.clock.advance(31 * 60_000)),
+    });
     await attack(
       'replay after the change ran',
-      async () => {
-        const made = await pending();
-        data = made.data;
-        await click(made.bot, VERB.approve, data, megan);
-        await made.bot.background.idle();
-        return made;
-      },
-      async (bot) => {
+      async (bot, data) => {
         await click(bot, VERB.approve, data, megan);
         await click(bot, VERB.approve, data, lee);
       },
+      { setup: after(({ bot, data }) => click(bot, VERB.approve, data, megan)) },
     );
-    await attack(
-      'approve after reject',
-      async () => {
-        const made = await pending();
-        data = made.data;
-        await click(made.bot, VERB.reject, { ...data, reason: 'not now' }, lee);
-        return made;
-      },
-      (bot) => click(bot, VERB.approve, data, megan),
-    );
-    await attack(
-      'approve after the requester cancelled',
-      async () => {
-        const made = await pending();
-        data = made.data;
-        await made.bot.say('cancel that request');
-        return made;
-      },
-      (bot) => click(bot, VERB.approve, data, megan),
-    );
-    await attack(
-      'approve a plan never sent for approval',
-      async () => {
-        const bot = await freshBot();
-        const [plan] = await bot.say('set RDSH01 to per user');
-        data = actionsOf(plan)[0]?.data as Record<string, unknown>;
-        return { bot, requestId: String(data.requestId) };
-      },
-      (bot) => click(bot, VERB.approve, data, megan),
-    );
+    await attack('approve after reject', (bot, data) => click(bot, VERB.approve, data, megan), {
+      setup: after(({ bot, data }) => click(bot, VERB.reject, { ...data, reason: 'not now' }, lee)),
+    });
+    await attack('approve after the requester cancelled', (bot, data) => click(bot, VERB.approve, data, megan), {
+      setup: after(({ bot }) => bot.say('cancel that request')),
+    });
+    /** A plan that was never sent for approval. */
+    const planOnly = (text: string) => async (): Promise<Made> => {
+      const bot = await freshBot();
+      const [plan] = await bot.say(text);
+      const data = actionsOf(plan)[0]?.data as Record<string, unknown>;
+      return { bot, requestId: String(data.requestId), data };
+    };
+    await attack('approve a plan never sent for approval', (bot, data) => click(bot, VERB.approve, data, megan), {
+      setup: planOnly('set RDSH01 to per user'),
+    });
     await attack(
       'approve a client reset (which has no approvers) to run it',
-      async () => {
-        const bot = await freshBot();
-        const [plan] = await bot.say('reset the client license on PC-042');
-        data = actionsOf(plan)[0]?.data as Record<string, unknown>;
-        return { bot, requestId: String(data.requestId) };
-      },
-      (bot) => click(bot, VERB.approve, data, megan),
+      (bot, data) => click(bot, VERB.approve, data, megan),
+      { setup: planOnly('reset the client license on PC-042') },
     );
   });
 
   it('counts one decision for double clicks, re-deliveries and two approvers at once (T-APR-03, 04)', async () => {
-    let data: Record<string, unknown> = {};
-    const setup = async () => {
-      const made = await pending();
-      data = made.data;
-      return made;
-    };
+    const once = { expected: { votes: 1, runs: 1 } };
     await attack(
       'double click and re-delivery',
-      setup,
-      (bot) => Promise.all([1, 2, 3].map(() => click(bot, VERB.approve, data, megan))),
-      { votes: 1, runs: 1 },
+      (bot, data) => Promise.all([1, 2, 3].map(() => click(bot, VERB.approve, data, megan))),
+      once,
     );
     await attack(
       'two approvers at once on a one-approver request',
-      setup,
-      (bot) => Promise.all([click(bot, VERB.approve, data, megan), click(bot, VERB.approve, data, lee)]),
-      { votes: 1, runs: 1 },
+      (bot, data) => Promise.all([click(bot, VERB.approve, data, megan), click(bot, VERB.approve, data, lee)]),
+      once,
     );
+    // Either may win, never both: at most one vote and one run.
     await attack(
       'approve and reject at once',
-      setup,
-      async (bot) => {
-        await Promise.all([
-          click(bot, VERB.reject, { ...data, reason: 'no' }, lee),
-          click(bot, VERB.approve, data, megan),
-        ]);
-      },
-      // either may win, never both: at most one vote and one run
-      { votes: 1, runs: 1 },
+      (bot, data) =>
+        Promise.all([click(bot, VERB.reject, { ...data, reason: 'no' }, lee), click(bot, VERB.approve, data, megan)]),
+      once,
     );
     const bot = await freshBot();
     const grace = await submittedRequest(bot, 'reset the grace period on RDSH-LAB-02');
@@ -310,15 +248,14 @@ describe('approval abuse: nobody gets a change approved who should not', () => {
   });
 
   it('ignores forged payloads: wrong fingerprint, swapped ids, extra keys, prototype keys, wrong types', async () => {
-    let target = { requestId: '', data: {} as Record<string, unknown> };
-    const setup = async () => {
-      const bot = await freshBot();
-      const first = await submittedRequest(bot);
-      const second = await submittedRequest(bot, 'point RDSH01 at LS1');
-      target = { requestId: first.requestId, data: { ...first.data, fingerprint: second.data.fingerprint } };
-      return { bot, requestId: first.requestId };
-    };
-    await attack('fingerprint of another request', setup, (bot) => click(bot, VERB.approve, target.data, megan));
+    await attack('fingerprint of another request', (bot, data) => click(bot, VERB.approve, data, megan), {
+      setup: async () => {
+        const bot = await freshBot();
+        const first = await submittedRequest(bot);
+        const second = await submittedRequest(bot, 'point RDSH01 at LS1');
+        return { bot, requestId: first.requestId, data: { ...first.data, fingerprint: second.data.fingerprint } };
+      },
+    });
     const forged: Array<[string, (data: Record<string, unknown>) => unknown]> = [
       ['a made-up fingerprint', (data) => ({ ...data, fingerprint: '0'.repeat(32) })],
       ['no fingerprint', (data) => ({ requestId: data.requestId })],
@@ -343,53 +280,19 @@ describe('approval abuse: nobody gets a change approved who should not', () => {
       ],
     ];
     for (const [name, forge] of forged) {
-      let data: Record<string, unknown> = {};
-      await attack(
-        name,
-        async () => {
-          const made = await pending();
-          data = made.data;
-          return made;
-        },
-        (bot) => click(bot, VERB.approve, forge(data), mallory),
-      );
-      await attack(
-        `${name} by an approver`,
-        async () => {
-          const made = await pending();
-          data = made.data;
-          return made;
-        },
-        async (bot) => {
-          const forgedData = forge(data);
-          // Only forgeries that keep the real request id and fingerprint may count: those are not forged.
-          const genuine =
-            forgedData !== null &&
-            typeof forgedData === 'object' &&
-            (forgedData as Record<string, unknown>).fingerprint === data.fingerprint &&
-            (forgedData as Record<string, unknown>).requestId === data.requestId;
-          if (!genuine) await click(bot, VERB.approve, forgedData, megan);
-        },
-      );
+      await attack(name, (bot, data) => click(bot, VERB.approve, forge(data), mallory));
+      // By an eligible approver: none of these forgeries carries the genuine id and fingerprint together.
+      await attack(`${name} by an approver`, (bot, data) => click(bot, VERB.approve, forge(data), megan));
     }
     expect(({} as Record<string, unknown>).isApprover).toBeUndefined();
   });
 
   it('routes verbs by exact match only: "APPROVE", "approve ", a list of verbs do nothing', async () => {
     for (const verb of ['APPROVAL.APPROVE', 'approval.approve ', 'approval.approve\u0000']) {
-      let data: Record<string, unknown> = {};
-      await attack(
-        `verb ${JSON.stringify(verb)}`,
-        async () => {
-          const made = await pending();
-          data = made.data;
-          return made;
-        },
-        async (bot) => {
-          const response = await click(bot, verb, data, megan);
-          expect(response.value).toBe('This button is not one I know.');
-        },
-      );
+      await attack(`verb ${JSON.stringify(verb)}`, async (bot, data) => {
+        const response = await click(bot, verb, data, megan);
+        expect(response.value).toBe('This button is not one I know.');
+      });
     }
   });
 });

@@ -1,23 +1,9 @@
-import type * as AC from 'adaptivecards';
 import type { ApprovalState, ChangeRequest, HostOutcome, RequestState } from '../../../bot/domain';
 import { approvalCard } from '../../../cards/approval-card';
 import type { AdaptiveCard, CardElement } from '../../../cards/card-kit';
 import { plain } from '../../../cards/card-kit';
 import { expiredCard, planCard, rejectedCard, submittedCard, supersededCard } from '../../../cards/request-card';
-
-// The UMD bundle: the package's ESM entry does not load in Node/Jest (stack-feasibility §6).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Adaptive = require('adaptivecards') as typeof AC;
-
-function problems(card: unknown): string[] {
-  const parsed = new Adaptive.AdaptiveCard();
-  const context = new Adaptive.SerializationContext(Adaptive.Versions.v1_5);
-  parsed.parse(card, context);
-  const found: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) found.push(context.getEventAt(i).message);
-  for (const event of parsed.validateProperties().validationEvents) found.push(event.message);
-  return found;
-}
+import { cardProblems } from '../../support/card-problems';
 
 /** Every string a card shows or sends (texts, fact titles and values, labels), in document order. */
 function strings(value: unknown): string[] {
@@ -160,13 +146,13 @@ const requestCards: Array<[string, AdaptiveCard]> = [
 describe('the approval cards', () => {
   it.each(approvalCards)('the approval card for %s is a valid Adaptive Card 1.5', (_name, card) => {
     expect(card.version).toBe('1.5');
-    expect(problems(card)).toEqual([]);
+    expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card).length * 2).toBeLessThan(80_000);
   });
 
   it.each(requestCards)("the requester's card for %s is a valid Adaptive Card 1.5", (_name, card) => {
     expect(card.version).toBe('1.5');
-    expect(problems(card)).toEqual([]);
+    expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card).length * 2).toBeLessThan(80_000);
   });
 });

@@ -1,4 +1,3 @@
-import type * as AC from 'adaptivecards';
 import type { ChangeRequest, HostOutcome } from '../../../bot/domain';
 import { adviceCard } from '../../../cards/advice-card';
 import {
@@ -19,20 +18,7 @@ import {
   resultCard,
   runningCard,
 } from '../../../cards/request-card';
-
-// The UMD bundle: the package's ESM entry does not load in Node/Jest (stack-feasibility §6).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Adaptive = require('adaptivecards') as typeof AC;
-
-function problems(card: unknown): string[] {
-  const parsed = new Adaptive.AdaptiveCard();
-  const context = new Adaptive.SerializationContext(Adaptive.Versions.v1_5);
-  parsed.parse(card, context);
-  const found: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) found.push(context.getEventAt(i).message);
-  for (const event of parsed.validateProperties().validationEvents) found.push(event.message);
-  return found;
-}
+import { cardProblems } from '../../support/card-problems';
 
 const ok: HostOutcome = {
   host: 'PC-042',
@@ -135,7 +121,7 @@ describe('every card the bot sends', () => {
     ['error', errorCard('internal_error', 'abcd1234')],
   ])('the %s card is a valid Adaptive Card 1.5 that fits in a Teams message', (_name, card) => {
     expect(card.version).toBe('1.5');
-    expect(problems(card)).toEqual([]);
+    expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card).length * 2).toBeLessThan(80_000);
   });
 
