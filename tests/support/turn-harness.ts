@@ -62,9 +62,12 @@ export const HOSTS: Host[] = [
 type User = typeof alex;
 
 /** A whole bot on TestAdapter: the real app, workflow and SQLite store; a fake executor and notifier. */
-export function createTurnHarness(options: { executor?: Executor; down?: string[]; policy?: Policy } = {}) {
+export function createTurnHarness(
+  options: { executor?: Executor; down?: string[]; policy?: Policy; databaseFile?: string } = {},
+) {
   const clock = new FakeClock();
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'rdsbot-turn-')), 'bot.sqlite'), clock);
+  const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'rdsbot-turn-')), 'bot.sqlite');
+  const store = new SqliteStore(databaseFile, clock);
   const executor = options.executor ?? new FakeEstateExecutor(options.down);
   const notifier = new RecordingNotifier();
   let seq = 0;
@@ -113,6 +116,7 @@ export function createTurnHarness(options: { executor?: Executor; down?: string[
 
   return {
     deps,
+    databaseFile,
     store,
     executor,
     notifier,

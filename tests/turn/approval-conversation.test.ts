@@ -236,6 +236,21 @@ describe('a change that needs an approver, decided in the approvals channel', ()
     expect(cardText(nothing)).toContain('no finished change with a backup on RDSH02');
   });
 
+  it('loses nothing when the bot restarts between the request and the approval (T-APR-09)', async () => {
+    const before = await botWithApprovalsChannel();
+    const { requestId, data } = await askForApproval(before, 'set RDSH01 to per user');
+    before.store.close();
+
+    const after = createTurnHarness({ databaseFile: before.databaseFile });
+    await approve(after, data, megan);
+    await after.background.idle();
+    expect((await after.store.get(requestId))?.state).toBe('succeeded');
+    expect(estate(after).realRuns('rdsh.set_licensing_mode')).toHaveLength(1);
+    const replay = await approve(after, data, lee);
+    expect(cardText(replay.value)).toContain('already decided');
+    expect(estate(after).realRuns()).toHaveLength(1);
+  });
+
   it('refuses a Confirm on a change that needs approvers, and says so when the channel cannot be reached', async () => {
     const bot = await botWithApprovalsChannel();
     const [plan] = await bot.say('set RDSH01 to per user');

@@ -104,4 +104,42 @@ describe('inventory and policy files', () => {
       'tenants must NOT have fewer than 1 items',
     );
   });
+
+  it('reads per-operation rules and host groups, and names a rule that loosens nothing it may not', () => {
+    const roles = { helpdesk: [], approver: [], admin: [] };
+    const policy = loadPolicy(
+      file({
+        tenants: ['t'],
+        roles,
+        groups: { lab: { tags: ['lab'] }, fin: { names: ['RDSH-FIN*'] } },
+        operations: {
+          'rdsh.restart_service': { approvers: 2, window: { days: ['Mon'], from: '18:00', to: '06:00' } },
+          'rdsh.set_license_servers': { groups: ['fin'], maxHosts: 5 },
+        },
+      }),
+    );
+    expect(policy.operations?.['rdsh.set_license_servers']?.groups).toEqual(['fin']);
+  });
+
+  it('refuses a rule naming an undefined group, an unknown operation, a bad window and an unknown field', () => {
+    const roles = { helpdesk: [], approver: [], admin: [] };
+    expect(() =>
+      loadPolicy(file({ tenants: ['t'], roles, operations: { 'rdsh.restart_service': { groups: ['nowhere'] } } })),
+    ).toThrow('operations.rdsh.restart_service.groups names "nowhere"');
+    expect(() => loadPolicy(file({ tenants: ['t'], roles, operations: { 'rdsh.format_disk': {} } }))).toThrow(
+      'rdsh.format_disk',
+    );
+    expect(() =>
+      loadPolicy(
+        file({
+          tenants: ['t'],
+          roles,
+          operations: { 'rdsh.restart_service': { window: { from: '25:00', to: '06:00' } } },
+        }),
+      ),
+    ).toThrow('operations.rdsh.restart_service.window.from');
+    expect(() =>
+      loadPolicy(file({ tenants: ['t'], roles, operations: { 'rdsh.restart_service': { approvers: 1, sudo: true } } })),
+    ).toThrow('sudo');
+  });
 });
