@@ -2,6 +2,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import * as restify from 'restify';
 import type { Logger } from '../../bot/errors';
+import { hasDuplicateKeys } from './duplicate-keys';
 
 /** Largest activity accepted; Teams messages are far smaller (cards are capped near 100 KB). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -26,6 +27,14 @@ export function createServer(app: Application<TurnState>, adapter: TeamsAdapter,
   server.post('/api/messages', async (req, res) => {
     if (!isActivity(req.body)) {
       res.send(400, { code: 'bad_request', message: 'Expected a Bot Framework activity.' });
+      return;
+    }
+    const raw = (req as { rawBody?: unknown }).rawBody;
+    if (typeof raw === 'string' && hasDuplicateKeys(raw)) {
+      log.warn('refused an activity with duplicate JSON keys', {
+        activityType: String((req.body as { type: string }).type),
+      });
+      res.send(400, { code: 'bad_request', message: 'The activity has an object with the same key twice.' });
       return;
     }
     await adapter.process(req, res as never, async (context) => {

@@ -116,7 +116,7 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
     expect(cardText(cardOf(reply))).toContain('Which computer?');
   });
 
-  it('answers a body that is not JSON with 400 and a missing activity type with 400', async () => {
+  it('answers 400 to a body that is not JSON, has no activity type, or repeats a key', async () => {
     const notJson = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
@@ -129,6 +129,13 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
       body: '{}',
     });
     expect(noType.status).toBe(400);
+    // {"verb":"deny","verb":"approve"}: JSON.parse would keep the last; the bot refuses the ambiguity.
+    const duplicate = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"invoke","name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute","verb":"approval.reject","verb":"approval.approve","data":{}}}}',
+    });
+    expect(duplicate.status).toBe(400);
   });
 });
 
