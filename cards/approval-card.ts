@@ -10,6 +10,8 @@ export interface ApprovalView {
   decide: boolean;
   /** Teams user ids (MRIs) of the eligible approvers: their clients fetch their own view (refresh). */
   userIds?: string[];
+  /** Approvers to @mention when the card is first posted, so Teams notifies them. */
+  mentions?: Array<{ id: string; name: string }>;
 }
 
 function status(request: ChangeRequest): { text: string; color?: 'good' | 'warning' | 'attention' | 'accent' } {
@@ -95,7 +97,21 @@ export function approvalCard(request: ChangeRequest, view: ApprovalView): Adapti
           },
         ]
       : [];
+  const mentions = waiting ? (view.mentions ?? []).slice(0, 20) : [];
+  if (mentions.length > 0) {
+    const tag = (name: string): string => `<at>${name.replace(/[<>]/g, '')}</at>`;
+    body.push(paragraph(`For approval: ${mentions.map((m) => tag(m.name)).join(', ')}`));
+  }
   const result = card(body, actions);
+  if (mentions.length > 0) {
+    result.msteams = {
+      entities: mentions.map((m) => ({
+        type: 'mention' as const,
+        text: `<at>${m.name.replace(/[<>]/g, '')}</at>`,
+        mentioned: { id: m.id, name: m.name },
+      })),
+    };
+  }
   if (waiting) {
     result.refresh = {
       action: { type: 'Action.Execute', title: 'Refresh', verb: VERB.refresh, data: { requestId: request.id } },

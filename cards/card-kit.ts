@@ -12,6 +12,8 @@ export interface AdaptiveCard {
   actions?: CardElement[];
   /** Universal Actions: the verb Teams clients of `userIds` call to get their own view of the card. */
   refresh?: { action: CardElement; userIds?: string[] };
+  /** Teams: who `<at>Name</at>` in a TextBlock mentions (they get a notification). */
+  msteams?: { entities: Array<{ type: 'mention'; text: string; mentioned: { id: string; name: string } }> };
 }
 
 export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {

@@ -38,8 +38,12 @@ export class TeamsNotifier implements Notifier {
       this.botAppId,
       channel.conversation as Partial<ConversationReference>,
       async (context) => {
-        const userIds = await teamsUserIds(context, approvers);
-        const sent = await context.sendActivity(cardActivity(approvalCard(request, { decide: false, userIds })));
+        const members = await teamsMembers(context, approvers);
+        const userIds = members.map((member) => member.id);
+        // The first post mentions the approvers so Teams notifies them; updates do not mention again.
+        const sent = await context.sendActivity(
+          cardActivity(approvalCard(request, { decide: false, userIds, mentions: members })),
+        );
         id = sent?.id;
       },
     );
@@ -54,7 +58,7 @@ export class TeamsNotifier implements Notifier {
       this.botAppId,
       channel.conversation as Partial<ConversationReference>,
       async (context) => {
-        const userIds = await teamsUserIds(context, approvers);
+        const userIds = (await teamsMembers(context, approvers)).map((member) => member.id);
         await context.updateActivity({
           ...cardActivity(approvalCard(request, { decide: false, userIds })),
           id: activityId,
@@ -65,18 +69,19 @@ export class TeamsNotifier implements Notifier {
 }
 
 /**
- * Teams user ids (MRIs) of these Entra users, for `refresh.userIds`. Teams resolves a member by object
- * id; someone it cannot find (not in the team, or no roster here) just gets no automatic refresh.
+ * Teams ids (MRIs) and names of these Entra users, for `refresh.userIds` and mentions. Teams resolves a
+ * member by object id; someone it cannot find (not in the team, or no roster here) just gets no
+ * automatic refresh and no mention.
  */
-async function teamsUserIds(context: TurnContext, oids: string[]): Promise<string[]> {
-  const ids: string[] = [];
+async function teamsMembers(context: TurnContext, oids: string[]): Promise<Array<{ id: string; name: string }>> {
+  const members: Array<{ id: string; name: string }> = [];
   for (const oid of oids.slice(0, 60)) {
     try {
       const member = await TeamsInfo.getMember(context, oid);
-      if (member?.id) ids.push(member.id);
+      if (member?.id) members.push({ id: member.id, name: member.name || oid });
     } catch {
       // not in this team, or the roster cannot be read: the card still shows its status to everyone
     }
   }
-  return ids;
+  return members;
 }

@@ -141,6 +141,9 @@ describe('approvals over real HTTP, run on a lab host over SSH', () => {
     expect(actionsOf(posted.card)).toEqual([]); // everyone sees the status; approvers get buttons by refresh
     const refresh = (posted.card as { refresh?: { userIds?: string[] } }).refresh;
     expect(refresh?.userIds?.sort()).toEqual([`29:${MEGAN.aadObjectId}`, `29:${PATTI.aadObjectId}`]);
+    // The approvers are @mentioned on the first post, so Teams notifies them.
+    const mentioned = (posted.card as { msteams?: { entities: Array<{ mentioned: { id: string } }> } }).msteams;
+    expect(mentioned?.entities.map((entity) => entity.mentioned.id).sort()).toEqual(refresh?.userIds?.sort());
 
     const meganView = await click(VERB.refresh, { requestId: submit?.data.requestId }, posted.id, MEGAN);
     const approve = actionsOf(meganView).find((action) => action.title === 'Approve');

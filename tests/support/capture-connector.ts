@@ -34,7 +34,14 @@ export async function startCaptureConnector(): Promise<{
       const member = req.method === 'GET' ? /\/members\/([^/?]+)$/.exec(decodeURIComponent(req.url ?? '')) : null;
       res.end(
         JSON.stringify(
-          member ? { id: `29:${member[1]}`, aadObjectId: member[1], userRole: 'user' } : { id: `act-${calls.length}` },
+          member
+            ? {
+                id: `29:${member[1]}`,
+                name: `Member ${(member[1] ?? '').slice(-2)}`,
+                aadObjectId: member[1],
+                userRole: 'user',
+              }
+            : { id: `act-${calls.length}` },
         ),
       );
     });

@@ -179,6 +179,19 @@ describe('the approval card of a submitted request', () => {
     expect(forOthers.actions).toBeUndefined();
   });
 
+  it('mentions the approvers when first posted, so Teams notifies them, and the card still validates', () => {
+    const mentions = [
+      { id: '29:megan', name: 'Megan Bowen' },
+      { id: '29:patti', name: 'Patti <Fernandez>' },
+    ];
+    const card = approvalCard(request, { decide: false, userIds: USER_IDS, mentions });
+    expect(cardProblems(card)).toEqual([]);
+    const texts = card.msteams?.entities.map((entity) => entity.text);
+    expect(texts).toEqual(['<at>Megan Bowen</at>', '<at>Patti Fernandez</at>']);
+    for (const text of texts ?? []) expect(JSON.stringify(card.body)).toContain(text);
+    expect(approvalCard(succeeded, { decide: false, mentions }).msteams).toBeUndefined();
+  });
+
   it('offers Approve with the request id and fingerprint', () => {
     const approve = forDecider.actions?.[0];
     expect(approve).toMatchObject({
