@@ -120,6 +120,8 @@ export interface Notifier {
   postApprovalCard(request: ChangeRequest, channel: ApprovalsChannel, approvers: string[]): Promise<string | undefined>;
   /** Updates the approval card for everyone in the channel (after a vote, a decision, expiry, the run). */
   updateApprovalCard(request: ChangeRequest, approvers: string[]): Promise<void>;
+  /** A short message to the requester in their chat (a card update alone does not notify anyone). */
+  tellRequester(request: ChangeRequest, text: string): Promise<void>;
 }
 
 /** Where approval cards go: a team channel an admin chose ("use this channel for approvals"). */

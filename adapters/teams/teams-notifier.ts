@@ -1,5 +1,5 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { type ConversationReference, TeamsInfo, type TurnContext } from 'botbuilder';
+import { type ConversationReference, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ChangeRequest } from '../../bot/domain';
 import type { ApprovalsChannel, Notifier } from '../../bot/ports';
 import { cardActivity } from '../../bot/app/create-app';
@@ -25,6 +25,13 @@ export class TeamsNotifier implements Notifier {
       } else {
         await context.sendActivity(activity);
       }
+    });
+  }
+
+  async tellRequester(request: ChangeRequest, text: string): Promise<void> {
+    const reference = request.conversation as Partial<ConversationReference>;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await context.sendActivity(MessageFactory.text(text));
     });
   }
 

@@ -1,3 +1,4 @@
+import { operationDefinition } from '../catalogue';
 import type { ChangeRequest } from '../domain';
 import { membersWithRoles } from '../policy/policy';
 import type { WorkflowDeps } from './deps';
@@ -27,5 +28,36 @@ export async function publish(deps: WorkflowDeps, request: ChangeRequest): Promi
     await deps.notifier.updateApprovalCard(request, pendingApprovers(deps, request)).catch((error: unknown) => {
       deps.log.warn('could not update the approval card', { requestId: request.id, error: String(error) });
     });
+  }
+  const news = requesterNews(request);
+  if (news) {
+    await deps.notifier.tellRequester(request, news).catch((error: unknown) => {
+      deps.log.warn('could not notify the requester', { requestId: request.id, error: String(error) });
+    });
+  }
+}
+
+/**
+ * What the requester hears about a request that waited for approvers, once it is decided: the card
+ * above changes silently, so a one-line message makes Teams notify them. Nothing for their own clicks.
+ */
+export function requesterNews(request: ChangeRequest): string | undefined {
+  const approval = request.approval;
+  if (!approval || approval.needed === 0) return undefined;
+  const what = `your request ${request.id} (${request.operations.map((o) => `${operationDefinition(o.intent).title.toLowerCase()} on ${o.targets.join(', ')}`).join('; ')})`;
+  const by = approval.votes.map((vote) => vote.name).join(' and ');
+  switch (request.state) {
+    case 'succeeded':
+      return `Done: ${what}, approved by ${by}. The card above has the details.`;
+    case 'failed':
+      return `Failed: ${what}${by ? `, approved by ${by}` : ''}. The card above says why.`;
+    case 'rejected':
+      return `Rejected by ${approval.rejection?.name ?? 'an approver'}: ${what}. Reason: ${approval.rejection?.reason ?? '-'}`;
+    case 'expired':
+      return `Expired: ${what} was not approved in time. "Submit again" on the card sends it once more.`;
+    case 'superseded':
+      return `The hosts changed after ${by} approved ${what}, so that approval is void; a new approval request went out.`;
+    default:
+      return undefined;
   }
 }

@@ -88,6 +88,11 @@ export class RecordingNotifier implements Notifier {
     this.approvalCards.push({ request, approvers });
   }
 
+  readonly messages: Array<{ requestId: string; text: string }> = [];
+  async tellRequester(request: ChangeRequest, text: string): Promise<void> {
+    this.messages.push({ requestId: request.id, text });
+  }
+
   /** The newest state of the approval card of this request. */
   lastApproval(requestId: string): { request: ChangeRequest; approvers: string[] } | undefined {
     return [...this.approvalCards].reverse().find((entry) => entry.request.id === requestId);

@@ -79,6 +79,10 @@ describe('a change that needs an approver, decided in the approvals channel', ()
     expect(done?.state).toBe('succeeded');
     expect(done?.approval?.votes.map((vote) => vote.name)).toEqual(['Megan Bowen']);
     expect(cardText(requestCard(bot.notifier.last()!))).toContain('Done: Set the licensing mode on RDSH01');
+    // The card changed silently; a message makes Teams notify the requester.
+    expect(bot.notifier.messages.map((m) => m.text)).toEqual([
+      `Done: your request ${requestId} (set the licensing mode on RDSH01), approved by Megan Bowen. The card above has the details.`,
+    ]);
     expect(cardText(approvalCard(bot.notifier.lastApproval(requestId)!.request, { decide: false }))).toContain(
       'Approved and done',
     );
@@ -126,6 +130,7 @@ describe('a change that needs an approver, decided in the approvals channel', ()
     const requester = cardText(requestCard(bot.notifier.last()!));
     expect(requester).toContain('Rejected: Set the licensing mode on RDSH01');
     expect(requester).toContain('Not during month end');
+    expect(bot.notifier.messages.at(-1)?.text).toContain('Rejected by Lee Gu');
     const late = await approve(bot, data, megan);
     expect(cardText(late.value)).toContain('already decided');
     expect((await bot.store.get(requestId))?.state).toBe('rejected');
@@ -167,6 +172,7 @@ describe('a change that needs an approver, decided in the approvals channel', ()
     expect(await expireOverdue(bot.deps)).toBe(1);
     expect(bot.notifier.last()?.state).toBe('expired');
     expect(bot.notifier.lastApproval(requestId)?.request.state).toBe('expired');
+    expect(bot.notifier.messages.at(-1)?.text).toContain('"Submit again"');
   });
 
   it('lets the requester cancel while it waits; the approval card loses its buttons and approving does nothing', async () => {
