@@ -130,6 +130,7 @@ export interface TargetReport {
  *   pending --confirm--> confirmed --start--> running --finish--> succeeded | failed
  *      |                     |  \
  *      +--cancel--> cancelled  |   +--drifted (re-preview differs)--> superseded (a new request goes out)
+ *      +--expiry--> expired    |
  *      |                       +--audit failed / refused before running--> failed
  *      +--submit--> submitted --approve (N distinct approvers)--> confirmed
  *                      |--reject--> rejected
@@ -147,16 +148,6 @@ export type RequestState =
   | 'rejected'
   | 'expired'
   | 'superseded';
-
-/** States a request never leaves. */
-export const FINAL_STATES: readonly RequestState[] = [
-  'succeeded',
-  'failed',
-  'cancelled',
-  'rejected',
-  'expired',
-  'superseded',
-];
 
 export interface HostOutcome {
   host: string;
