@@ -287,7 +287,7 @@ describe('approval abuse: nobody gets a change approved who should not', () => {
     expect(({} as Record<string, unknown>).isApprover).toBeUndefined();
   });
 
-  it('routes verbs by exact match only: "APPROVE", "approve ", a list of verbs do nothing', async () => {
+  it('routes verbs by exact match only: upper case, a trailing space or a NUL do nothing', async () => {
     for (const verb of ['APPROVAL.APPROVE', 'approval.approve ', 'approval.approve\u0000']) {
       await attack(`verb ${JSON.stringify(verb)}`, async (bot, data) => {
         const response = await click(bot, verb, data, megan);
