@@ -2,6 +2,7 @@ import { AdaptiveCardActionExecuteResponseType, Application, type TeamsAdapter, 
 import {
   ActivityTypes,
   CardFactory,
+  type ConversationReference,
   MemoryStorage,
   MessageFactory,
   type TurnContext,
@@ -210,7 +211,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
         actor: who.user,
         conversationType: context.activity.conversation?.conversationType,
         channelName: name || 'this channel',
-        conversation: Turn.getConversationReference(context.activity),
+        conversation: channelReference(context),
       });
       await context.sendActivity(
         cardActivity(
@@ -252,6 +253,17 @@ export function createApp(options: AppOptions): Application<TurnState> {
   });
 
   return app;
+}
+
+/**
+ * The approvals channel itself, not the thread the admin wrote in: a channel message's conversation id
+ * ends in ";messageid=..." and posting there would reply in that thread. Without it, every approval
+ * card is a new post in the channel.
+ */
+function channelReference(context: TurnContext): Partial<ConversationReference> {
+  const reference = Turn.getConversationReference(context.activity);
+  const id = reference.conversation?.id?.split(';')[0];
+  return id && reference.conversation ? { ...reference, conversation: { ...reference.conversation, id } } : reference;
 }
 
 function planOutcomeCard(outcome: PlanOutcome, deps: WorkflowDeps): AdaptiveCard {

@@ -279,6 +279,14 @@ describe('choosing the approvals channel', () => {
     const [set] = await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, APPROVERS_CHANNEL);
     expect(cardText(set)).toContain('IT Operations / RDS approvals');
     expect((await bot.deps.settings.getApprovalsChannel())?.name).toBe('IT Operations / RDS approvals');
+    // Approval cards become new posts in the channel, not replies in the admin's thread.
+    const threaded = {
+      ...APPROVERS_CHANNEL,
+      conversation: { ...APPROVERS_CHANNEL.conversation, id: '19:approvers@thread.tacv2;messageid=1732' },
+    };
+    await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, threaded);
+    const stored = (await bot.deps.settings.getApprovalsChannel())?.conversation as { conversation: { id: string } };
+    expect(stored.conversation.id).toBe('19:approvers@thread.tacv2');
     const [after] = await bot.say('set RDSH01 to per user');
     expect(actionsOf(after).map((action) => action.title)).toEqual(['Ask for approval', 'Cancel']);
     expect((await bot.store.query({ limit: 10 })).map((r) => r.kind)).toContain('settings.approvals_channel');
