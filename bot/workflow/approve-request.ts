@@ -1,12 +1,13 @@
 import type { ApprovalVote, ChangeRequest, Requester } from '../domain';
 import { BotError } from '../errors';
+import type { ApprovalsChannel } from '../ports';
 import { checkApprover } from '../policy/check-request';
 import { alreadyDecided, checkDecision, type DecisionOutcome } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
-import { checkGuardRails } from './guard-rails';
+import { checkRateLimits } from './rate-limits';
 import { pendingApprovers, publish } from './publish';
-import { recheckPolicy } from './request-hosts';
+import { checkPolicy } from './request-hosts';
 import { recordStep } from './record-step';
 
 /** Free text people type (a justification, a reason to reject): shown and audited, never executed. */
@@ -46,14 +47,9 @@ export async function submitForApproval(
   }
   if (approval.justificationRequired && !justification) return { kind: 'needs-justification', request };
 
-  const policy = recheckPolicy(deps, input.actor, request);
+  const policy = checkPolicy(deps, input.actor, request);
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
-  const rails = await checkGuardRails(
-    deps,
-    policy.approval ?? { rateLimits: [], windows: [] },
-    request.operations,
-    request.id,
-  );
+  const rails = await checkRateLimits(deps, policy.approval, request.operations, request.id);
   if (!rails.ok) return { kind: 'refused', request, reason: rails.reason };
   const channel = await deps.settings.getApprovalsChannel();
   if (!channel) return { kind: 'refused', request, reason: 'No approvals channel is set up: ask an admin.' };
@@ -94,13 +90,15 @@ export async function submitForApproval(
       { cause },
     );
   }
-  return postApprovalCard(deps, submitted);
+  return postApprovalCard(deps, submitted, channel);
 }
 
-async function postApprovalCard(deps: WorkflowDeps, submitted: ChangeRequest): Promise<SubmitOutcome> {
-  const channel = await deps.settings.getApprovalsChannel();
+async function postApprovalCard(
+  deps: WorkflowDeps,
+  submitted: ChangeRequest,
+  channel: ApprovalsChannel,
+): Promise<SubmitOutcome> {
   try {
-    if (!channel) throw new Error('no approvals channel');
     const activityId = await deps.notifier.postApprovalCard(submitted, channel, pendingApprovers(deps, submitted));
     if (activityId) await deps.store.setApprovalCardId(submitted.id, activityId);
     const posted = (await deps.store.get(submitted.id)) ?? submitted;

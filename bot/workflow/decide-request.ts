@@ -3,7 +3,7 @@ import { BotError } from '../errors';
 import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
 import { recordStep } from './record-step';
-import { recheckPolicy } from './request-hosts';
+import { checkPolicy } from './request-hosts';
 
 /** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
 export type DecisionOutcome =
@@ -35,7 +35,7 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   if ((request.approval?.needed ?? 0) > 0) {
     return { kind: 'refused', request, reason: 'This change needs approvers: use "Ask for approval" on the card.' };
   }
-  const policy = recheckPolicy(deps, decision.actor, request);
+  const policy = checkPolicy(deps, decision.actor, request);
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
 
   const confirmed = await deps.store.transition(request.id, 'pending', request.version, {

@@ -2,11 +2,11 @@ import Ajv from 'ajv';
 import { operationDefinition } from '../catalogue';
 import type { ApprovalState, ChangeRequest, Host, HostOutcome, PlannedOperation, Requester } from '../domain';
 import { BotError } from '../errors';
-import { checkRequest } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
-import { checkGuardRails } from './guard-rails';
+import { checkRateLimits } from './rate-limits';
 import type { PlanOutcome } from './plan-request';
+import { hostsOf, checkPolicy } from './request-hosts';
 import { runPerHost } from './run-per-host';
 import { recordStep } from './record-step';
 
@@ -17,7 +17,7 @@ export interface ChangeInput {
   text: string;
   operations: PlannedOperation[];
   conversation: unknown;
-  /** Called with the denial code when the policy or a guard rail says no (to audit it). */
+  /** Called with the denial code when the policy or a rate limit says no (to audit it). */
   onRefused?: (code: string) => Promise<void>;
   /** A re-submission: the request it replaces and the justification already given. */
   resubmitOf?: string;
@@ -37,20 +37,8 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
     await input.onRefused?.(code);
     return { kind: 'refused', reason };
   };
-  const hosts = new Map<string, Host>();
-  for (const operation of input.operations) {
-    for (const name of operation.targets) {
-      const host = deps.inventory.find(name);
-      if (host) hosts.set(host.name, host);
-    }
-  }
-  const decision = checkRequest(
-    deps.policy,
-    input.requester,
-    input.undoes?.operations ?? input.operations,
-    hosts,
-    deps.clock.now(),
-  );
+  const hosts = hostsOf(deps, input);
+  const decision = checkPolicy(deps, input.requester, input);
   if (!decision.allowed) return refuse(decision.code, decision.reason);
   for (const operation of input.operations) {
     const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
@@ -62,7 +50,7 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
   const id = deps.ids.newId();
   const need = decision.approval;
   if (!need) return readNow(deps, id, input.requester, input.operations, hosts);
-  const rails = await checkGuardRails(deps, need, input.operations);
+  const rails = await checkRateLimits(deps, need, input.operations);
   if (!rails.ok) return refuse(rails.code, rails.reason);
   const channel = need.needed > 0 ? await deps.settings.getApprovalsChannel() : undefined;
   if (need.needed > 0 && !channel) {

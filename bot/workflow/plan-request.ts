@@ -114,22 +114,17 @@ export async function planRequest(
     return { kind: 'audit', host, since, records: await deps.audit.query({ host, since, limit: 20 }) };
   }
 
-  if (first.intent === 'request.rollback') {
-    return planRollback(deps, {
-      requester: input.requester,
-      text: parse.text,
-      operation: first,
-      conversation: input.conversation,
-      onRefused: (code) => auditRefusal(deps, input.requester, code, parse),
-    }).then((outcome) => (outcome.kind === 'refused' ? { ...outcome, parse } : outcome));
-  }
-  return planChange(deps, {
+  const common = {
     requester: input.requester,
     text: parse.text,
-    operations: parse.operations,
     conversation: input.conversation,
-    onRefused: (code) => auditRefusal(deps, input.requester, code, parse),
-  }).then((outcome) => (outcome.kind === 'refused' ? { ...outcome, parse } : outcome));
+    onRefused: (code: string) => auditRefusal(deps, input.requester, code, parse),
+  };
+  const outcome =
+    first.intent === 'request.rollback'
+      ? await planRollback(deps, { ...common, operation: first })
+      : await planChange(deps, { ...common, operations: parse.operations });
+  return outcome.kind === 'refused' ? { ...outcome, parse } : outcome;
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {

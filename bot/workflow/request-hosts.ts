@@ -3,7 +3,7 @@ import { checkRequest, type PolicyDecision } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 
 /** The inventory hosts a stored request names (a host removed from the inventory since is left out). */
-export function hostsOf(deps: WorkflowDeps, request: ChangeRequest): Map<string, Host> {
+export function hostsOf(deps: WorkflowDeps, request: Pick<ChangeRequest, 'operations'>): Map<string, Host> {
   const hosts = new Map<string, Host>();
   for (const operation of request.operations) {
     for (const name of operation.targets) {
@@ -22,17 +22,11 @@ export function policyOperations(request: Pick<ChangeRequest, 'operations' | 'un
   return request.undoes?.operations ?? request.operations;
 }
 
-/** The policy again for a stored request, as this person asks now (roles may have changed since). */
-export function recheckPolicy(
+/** The policy for a request (a rollback: for what it undoes), as this person asks now; roles may change. */
+export function checkPolicy(
   deps: WorkflowDeps,
   actor: Requester,
   request: Pick<ChangeRequest, 'operations' | 'undoes'>,
 ): PolicyDecision {
-  return checkRequest(
-    deps.policy,
-    actor,
-    policyOperations(request),
-    hostsOf(deps, request as ChangeRequest),
-    deps.clock.now(),
-  );
+  return checkRequest(deps.policy, actor, policyOperations(request), hostsOf(deps, request), deps.clock.now());
 }

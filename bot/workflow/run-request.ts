@@ -2,10 +2,10 @@ import type { ChangeRequest, Host, HostOutcome } from '../domain';
 import { checkApprover } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
-import { checkGuardRails } from './guard-rails';
+import { checkRateLimits } from './rate-limits';
 import { runOperations } from './plan-change';
 import { publish } from './publish';
-import { hostsOf, recheckPolicy } from './request-hosts';
+import { hostsOf, checkPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runPerHost } from './run-per-host';
 import { recordStep } from './record-step';
@@ -17,7 +17,7 @@ import { recordStep } from './record-step';
  */
 export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): Promise<ChangeRequest | undefined> {
   const hosts = hostsOf(deps, confirmed);
-  const policy = recheckPolicy(deps, confirmed.requester, confirmed);
+  const policy = checkPolicy(deps, confirmed.requester, confirmed);
   if (!policy.allowed) {
     return finish(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.reason}`);
   }
@@ -94,7 +94,7 @@ async function finish(
 async function beforeApprovedRun(
   deps: WorkflowDeps,
   request: ChangeRequest,
-  need: Parameters<typeof checkGuardRails>[1] | undefined,
+  need: Parameters<typeof checkRateLimits>[1],
   hosts: Map<string, Host>,
 ): Promise<{ kind: 'stop'; reason: string } | { kind: 'drift' } | undefined> {
   const approval = request.approval as NonNullable<ChangeRequest['approval']>;
@@ -108,7 +108,7 @@ async function beforeApprovedRun(
     if (!still.ok)
       return { kind: 'stop', reason: `refused just before running: ${vote.name} no longer holds the approver role` };
   }
-  const rails = await checkGuardRails(deps, need ?? { rateLimits: [], windows: [] }, request.operations, request.id);
+  const rails = await checkRateLimits(deps, need, request.operations, request.id);
   if (!rails.ok) return { kind: 'stop', reason: `refused just before running: ${rails.reason}` };
   const now = await runOperations(deps, request.id, request.operations, hosts, true);
   return planFingerprint(request.operations, now) === request.fingerprint ? undefined : { kind: 'drift' };
