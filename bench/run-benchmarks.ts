@@ -1,19 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { JsonInventory } from '../adapters/inventory/json-config';
 import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { findDotnetRoot, findPwsh, readConfig } from '../bot/config';
 import { silentLogger } from '../bot/errors';
 import { startBot } from '../bot/main';
-import { parseRequest } from '../bot/understand/parse-request';
 import { VERB } from '../cards/verbs';
 import { LAB_HOSTS, labDown, labUp, seedHive } from '../lab/lab';
 import { startCaptureConnector } from '../tests/support/capture-connector';
+import { type Figures, mergeLatest, round3 } from './latest-json';
+import { measureParser } from './parser-bench';
 
 /**
  * `npm run bench`: speed and memory, measured side by side in one run (never in timed tests).
- * Uses its own lab (127.0.4.x) and database under data/bench.
+ * Uses its own lab (127.0.4.x) and database under data/bench; the figures are merged into
+ * data/bench/latest.json (one dotted key per figure). `BENCH_ONLY=parse` measures the parser alone.
  */
 const ROOT = resolve(__dirname, '..');
 const lab = { dir: join(ROOT, 'data', 'bench-lab'), net: 4 };
@@ -30,21 +31,51 @@ async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-async function main(): Promise<void> {
-  // 1. Parser throughput on one core.
-  const corpus = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'requests.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-  const hosts = JsonInventory.load(join(ROOT, '..', 'shared', 'corpus', 'inventory.json')).hosts();
-  let parsed = 0;
-  const parseStart = Date.now();
-  while (Date.now() - parseStart < 2_000) {
-    for (const text of corpus) parseRequest(text, hosts);
-    parsed += corpus.length;
-  }
-  const parsePerSecond = parsed / ((Date.now() - parseStart) / 1000);
+/** One printed line and one latest.json key per figure; the lab section adds its own to both. */
+interface Section {
+  lines: string[];
+  figures: Figures;
+}
 
+function parserSection(): Section {
+  const f = measureParser(ROOT);
+  const n = (value: number): string => Math.round(value).toLocaleString('en');
+  return {
+    lines: [
+      `  parse, ${n(f.hosts)} hosts, 500 chars     p50 ${f.p50Ms5000Hosts.toFixed(2)} ms, p99 ${f.p99Ms5000Hosts.toFixed(2)} ms (${n(f.samples)} messages)`,
+      `  parse worst, 2,000 random chars   ${f.worstMs2000Chars.toFixed(1)} ms (${n(f.randomMessages)} messages, ${n(f.hosts)} hosts)`,
+      `  parse throughput, one core        ${n(f.perSecond)} requests/s`,
+    ],
+    figures: {
+      'parse.p50_ms_5000_hosts': round3(f.p50Ms5000Hosts),
+      'parse.p99_ms_5000_hosts': round3(f.p99Ms5000Hosts),
+      'parse.per_second': Math.round(f.perSecond),
+      'parse.worst_ms_2000_chars': round3(f.worstMs2000Chars),
+    },
+  };
+}
+
+/**
+ * `BENCH_ONLY=parse` runs the parser section alone: it needs no lab, pwsh or sshd, so it can be run
+ * while the parser is tuned. Any other value is refused rather than quietly running everything.
+ */
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== '' && only !== 'parse') {
+    console.error(`bench: BENCH_ONLY=${only} is not known (only "parse")`);
+    process.exit(2);
+  }
+  // 1. The parser first, before the lab starts, so no sshd or pwsh competes for the core.
+  const parser = parserSection();
+  const real = only === 'parse' ? { lines: [], figures: {} } : await labSection();
+  console.log(only === 'parse' ? 'bench (parser only)' : `bench (${RUNS} runs each, medians)`);
+  for (const line of [...parser.lines, ...real.lines]) console.log(line);
+  const file = join(ROOT, 'data', 'bench', 'latest.json');
+  mergeLatest(file, { ...parser.figures, ...real.figures });
+  console.log(`  figures merged into ${relative(process.cwd(), file)}`);
+}
+
+async function labSection(): Promise<Section> {
   // 2. The real parts: pwsh start alone, one host call over SSH, Confirm -> result over HTTP.
   const inventoryFile = await labUp(lab);
   try {
@@ -204,16 +235,24 @@ async function main(): Promise<void> {
     const m = median(messageToCard);
     const c = median(confirmToResult);
     const a = median(approveToResult);
-    console.log(`bench (${RUNS} runs each, medians)`);
-    console.log(`  parse throughput, one core        ${Math.round(parsePerSecond).toLocaleString('en')} requests/s`);
-    console.log(`  pwsh start alone                  ${p.toFixed(0)} ms   1.00x`);
-    console.log(`  one host preview over SSH         ${e.toFixed(0)} ms   ${(e / p).toFixed(2)}x pwsh start`);
-    console.log(`  message -> plan card over HTTP    ${m.toFixed(0)} ms   ${(m / e).toFixed(2)}x host preview`);
-    console.log(`  Confirm -> result card over HTTP  ${c.toFixed(0)} ms   ${(c / e).toFixed(2)}x host preview`);
-    console.log(
-      `  last Approve -> result over HTTP  ${a.toFixed(0)} ms   ${(a / e).toFixed(2)}x host preview, ${(a / c).toFixed(2)}x Confirm -> result`,
-    );
-    console.log(`  bot process RSS after the runs    ${rssMb.toFixed(0)} MiB`);
+    return {
+      lines: [
+        `  pwsh start alone                  ${p.toFixed(0)} ms   1.00x`,
+        `  one host preview over SSH         ${e.toFixed(0)} ms   ${(e / p).toFixed(2)}x pwsh start`,
+        `  message -> plan card over HTTP    ${m.toFixed(0)} ms   ${(m / e).toFixed(2)}x host preview`,
+        `  Confirm -> result card over HTTP  ${c.toFixed(0)} ms   ${(c / e).toFixed(2)}x host preview`,
+        `  last Approve -> result over HTTP  ${a.toFixed(0)} ms   ${(a / e).toFixed(2)}x host preview, ${(a / c).toFixed(2)}x Confirm -> result`,
+        `  bot process RSS after the runs    ${rssMb.toFixed(0)} MiB`,
+      ],
+      figures: {
+        'pwsh.start_ms': round3(p),
+        'ssh.preview_ms': round3(e),
+        'http.message_to_card_ms': round3(m),
+        'http.confirm_to_result_ms': round3(c),
+        'http.approve_to_result_ms': round3(a),
+        'process.rss_mib': Math.round(rssMb),
+      },
+    };
   } finally {
     await labDown(lab);
   }

@@ -77,6 +77,11 @@ export interface ParseResult {
   needs: Need[];
   /** Near misses for an unknown host ("Did you mean PC-042?"); never used as targets. */
   suggestions: string[];
+  /**
+   * With `confirm-intent`: the readings the text could have (a change and its read-only counterpart,
+   * say), each shaped like an operation; the chat offers them as buttons. Empty otherwise.
+   */
+  candidates: PlannedOperation[];
 }
 
 /** One thing a target looked at (a key, a value, a service): what it does there, before -> after. */

@@ -1,20 +1,26 @@
 import type { Intent } from '../domain';
 
 /**
- * Which catalogue operation(s) a message asks for, from its wording alone (hosts and parameters are read
- * elsewhere). Rules are tried in order and the first that matches decides, so refusals and questions
- * ("every 100 days", "how many grace days left") come before the changes they resemble. Mode and
- * license-server changes may come together in one message; they are returned in the order written.
+ * Stage 5: which catalogue operation(s) a message's wording points at, scored from what it does (verbs
+ * and their objects, registry value names, event ids, pasted errors). The text is normalised,
+ * typo-corrected and host-masked: inventory hosts read as `zzpc`, `zzrdsh`, `zzls` (client, session
+ * host, license server), users as `zzuser`, unknown host-like words as `zzhost`, pasted errors as
+ * `zzquote`. Rules are tried in order and the first that matches decides, so refusals and questions
+ * come before the changes they resemble. Whether a change may be planned at all is decided after this,
+ * by the speech act of the clauses (see safety.ts).
  */
 
-const CHANGE =
-  /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild)\b/;
-const LICENCE = /\b(licen[cs]e[sd]?|licen[cs]ing|lic|cals?|mslicensing)\b/;
-const CLIENT_SIDE = /\b(client|cleint|clinet|clent|rdp|mstsc|pc|laptop|workstation|desktop|thin client|cache)\b/;
-const GRACE = /\b(grace|timebomb|time bomb|rearm|re-arm)\b/;
-const LICENSE_SERVER =
-  /\b(licen[cs]e|lic)\s*(server|box|host|srv)s?\b|\bls\s*(is|=|:)|\b(point|points|pointed|pointing)\b.*\bat\b|\bshould use\b|\bswitch\b.*\bto\s+(ls|lic)\w*\b|\bserver\s+\w*\d\b/;
-const MODE = /\bper[- ]?(user|device|seat|session)s?\b|\b(user|device) cals?\b|\bmode\b/;
+export const CHANGE =
+  /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild|kill|trash|drop)(s|ed|d|ing)?\b|\bblow away\b|\bget rid of\b/;
+const LICENCE = /\b(license[sd]?|licensing|lic|cals?|mslicensing)\b/;
+const CLIENT_SIDE = /\b(client|rdp|mstsc|pc|laptop|workstation|desktop|thin client|cache|cached|zzpc)\b/;
+const GRACE = /\b(grace|timebomb|rearm|graceperiod|l\$rtmtimebomb)\b/;
+const MODE = /\bper (user|device|seat|session)s?\b|\b(user|device) cals?\b|\bmode\b/;
+const SERVER_WORDS =
+  /\blicense servers?\b|\b(lic|ls) (server|box|host|srv)s?\b|\bls\s*(is|=|:|->|zz)|\bzzls\b|\blicense box\b|\b(point|points|pointed|pointing|repoint)\b.*\bat\b/;
+const EVENT_IDS = /\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)s?\b/;
+const EVENT_NOUNS =
+  /\bevents?\b|\bevent ?logs?\b|\bevent viewer\b|\b(admin|operational) log\b|\brcm\b|\bremoteconnectionmanager\b/;
 
 interface Rule {
   intent: Intent;
@@ -25,134 +31,154 @@ const RULES: Rule[] = [
   {
     intent: 'help',
     matches: (t) =>
-      /^\s*(help|\?|what can you do|what do you do|commands|how do i use (you|this)|what are you|usage)\s*[.!?]*\s*$/.test(
+      /^\s*(help|\?+|what can you do|what do you do|commands|how do i use (you|this)|what are you|usage|menu|options|what can i ask( you)?|how does this work|\/help|hlep|halp)\s*[.!?]*\s*$/.test(
+        t,
+      ) ||
+      /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
+      /\bwhat (can|do) you do\b|\bhow (do i|to) use (you|this|the bot)\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
   {
     intent: 'request.cancel',
     matches: (t) =>
-      /\b(cancel|abort|withdraw|scrap|forget)\b.{0,30}\b(request|that|it|this|last|my|change|plan)\b/.test(t) &&
-      !/\bevery\b/.test(t),
-  },
-  {
-    intent: 'request.status',
-    matches: (t) =>
-      /\b(status|progress)\b.{0,40}\b(request|change|job)\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b/.test(
+      (/\b(cancel|abort|withdraw|scrap|forget|discard|drop|kill|stop)\b.{0,30}\b(request|that|it|this|last|my|change|plan)\b/.test(
+        t,
+      ) &&
+        !/\bevery\b|\bzz(rdsh|pc|ls)\b/.test(t)) ||
+      /^\s*(cancel|never ?mind|nvm|forget it|scrap that|abort|stop|do not bother|ignore that|disregard( that)?)\s*[.!]*\s*$/.test(
         t,
       ),
   },
   {
+    intent: 'request.status',
+    matches: (t) =>
+      /\b(status|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b/.test(
+        t,
+      ) || /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t),
+  },
+  {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit\b|\bwho (changed|touched|reset|modified)\b|\b(change )?history\b.{0,20}\b(for|on|of)\b|\bwhat changed on\b/.test(
+      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\bwhat (changes|requests) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
         t,
       ),
   },
   {
     intent: 'advice.recurring_grace_reset',
     matches: (t) =>
-      GRACE.test(t) &&
-      /\b(every|each|automatically|automatic|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|whenever)\b/.test(
+      (GRACE.test(t) || /\b120 ?-?days?\b/.test(t)) &&
+      /\b(every|each|automatically|automatic|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|whenever|script|periodically|regularly|on a timer|automate\w*|each time)\b/.test(
         t,
       ),
   },
   {
-    intent: 'advice.cal_migration',
-    matches: (t) =>
-      /\bcals?\b|\blicen[cs]e (packs?|database)\b/.test(t) &&
-      /\b(move|migrate|migration|transfer|copy|export|import|backup|restore)\b/.test(t) &&
-      !/\bhow many\b|\bleft\b/.test(t),
+    intent: 'advice.copy_client_license',
+    matches: (t) => isClientCopy(t),
   },
   {
-    intent: 'advice.copy_client_license',
-    matches: (t) =>
-      /\b(copy|clone|transfer|export|import|duplicate|move)\b/.test(t) &&
-      /\b(mslicensing|client licen[cs]e|licen[cs]e key|licen[cs]e (from|to))\b/.test(t) &&
-      /\bfrom\b.*\b(to|on|onto|into)\b|\bto another\b|\bother pc\b/.test(t),
+    intent: 'advice.cal_migration',
+    matches: (t) => isCalMigration(t),
   },
   {
     intent: 'advice.mac_client',
     matches: (t) =>
-      /\b(mac|macs|macos|mac os|os x|osx|macbook|imac|mbp)\b/.test(t) &&
-      (LICENCE.test(t) || /\bconnect|error\b/.test(t)),
+      /\b(mac|macs|macos|mac os|os x|osx|macbook|imac|mbp|apple)\b/.test(t) &&
+      (LICENCE.test(t) || /\bconnect|error|rdp|remote desktop|zzquote\b/.test(t)),
   },
   {
     intent: 'request.rollback',
-    matches: (t) => /\b(undo|roll ?back|revert|put (it )?back|restore)\b/.test(t) && !/\brestore\b.*\bcals?\b/.test(t),
+    matches: (t) =>
+      /\b(undo|rollback|revert|put (\w+ )?back|restore|change (\w+ )?back)\b/.test(t) &&
+      !/\brestore\b.*\bcals?\b|\b(registry|hive|new hardware|new server|migrat\w*)\b/.test(t),
   },
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|ping|port 135|port 445|firewall)\b/.test(t) &&
-      /\b(ls\d*|lic\d*|licen[cs]e server|license box)\b|\b(able to|can)\b.*\breach\b/.test(t),
+      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|talking to|ping|port 135|port 445|firewall\w*|contact|see|get to|blocked|against|talks? to)\b/.test(
+        t,
+      ) && /\b(zzls|license servers?|license box)\b/.test(t),
   },
   {
     intent: 'ls.cal_inventory',
     matches: (t) =>
-      /\bcals?\b|\bkey ?packs?\b|\blicen[cs]es\b/.test(t) &&
-      /\b(left|remaining|available|how many|count|inventory|free|installed|do we have|in stock)\b/.test(t),
+      /\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b/.test(t) &&
+      /\b(left|remaining|available|how many|count|inventory|free|installed|do we have|in stock|list|show|usage|used|issued|any)\b/.test(
+        t,
+      ) &&
+      !/\b(switch|set|change|convert)\b/.test(t),
   },
   {
     intent: 'rdsh.events',
     matches: (t) =>
-      (/\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)\b/.test(t) &&
-        /\b(any|show|list|seen|logged|see|get|check)\b|\?\s*$/.test(t) &&
-        !/\b(fix|reset|clear|delete)\b/.test(t)) ||
-      (/\bevents?\b|\bevent ?log\b/.test(t) &&
-        (/\b(show|list|any|get|what|which|see|check|look|pull|find)\b/.test(t) || /\?\s*$/.test(t)) &&
-        !/\bfix\b|\breset\b/.test(t)),
+      !/\b(fix|reset|clear|delete)\b|\bwhy\b|\bmean\w*\b|\bexplain\b/.test(t) &&
+      (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
+      ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
+        /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b|\?\s*$/.test(t) ||
+        /\bevents? (on|for|from|in)\b|\b(licensing|rcm|1\d{3}|5\d{4}) events\b/.test(t)),
   },
   {
     intent: 'rdsh.refresh_licensing_cert',
     matches: (t) =>
-      (/\bx\.?224\b|\bx\.?509\b|\bcerts?\b|\bcertificates?\b/.test(t) && (CHANGE.test(t) || /\breboot\b/.test(t))) ||
+      (/\bx224\b|\bx509\b|\bcerts?\b|\bcertificates?\b/.test(t) &&
+        (CHANGE.test(t) || /\b(reboot|regen\w*|new)\b/.test(t))) ||
       (/\b(licensing|rcm) cert/.test(t) && CHANGE.test(t)),
   },
   {
     intent: 'rdsh.reset_grace_period',
     matches: (t) =>
       GRACE.test(t) &&
-      (/\b(reset|extend|rearm|re-arm|clear|delete|renew|restart|refresh|give|more|another|new)\b/.test(t) ||
+      (/\b(reset|extend|rearm|clear|delete|renew|restart|refresh|give|more|another|new|remove|wipe|get rid of|kill|nuke|blow away)\b/.test(
+        t,
+      ) ||
         /\btimebomb\b/.test(t)) &&
-      !/\b(how many|days left|check|status|remaining)\b/.test(t),
+      !/\b(how many|days left|check|status|remaining|how long)\b/.test(t),
   },
   { intent: 'client.reset_license_cache', matches: (t) => isClientReset(t) },
   {
     intent: 'rdsh.restart_service',
     matches: (t) =>
-      /\b(restart|bounce|recycle|kick)\b/.test(t) &&
-      /\b(rds|remote desktop services?|termservice|term service|terminal services?|rdp service|the service)\b/.test(t),
+      /\b(restart|bounce|recycle|kick|cycle)\b/.test(t) &&
+      /\b(rds|remote desktop services?|termservice|term service|terminal services?|rdp service|the service|services)\b/.test(
+        t,
+      ),
   },
 ];
+
+const MIGRATE =
+  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*)\b/;
+
+/** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
+function isCalMigration(t: string): boolean {
+  if (/\bhow many\b|\bleft\b|\breach\b|\bmslicensing\b|\bclient\b|\bzzpc\b/.test(t)) return false;
+  const calWords = /\bcals?\b|\blicens(e|ing) (packs?|database|keypacks?)\b|\bkeypacks?\b|\blicenses\b/.test(t);
+  const serverWords = /\blicense server\b|\bzzls\b|\blicensing (server|role)\b/.test(t);
+  const registry = /\b(registry|reg keys?|keys|hive|reg export|reg file)\b/.test(t);
+  const newHome =
+    /\b(new|another|other|different) (hardware|server|box|machine|vm|host)\b|\b(rebuild|retire|replace)\w*\b/.test(t);
+  if (calWords && MIGRATE.test(t)) return true;
+  if (serverWords && registry && MIGRATE.test(t)) return true;
+  return serverWords && newHome && MIGRATE.test(t) && !/\bzzrdsh\b/.test(t);
+}
+
+/** Copying a client's licence between PCs (export/import, .reg, golden image): refused with the reason. */
+function isClientCopy(t: string): boolean {
+  const verb =
+    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup)\b/;
+  const thing =
+    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (license|cal)s?|license store|\.reg)\b/;
+  const twoPlaces =
+    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden image\b|\brestore it\b|\bimport\w*\b/;
+  if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
+  return verb.test(t) && thing.test(t) && twoPlaces.test(t);
+}
 
 function isClientReset(t: string): boolean {
   return (
     /\b(mslicensing|hardwareid)\b/.test(t) ||
     (CHANGE.test(t) && LICENCE.test(t) && CLIENT_SIDE.test(t)) ||
-    (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicen[cs]e\b/.test(t) && CHANGE.test(t)) ||
-    (/\b(event\s*)?1003\b/.test(t) && /\bclient\b/.test(t)) ||
-    (/\blicen[cs]ing protocol\b/.test(t) && CHANGE.test(t))
-  );
-}
-
-/** Licensing words: a message about RDS licensing that no rule fits is answered with a question. */
-const LICENSING_TOPIC =
-  /\b(licen[cs]e|licen[cs]ing|lic|cals?|grace|timebomb|rdsh?|remote desktop|terminal serv|mslicensing|per[- ]user|per[- ]device|x\.?224|rds)\b/;
-
-export function isAboutLicensing(text: string): boolean {
-  return LICENSING_TOPIC.test(text.toLowerCase());
-}
-
-/** A question or complaint about licensing on a host, with no change asked for: diagnose first. */
-export function isDiagnosis(text: string): boolean {
-  const t = text.toLowerCase();
-  return (
-    isAboutLicensing(t) ||
-    /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check)\b/.test(t) ||
-    /\b(can'?t|cannot|unable to|won'?t|fail(s|ing)?)\b.{0,20}\b(connect|log ?in|logon|sign in)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting)\b/.test(
-      t,
-    )
+    (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||
+    (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t))
   );
 }
 
@@ -160,32 +186,47 @@ export interface IntentMatch {
   intent: Intent;
 }
 
-/** The operation(s) a message asks for, in the order it asks for them; empty when none fits. */
+/** The operation(s) a text points at, in the order it asks for them; empty when none fits. */
 export function matchIntents(text: string): IntentMatch[] {
-  const t = text.toLowerCase();
-  for (const rule of RULES) if (rule.matches(t)) return [{ intent: rule.intent }];
-  return matchConfiguration(t);
+  for (const rule of RULES) if (rule.matches(text)) return [{ intent: rule.intent }];
+  return matchConfiguration(text);
 }
 
 /** Mode and/or license-server changes ("set RDSH01 to per user, LS is LS1"), in the order written. */
 function matchConfiguration(t: string): IntentMatch[] {
   const found: Array<{ intent: Intent; at: number }> = [];
-  const asksChange =
-    /\b(set|switch|change|configure|point|use|make|move|put|flip|convert|should|to|is|add|remove|replace|append|drop)\b|=|→|->/.test(
-      t,
-    );
-  const diagnosisOnly =
-    /\b(what|which|who|why|keeps?|flipping|after i change)\b/.test(t) && !/\b(set|switch|configure|point)\b/.test(t);
-  if (!asksChange || diagnosisOnly) return [];
   const mode = t.search(MODE);
   const modeChange =
-    /\bper[- ]?(user|device|seat|session)\b|\b(user|device) cals?\b|\bmode\s*[=:]/.test(t) ||
+    /\bper (user|device|seat|session)\b|\b(user|device) cals?\b|\bmode\s*(=|:|->)/.test(t) ||
     /\bmode\b.*\b(user|device)\b/.test(t) ||
     /\b(set|change|configure|switch)\b.{0,30}\bmode\b/.test(t);
-  if (mode >= 0 && modeChange) {
-    found.push({ intent: 'rdsh.set_licensing_mode', at: mode });
-  }
-  const server = t.search(LICENSE_SERVER);
-  if (server >= 0) found.push({ intent: 'rdsh.set_license_servers', at: server });
+  if (mode >= 0 && modeChange) found.push({ intent: 'rdsh.set_licensing_mode', at: mode });
+  const server = t.search(SERVER_WORDS);
+  // A server list belongs to session hosts: without one named, only a verb that sets it makes it a change.
+  const forHosts = /\bzz(rdsh|host)\b|\bsession hosts?\b|\brdsh\b/.test(t);
+  const setsIt = /\b(set|change|configure|point|use|add|remove|replace|drop|switch)\b|->|\bls\s*[:=]/.test(t);
+  if (server >= 0 && (forHosts ? /\bzzls\b/.test(t) || setsIt : setsIt))
+    found.push({ intent: 'rdsh.set_license_servers', at: server });
   return found.sort((a, b) => a.at - b.at).map(({ intent }) => ({ intent }));
+}
+
+/** Licensing words: a message about RDS licensing is never answered "not my topic". */
+const LICENSING_TOPIC =
+  /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|rdsh?|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|zzrdsh|zzls|zzpc|zzquote)\b/;
+
+export function isAboutLicensing(text: string): boolean {
+  return LICENSING_TOPIC.test(text);
+}
+
+/** A clause that checks or reports trouble: with hosts named and nothing else asked, diagnose. */
+export function isDiagnosis(text: string): boolean {
+  return (
+    isAboutLicensing(text) ||
+    /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check|wrong|issue|problem|broken|not working|look at|looking at|check|investigate|status of|healthy|ok|going on|up with|happening)\b/.test(
+      text,
+    ) ||
+    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|logon|sign in)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
+      text,
+    )
+  );
 }

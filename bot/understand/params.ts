@@ -1,3 +1,6 @@
+import type { Intent, Params } from '../domain';
+import type { ResolvedHosts } from './host-resolver';
+
 /**
  * Parameters read from the wording of a request. Each reader takes the lower-cased text and returns a
  * value only when the text says so; an absent value means "the operation's default" (or, where the
@@ -5,9 +8,9 @@
  */
 
 const PER_USER =
-  /\bper[- ]?(user|session)s?\b|\buser cals?\b|\bmode\s*[=:]?\s*(user|per[- ]?user)\b|\buser\s+(mode|licensing)\b/;
+  /\bper[- ]?(user|session)s?\b|\buser cals?\b|\bmode\s*(=|:|->)?\s*(user|per[- ]?user)\b|\buser\s+(mode|licensing|based)\b/;
 const PER_DEVICE =
-  /\bper[- ]?(device|seat)s?\b|\bdevice cals?\b|\bmode\s*[=:]?\s*(device|per[- ]?device)\b|\bdevice\s+(mode|licensing)\b/;
+  /\bper[- ]?(device|seat)s?\b|\bdevice cals?\b|\bmode\s*(=|:|->)?\s*(device|per[- ]?device)\b|\bdevice\s+(mode|licensing|based)\b/;
 
 /** "per user", "user CALs", "mode = user" -> PerUser; "per device", "per seat" -> PerDevice; "from X to Y" takes Y. */
 export function readMode(text: string): 'PerUser' | 'PerDevice' | undefined {
@@ -22,9 +25,11 @@ export function readMode(text: string): 'PerUser' | 'PerDevice' | undefined {
   return undefined;
 }
 
-export function readServerOp(text: string): 'replace' | 'add' | 'remove' {
-  if (/\b(remove|drop|delete|take out|get rid of|stop using)\b/.test(text)) return 'remove';
-  if (/\b(add|append|also use|second|another|additional|extra)\b/.test(text)) return 'add';
+export function readServerOp(text: string, servers: number): 'replace' | 'add' | 'remove' {
+  if (/\b(remove|drop|delete|take out|get rid of|stop using|no longer use|unassign|detach)\b/.test(text))
+    return 'remove';
+  if (/\b(add|append|also use|another|additional|extra|as well)\b|\bsecond\b(?! one)/.test(text)) return 'add';
+  if (servers === 1 && /\b(backup|secondary|fallback|failover)\b/.test(text)) return 'add';
   return 'replace';
 }
 
@@ -50,7 +55,7 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
   if (/\b(don'?t|do not|no|without)\b.{0,20}\b(reboot|restart)/.test(text)) return 'none';
   if (/\b(reboot|restart)\b.{0,30}\b(now|immediately|right away|asap)\b/.test(text)) return 'now';
   if (
-    /\b(reboot|restart)\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedule\b.{0,20}\b(reboot|restart)\b/.test(
+    /\b(reboot|restart)\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedule\b.{0,20}\b(reboot|restart)s?\b/.test(
       text,
     )
   )
@@ -69,18 +74,23 @@ export function readSince(text: string): string | undefined {
     if (unit.startsWith('w')) return `${amount * 7}d`;
     return `${amount}${unit.startsWith('h') ? 'h' : 'd'}`;
   }
-  if (/\b(today|last night|since yesterday)\b/.test(text)) return '24h';
+  if (/\b(today|last night|this morning|overnight)\b/.test(text)) return '24h';
   if (/\b(this|last|past) week\b/.test(text)) return '7d';
   if (/\b(this|last|past) month\b/.test(text)) return '30d';
   if (/\byesterday\b/.test(text)) return '48h';
   return undefined;
 }
 
-/** Event ids as typed ("1128/1130 events", "event 1003"): 3 to 5 digit numbers near "event". */
+/**
+ * Event ids as typed ("1128/1130 events", "event 1003"): 3 to 5 digit numbers standing alone. The text
+ * is host-masked, so the digits of "PC-1003" are gone before this looks.
+ */
 export function readEventIds(text: string): number[] | undefined {
   if (!/\bevents?\b|\bids?\b|\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)\b/.test(text))
     return undefined;
-  const ids = [...text.matchAll(/(?<![\d.])(\d{3,5})(?![\d.]|\s*(h|hrs?|hours?|d|days?)\b)/g)]
+  const ids = [
+    ...text.matchAll(/(?<![\w.:-])(\d{3,5})(?![\d.:]|\s*(h|hrs?|hours?|d|days?|min\w*|sessions?|users?)\b)/g),
+  ]
     .map((m) => Number(m[1]))
     .filter((id) => id !== 135 && id !== 445 && id < 65536);
   return ids.length > 0 ? [...new Set(ids)] : undefined;
@@ -96,5 +106,77 @@ export function readCalType(text: string): 'PerUser' | 'PerDevice' | undefined {
 /** Which request: an id if one is given, otherwise "last". */
 export function readRef(text: string): string {
   const id = /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/.exec(text)?.[1];
-  return id ?? 'last';
+  const short = /\b(req-\d{1,12})\b/i.exec(text)?.[1];
+  return id ?? short?.toUpperCase() ?? 'last';
+}
+
+/** The parameters of one operation, from the masked text and the hosts and users it names. */
+export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts): Params {
+  const servers = resolved.hosts.filter((host) => host.role === 'license-server').map((host) => host.name);
+  const params: Params = {};
+  const set = (key: string, value: unknown): void => {
+    if (value !== undefined) params[key] = value;
+  };
+  switch (intent) {
+    case 'client.reset_license_cache':
+      if (/\b(subkeys?|hardwareid|store)\b/.test(text)) params.scope = 'subkeys';
+      else if (
+        /\bmslicensing\b/.test(text) &&
+        /\b(key|wipe|delete|remove|nuke|purge|blow away|get rid of)\b/.test(text)
+      )
+        params.scope = 'key';
+      break;
+    case 'rdsh.reset_grace_period':
+      set('restart', readRestart(text));
+      break;
+    case 'rdsh.refresh_licensing_cert':
+      set('reboot', readReboot(text));
+      break;
+    case 'rdsh.set_licensing_mode':
+      set('mode', readMode(text));
+      break;
+    case 'rdsh.set_license_servers': {
+      params.op = readServerOp(text, servers.length);
+      const wanted = params.op === 'replace' ? notMovedFrom(servers, text) : servers;
+      if (wanted.length > 0) params.servers = wanted;
+      break;
+    }
+    case 'rdsh.test_license_server':
+      if (servers.length > 0) params.servers = servers;
+      break;
+    case 'rdsh.events':
+      set('since', readSince(text));
+      set('ids', readEventIds(text));
+      break;
+    case 'ls.cal_inventory':
+      set('type', readCalType(text));
+      break;
+    case 'request.rollback':
+    case 'request.status':
+    case 'request.cancel':
+      params.ref = readRef(text);
+      break;
+    case 'audit.query':
+      auditParams(text, resolved, set);
+      break;
+  }
+  return params;
+}
+
+/** "switch RDSH05 from LIC-OLD to LS2": the server it moves away from is not in the new list. */
+function notMovedFrom(servers: string[], text: string): string[] {
+  const places = [...text.matchAll(/(\bfrom\s+(?:the\s+)?)?\bzzls\b/g)];
+  if (places.length !== servers.length) return servers;
+  const kept = servers.filter((_, i) => !places[i]?.[1]);
+  return kept.length > 0 ? kept : servers;
+}
+
+/** "who changed PC-042 this week" asks about a host; "what has jdoe asked for" about a person. */
+function auditParams(text: string, resolved: ResolvedHosts, set: (key: string, value: unknown) => void): void {
+  const aboutTheirPc = /\bzzuser\s+(pc|laptop|machine|computer|desktop|workstation|box)\b/.test(text);
+  const user = aboutTheirPc ? undefined : resolved.users[0];
+  const host = resolved.hosts.find((h) => !user || !h.users.some((u) => u.toLowerCase() === user));
+  set('host', host?.name);
+  set('user', user);
+  set('since', readSince(text));
 }

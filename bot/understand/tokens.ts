@@ -29,7 +29,8 @@ const HOSTILE_PATTERNS: RegExp[] = [
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   /[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, // line breaks and control characters
   /[;|&]\s*[A-Za-z]+-[A-Za-z]+/, // ; Remove-Item, | Invoke-Expression, && Stop-Computer
-  /[;|&]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami)\b/i,
+  /[;|&]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami|shutdown|format|net|reg|sc|taskkill|cat|echo)\b/i,
+  /&&|\|\|/, // shell command chaining
   /(?:^|\s)-{1,2}[A-Za-z]+(?:Name|Command|Path|File)\b/, // -ComputerName, --ProxyCommand
   /(?:^|[\s/\\])\.\.[/\\]/, // ../ path traversal
   /\\\\[A-Za-z0-9]/, // UNC paths
@@ -38,7 +39,9 @@ const HOSTILE_PATTERNS: RegExp[] = [
 ];
 
 export function isHostileText(text: string): boolean {
-  return HOSTILE_PATTERNS.some((pattern) => pattern.test(text));
+  // The grace period's own registry value is named L$RTMTIMEBOMB: a '$' that is not PowerShell.
+  const plain = text.replace(/\bL\$RTMTIMEBOMB\b/gi, 'timebomb');
+  return HOSTILE_PATTERNS.some((pattern) => pattern.test(plain));
 }
 
 /** A host-like word that is not plain ASCII: Cyrillic or full-width lookalikes of host names. */
@@ -53,7 +56,7 @@ export function hasLookalikeHostWord(text: string): boolean {
 
 export function tokenize(text: string): Word[] {
   const words: Word[] = [];
-  for (const raw of text.split(/[\s,+&]+/)) {
+  for (const raw of text.split(/[\s,+&/]+/)) {
     const stripped = raw.replace(LEADING, '').replace(TRAILING, '');
     if (!stripped) continue;
     // "jdoe's" -> "jdoe"; the possessive never belongs to a host or user name.

@@ -1,0 +1,73 @@
+import type { Host } from '../domain';
+import type { InventoryIndex } from './inventory-index';
+import type { Word } from './tokens';
+
+/**
+ * Groups named by an inventory tag in words: "the FIN collection", "collection FIN", "all the SALES
+ * hosts", "every session host in Finance", "the Berlin session hosts", "the lab box". A tag word only
+ * counts next to a word that makes it a group (hosts, collection, farm, site, all, every), so "finally"
+ * never reaches the FIN hosts. "the lab box" naming several hosts is ambiguous and asked about.
+ */
+export interface Group {
+  hosts: Host[];
+  ambiguous: boolean;
+}
+
+const PLURAL_NOUN =
+  /^(hosts|servers|boxes|machines|vms|pcs|clients|laptops|workstations|desktops|computers|rdshs|nodes|terminals|ones)$/;
+const SINGULAR_NOUN = /^(host|server|box|machine|vm|pc|client|laptop|workstation|desktop|computer|rdsh|node)$/;
+const GROUP_NOUN = /^(collection|collections|farm|farms|site|sites|office|group|pool|environment|estate)$/;
+const QUANTIFIER = /^(all|every|each|whole|entire)$/;
+
+const ROLE_WORDS: Array<[RegExp, Host['role']]> = [
+  [/^(session|sessions|rdsh|rdshs|rds|terminal|ts)$/, 'session-host'],
+  [/^(clients?|pcs?|laptops?|workstations?|desktops?|thin|computers?)$/, 'client'],
+];
+
+/** The role named near a group word ("all session hosts in ..."), if any. */
+function roleNear(words: Word[], position: number): Host['role'] | undefined {
+  const near = [...words.slice(position + 1, position + 3), ...words.slice(Math.max(0, position - 5), position)];
+  for (const word of near) for (const [pattern, role] of ROLE_WORDS) if (pattern.test(word.lower)) return role;
+  // "license servers", not "licensing events": only the two words together name the role.
+  const lows = words.slice(Math.max(0, position - 5), position + 3).map((w) => w.lower);
+  return lows.some((w, i) => /^(license|licence|ls)$/.test(w) && /^servers?$/.test(lows[i + 1] ?? ''))
+    ? 'license-server'
+    : undefined;
+}
+
+/** The tag a word names: its own value ("fin"), or a longer word that starts with one ("finance"). */
+function tagOf(word: string, index: InventoryIndex): string | undefined {
+  if (index.byTag.has(word)) return word;
+  if (word.length < 4) return undefined;
+  for (let end = word.length - 1; end >= 3; end--) {
+    const stem = word.slice(0, end);
+    if (index.byTag.has(stem)) return stem;
+  }
+  return undefined;
+}
+
+export function groupAt(words: Word[], position: number, index: InventoryIndex): Group | undefined {
+  const word = words[position] as Word;
+  const tag = tagOf(word.lower, index);
+  if (!tag) return undefined;
+  // "the lab box RDSH-LAB-01": the words describe a host the text names right after; no group.
+  const describes = (at: number): boolean => index.byName.has(words[at]?.lower ?? '');
+  if (
+    describes(position + 1) ||
+    (describes(position + 2) && !/^(at|to|from|on|with|and)$/.test(words[position + 1]?.lower ?? ''))
+  )
+    return undefined;
+  const after = words.slice(position + 1, position + 4).map((w) => w.lower);
+  const before = words.slice(Math.max(0, position - 4), position).map((w) => w.lower);
+  const nounAfter = after.find((w) => PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || GROUP_NOUN.test(w));
+  const grouped =
+    nounAfter !== undefined || GROUP_NOUN.test(before.at(-1) ?? '') || before.some((w) => QUANTIFIER.test(w));
+  if (!grouped) return undefined;
+  const role = roleNear(words, position) ?? (tag === 'lab' ? 'session-host' : undefined);
+  const hosts = (index.byTag.get(tag) ?? []).filter((host) => !role || host.role === role);
+  if (hosts.length === 0) return undefined;
+  const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !before.some((w) => QUANTIFIER.test(w));
+  // "the decommissioned license box" describes a server the text is moving away from; servers are named.
+  if (singular && hosts.every((host) => host.role === 'license-server')) return undefined;
+  return { hosts, ambiguous: singular && hosts.length > 1 };
+}

@@ -1,0 +1,62 @@
+import type { Host } from '../domain';
+import type { InventoryIndex } from './inventory-index';
+
+/**
+ * Ranges of hosts: "RDSH01-04", "RDSH01-RDSH04", "PC-040..PC-043" in one word, or "PC-040 through
+ * PC-043", "RDSH01 to RDSH03", "RDSH01 - RDSH03" in three. A range expands through the inventory (every
+ * inventory host inside it, in order); a range that cannot be expanded is reported, never dropped.
+ */
+
+/** Longest range expanded; wider ones are asked about (one typo must not reach a thousand hosts). */
+export const MAX_RANGE = 500;
+
+export type RangeResult = { hosts: Host[] } | { problem: string };
+
+const ONE_WORD = /^([a-z][a-z0-9-]*?)(\d+)(?:-|\.{2,3})(?:([a-z][a-z0-9-]*?)(\d+)|(\d+))$/i;
+const CONNECTORS = new Set(['through', 'thru', 'to', 'till', 'until', '-', '..', '...', '–']);
+
+function split(name: string): { prefix: string; digits: string } | undefined {
+  const match = /^(.*?)(\d+)$/.exec(name);
+  return match ? { prefix: (match[1] ?? '').toLowerCase(), digits: match[2] ?? '' } : undefined;
+}
+
+function expand(prefix: string, fromDigits: string, toDigits: string, index: InventoryIndex): RangeResult {
+  const from = Number(fromDigits);
+  const to = Number(toDigits);
+  if (!(to > from)) return { problem: `the range ${prefix}${fromDigits} to ${toDigits} does not count up` };
+  if (to - from > MAX_RANGE) return { problem: `the range ${prefix}${fromDigits} to ${toDigits} is too wide` };
+  const hosts: Host[] = [];
+  for (let n = from; n <= to; n++) {
+    const plain = `${prefix}${n}`;
+    const padded = `${prefix}${String(n).padStart(fromDigits.length, '0')}`;
+    const host = index.byName.get(padded) ?? index.byName.get(plain);
+    if (host && !hosts.includes(host)) hosts.push(host);
+  }
+  return hosts.length > 0 ? { hosts } : { problem: `no inventory host lies in ${prefix}${fromDigits} to ${toDigits}` };
+}
+
+/** "RDSH01-04", "PC-040..PC-043": a range in one word, or undefined when the word is no range. */
+export function oneWordRange(word: string, index: InventoryIndex): RangeResult | undefined {
+  if (index.byName.has(word.toLowerCase())) return undefined; // "PC-042" itself is a name, not a range
+  const match = ONE_WORD.exec(word);
+  if (!match) return undefined;
+  const [, prefix = '', fromDigits = '', otherPrefix, otherDigits, shortDigits] = match;
+  if (otherPrefix !== undefined && otherPrefix.toLowerCase() !== prefix.toLowerCase()) return undefined;
+  const toDigits = otherDigits ?? shortDigits ?? '';
+  // "RDSH01-4" keeps the width of the first; "RDSH1-RDSH12" compares as numbers.
+  return expand(prefix.toLowerCase(), fromDigits, toDigits, index);
+}
+
+/** "PC-040 through PC-043": both ends inventory hosts of one role and one name prefix. */
+export function spelledRange(
+  first: Host,
+  connector: string | undefined,
+  last: Host | undefined,
+  index: InventoryIndex,
+): RangeResult | undefined {
+  if (!connector || !CONNECTORS.has(connector) || !last || last === first || last.role !== first.role) return undefined;
+  const a = split(first.name);
+  const b = split(last.name);
+  if (!a || !b || a.prefix !== b.prefix) return undefined;
+  return expand(a.prefix, a.digits, b.digits, index);
+}

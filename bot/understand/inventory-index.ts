@@ -1,0 +1,89 @@
+import type { Host } from '../domain';
+import { deletions, withinOneEdit } from './edit-distance';
+
+/**
+ * Look-ups over the inventory, built once per inventory list and kept while the list lives, so a
+ * message costs a few map reads per word whatever the inventory's size (5,000 hosts is the schema's
+ * maximum; matching every word against every host took seconds).
+ */
+export interface InventoryIndex {
+  /** Lower-case name or FQDN -> host. */
+  byName: Map<string, Host>;
+  /** Lower-case user name -> the PCs that are theirs. */
+  byUser: Map<string, Host[]>;
+  /** Lower-case tag value ("fin" of "collection:FIN", "lab") -> hosts with that tag. */
+  byTag: Map<string, Host[]>;
+  /** Names with separators and leading zeros squashed ("pc42") -> hosts, for "did you mean". */
+  bySquash: Map<string, Host[]>;
+  /** Every one-character deletion of every name -> names, to find one-edit near misses by look-up. */
+  byDeletion: Map<string, string[]>;
+  /** Alphabetic prefixes of names ("pc", "rdsh"), to tell a host-like word from an ordinary one. */
+  prefixes: Set<string>;
+  /** Prefixes only license servers have ("ls", "lic"): an unknown "LS9" is a server problem, not a host one. */
+  serverOnlyPrefixes: Set<string>;
+}
+
+const cache = new WeakMap<readonly Host[], InventoryIndex>();
+
+export function squash(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[-.]/g, '')
+    .replace(/0+(\d)/g, '$1');
+}
+
+export function alphaPrefix(name: string): string {
+  return (/^[a-z]+/i.exec(name)?.[0] ?? '').toLowerCase();
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+export function indexInventory(inventory: readonly Host[]): InventoryIndex {
+  const known = cache.get(inventory);
+  if (known) return known;
+  const index: InventoryIndex = {
+    byName: new Map(),
+    byUser: new Map(),
+    byTag: new Map(),
+    bySquash: new Map(),
+    byDeletion: new Map(),
+    prefixes: new Set(),
+    serverOnlyPrefixes: new Set(),
+  };
+  const machinePrefixes = new Set<string>();
+  for (const host of inventory) {
+    const name = host.name.toLowerCase();
+    index.byName.set(name, host);
+    if (host.fqdn) index.byName.set(host.fqdn.toLowerCase(), host);
+    for (const user of host.users) push(index.byUser, user.toLowerCase(), host);
+    for (const tag of host.tags) push(index.byTag, (tag.split(':').pop() ?? tag).toLowerCase(), host);
+    push(index.bySquash, squash(name), host);
+    for (const deleted of deletions(name)) push(index.byDeletion, deleted, host.name);
+    const prefix = alphaPrefix(name);
+    if (prefix.length >= 2) index.prefixes.add(prefix);
+    (host.role === 'license-server' ? index.serverOnlyPrefixes : machinePrefixes).add(prefix);
+  }
+  for (const prefix of machinePrefixes) index.serverOnlyPrefixes.delete(prefix);
+  cache.set(inventory, index);
+  return index;
+}
+
+/** Inventory names one edit (or one adjacent swap) away from a word, or equal once squashed. */
+export function nearMisses(word: string, index: InventoryIndex): string[] {
+  const lower = word.toLowerCase();
+  const found = new Set<string>((index.bySquash.get(squash(lower)) ?? []).map((host) => host.name));
+  if (lower.length >= 4) {
+    for (const key of [lower, ...deletions(lower)]) {
+      for (const name of index.byDeletion.get(key) ?? []) {
+        if (withinOneEdit(lower, name.toLowerCase())) found.add(name);
+      }
+      const exact = index.byName.get(key);
+      if (exact && withinOneEdit(lower, exact.name.toLowerCase())) found.add(exact.name);
+    }
+  }
+  return [...found].slice(0, 5);
+}

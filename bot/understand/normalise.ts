@@ -1,0 +1,79 @@
+/**
+ * Stage 1 of understanding: one spelling for the many ways people type the same thing, so that the
+ * later stages match words, not spellings. The result keeps the message's word order and positions of
+ * clauses; host names are never altered here (the host resolver reads the original words).
+ */
+
+// Typographic quotes and dashes arrive from Outlook, Word and phones; the rules should not care.
+const QUOTES: Array<[RegExp, string]> = [
+  [/[‘’‚‛′]/g, "'"],
+  [/[“”„‟″«»]/g, '"'],
+  [/[‐‑‒–—―]/g, ' - '],
+  [/…/g, '...'],
+];
+
+// Spellings and compounds: British and American spellings, hyphenated or split compounds, arrows.
+const SPELLINGS: Array<[RegExp, string]> = [
+  [/\blicen[cs](e[sd]?|ing)\b/g, 'licens$1'],
+  [/\blicen[cs]e[- ]?server/g, 'license server'],
+  [/\bper[- ](user|device|seat|session)/g, 'per $1'],
+  [/\bper(user|device|seat|session)/g, 'per $1'],
+  [/\bre-?arm(s|ed|ing)?\b/g, 'rearm$1'],
+  [/\btime[- ]bomb/g, 'timebomb'],
+  [/\bx[.-]?509\b/g, 'x509'],
+  [/\bx[.-]?224\b/g, 'x224'],
+  [/\bms[- ]licensing\b/g, 'mslicensing'],
+  [/\bhardware[- ]id\b/g, 'hardwareid'],
+  [/\broll[- ]back\b/g, 'rollback'],
+  [/\bre-?boot/g, 'reboot'],
+  [/\bre-?start/g, 'restart'],
+  [/\bsub[- ]keys?\b/g, 'subkeys'],
+  [/\bkey[- ]?packs?\b/g, 'keypacks'],
+  [/\be-?mail\b/g, 'email'],
+  [/\bcan'?t\b|\bcannot\b/g, 'cannot'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bdon'?t\b/g, 'do not'],
+  [/\bdoesn'?t\b/g, 'does not'],
+  [/\bisn'?t\b/g, 'is not'],
+  [/\bwhat'?s\b/g, 'what is'],
+  [/\bwho'?s\b/g, 'who is'],
+  [/\bhow'?s\b/g, 'how is'],
+  [/\bwhere'?s\b/g, 'where is'],
+  [/\bi'?d like\b/g, 'i would like'],
+  [/\bu\b/g, 'you'],
+  [/\b(pls|plz|plse|pleaes|pleas)\b/g, 'please'],
+  [/\b(thx|thanx|thnx|ty)\b/g, 'thanks'],
+  [/=>|->|-->|→|⇒/g, ' -> '],
+  [/\brest (the|its|his|her|their|my|our|this|that)\b/g, 'reset $1'],
+  [/\bl\$rtmtimebomb\b/g, 'timebomb'],
+];
+
+// Error texts people paste without quotes (Windows' own wording): evidence of a problem, not a request.
+const ERROR_TEXTS =
+  /(the remote (session|computer) (was )?disconnected( the session)?|because )?(there are )?no remote desktop license servers? (is |are )?available( to provide a license)?|(an )?error in the licensing protocol|because of a (protocol|security) error|the licensing mode for the remote desktop session host( server)? is not configured|remote desktop services will stop working in \d+ days?|no licenses? (is |are )?available|the (remote desktop )?license (has )?expired|(does|do) not have a license|failed to (obtain|get) a license/g;
+
+/** Lower case, one spelling per word, single spaces. */
+export function normalise(text: string): string {
+  let out = text.toLowerCase();
+  for (const [pattern, replacement] of QUOTES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of SPELLINGS) out = out.replace(pattern, replacement);
+  return out.replace(/[ \t]+/g, ' ').trim();
+}
+
+/**
+ * Pasted error texts in quotes are evidence of a problem, never a request: "…no license servers
+ * available…" must not read as "set the license servers". Quoted spans are cut from the text the
+ * intent rules see and returned apart, so a diagnosis can still use them.
+ */
+export function splitQuoted(text: string): { text: string; quoted: string[] } {
+  const quoted: string[] = [];
+  const rest = text.replace(/"([^"]{3,})"|'([^']{12,})'/g, (_, a: string | undefined, b: string | undefined) => {
+    quoted.push(a ?? b ?? '');
+    return ' zzquote ';
+  });
+  const cleaned = rest.replace(ERROR_TEXTS, (match) => {
+    quoted.push(match);
+    return ' zzquote ';
+  });
+  return { text: cleaned, quoted };
+}

@@ -1,0 +1,42 @@
+import { operationDefinition } from '../catalogue';
+import type { Intent } from '../domain';
+import type { Clause } from './speech-act';
+
+/**
+ * The safety rule: a changing intent comes only from a clause that asks for a change. A question or a
+ * complaint gets the read-only counterpart; a verbless question that could be either ("RDSH01 per
+ * user?") is answered with both readings to choose from. Pure: intents and clauses in, a verdict out.
+ */
+export type Verdict =
+  | { kind: 'as-asked'; intents: Intent[] }
+  | { kind: 'read-only'; intents: Intent[] }
+  | { kind: 'choose'; change: Intent[]; readOnly: Intent[] };
+
+// Words by which a clause asks for a change, in whatever form (verbs, arrows, "should use").
+const ASKS_CHANGE =
+  /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|restart|reboot|bounce|recycle|cycle|kick|restore|revert|rollback|undo|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow away|get rid of|give|kill|pull|get|take|swap|repoint|go|should|ought|needs?|wants?|must|has to)\b|->|\s=|:\s*(zz|per)|\bper (user|device|seat)\b|\b(user|device) cals\b|\blicense server zz|\bmode\s*(:|=)|\bper (user|device)\b.*\bplease\b/;
+
+export function changes(intent: Intent): boolean {
+  return operationDefinition(intent).changesState;
+}
+
+/** The read-only answer to a question or complaint that a change rule matched. */
+function counterpart(intent: Intent, text: string): Intent {
+  if (intent === 'request.rollback') {
+    if (/\b(mslicensing|client)\b/.test(text)) return 'advice.copy_client_license';
+    if (/\b(backup|back up|restore|registry|keys?|hive|zzls|license server)\b/.test(text))
+      return 'advice.cal_migration';
+  }
+  return 'licensing.diagnose';
+}
+
+export function judge(intents: Intent[], clauses: Clause[], text: string): Verdict {
+  const changing = intents.filter(changes);
+  if (changing.length === 0) return { kind: 'as-asked', intents };
+  const asking = clauses.filter((c) => (c.act === 'request' || c.act === 'statement') && ASKS_CHANGE.test(c.text));
+  if (asking.length > 0) return { kind: 'as-asked', intents };
+  const readOnly = [...new Set(intents.map((intent) => (changes(intent) ? counterpart(intent, text) : intent)))];
+  if (clauses.some((c) => c.fragment) && !clauses.some((c) => c.act === 'complaint'))
+    return { kind: 'choose', change: changing, readOnly };
+  return { kind: 'read-only', intents: readOnly };
+}

@@ -1,0 +1,69 @@
+/**
+ * Stage 4: what each clause of a message does. Only a clause that asks for something ("reset ...",
+ * "can you reset ...", "RDSH01 should use LS1", "RDSH01 -> LS1") may bring a change; a question
+ * ("why does ...", "is RDSH01 ...?", "should I ...?") or a complaint ("users get ...", "PC-042 keeps
+ * ...") about a host gets the read-only counterpart. Works on normalised, host-masked text.
+ */
+export type SpeechAct = 'request' | 'question' | 'complaint' | 'statement' | 'social';
+
+export interface Clause {
+  text: string;
+  act: SpeechAct;
+  /** A clause that asks for something and has no verb, only "?" ("RDSH01 per user?"): could be either. */
+  fragment: boolean;
+}
+
+// Greetings, politeness and ticket furniture in front of the clause's real start.
+const LEAD =
+  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote)\b[\s:#.,!-]*)+/;
+
+/** "can you", "could someone", "i need you to", "we need to", "go ahead and": a request said politely. */
+const ASKING =
+  /^(?:(?:can|could|would|will) (?:you|someone|somebody|anyone|we|i) (?:please )?|i need (?:you )?to |we need to |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
+
+const IMPERATIVE =
+  /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|rollback|undo|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|give|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
+
+const QUESTION_START =
+  /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
+
+const COMPLAINT =
+  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing)\b/;
+
+/** Clauses: sentences, and the parts of a sentence joined by ",", " - ", "but", "so", "then". */
+export function splitClauses(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;])\s+|\n+|\s*[,;]\s*|\s+-\s+|\s+(?:but|so|then|and then|also)\s+/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+export function classify(clause: string): Clause {
+  const bare = clause.replace(LEAD, '').trim();
+  const asked = ASKING.exec(bare);
+  const core = asked ? bare.slice(asked[0].length) : bare;
+  const endsAsking = /\?\s*$/.test(clause);
+  if (!core || /^(thanks|thank you|cheers|ta|great|perfect|awesome|ok|okay|cool|nice)\b/.test(core))
+    return { text: clause, act: 'social', fragment: false };
+  if (asked && !/^(can|could|would|will) (we|i)\b/.test(bare.slice(0, 9)))
+    return { text: clause, act: 'request', fragment: false };
+  if (asked) return { text: clause, act: IMPERATIVE.test(core) ? 'request' : 'question', fragment: false };
+  if (/^(?:should|shall) (?:i|we)\b/.test(core)) return { text: clause, act: 'question', fragment: false };
+  if (QUESTION_START.test(core)) return { text: clause, act: 'question', fragment: false };
+  // "restart RDS on RDSH03?": an order with a question mark could be either, so it is asked about.
+  if (IMPERATIVE.test(core) && !/^(?:do|does) /.test(core))
+    return endsAsking && !/\bplease\b/.test(clause)
+      ? { text: clause, act: 'question', fragment: true }
+      : { text: clause, act: 'request', fragment: false };
+  if (/->|\s=\s?|:\s*(per|zz)|\bmode\s*(:|=)|\b(should|ought to|needs? to|has to|must|wants?|needs|shall)\b/.test(core))
+    return { text: clause, act: endsAsking ? 'question' : 'request', fragment: false };
+  if (COMPLAINT.test(core)) return { text: clause, act: endsAsking ? 'question' : 'complaint', fragment: false };
+  if (endsAsking) return { text: clause, act: 'question', fragment: !/\b(is|are|does|do|did|has|have)\b/.test(core) };
+  if (/\bplease\b/.test(clause)) return { text: clause, act: 'request', fragment: false };
+  // A clause with a change word anywhere and nothing that makes it a question: "timebomb reset on RDSH03".
+  return { text: clause, act: 'statement', fragment: false };
+}
+
+export function speechActs(text: string): Clause[] {
+  return splitClauses(text).map(classify);
+}
