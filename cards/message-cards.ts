@@ -40,9 +40,14 @@ export function helpCard(intro?: string): AdaptiveCard {
 
 /**
  * A request with something missing (a host, a mode, license servers): asks with choices from the
- * inventory and continues the same request when answered (verb request.complete).
+ * inventory and continues the same request when answered (verb request.complete). `choice` is the
+ * reading already picked on "Which do you mean?", sent back so the answer does not ask that again.
  */
-export function needsCard(parse: ParseResult, inventory: readonly Host[] = []): AdaptiveCard {
+export function needsCard(
+  parse: ParseResult,
+  inventory: readonly Host[] = [],
+  choice?: { index: number; intent: string },
+): AdaptiveCard {
   const body: CardElement[] = [heading('I need a little more')];
   const operation = parse.operations[0];
   const role = operation ? operationDefinition(operation.intent).runsOn : undefined;
@@ -80,7 +85,8 @@ export function needsCard(parse: ParseResult, inventory: readonly Host[] = []): 
     body.push(paragraph('Which license server(s)? The first one is tried first.'));
     if (servers.length > 0) body.push(choices('servers', 'License servers', servers, true));
   }
-  const actions = [executeAction('Continue', VERB.complete, { text: parse.text }, 'positive')];
+  const data = { text: parse.text, ...(choice ? { choice: choice.index, intent: choice.intent } : {}) };
+  const actions = [executeAction('Continue', VERB.complete, data, 'positive')];
   body.push(paragraph('Or write the request again with the details.', { subtle: true }));
   return card(body, actions);
 }

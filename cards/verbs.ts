@@ -3,6 +3,8 @@ export const VERB = {
   confirm: 'request.confirm',
   cancel: 'request.cancel',
   complete: 'request.complete',
+  /** "Which do you mean?": the reading picked for an unclear request. */
+  choose: 'request.choose',
   submit: 'request.submit',
   resubmit: 'request.resubmit',
   approve: 'approval.approve',

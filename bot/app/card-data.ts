@@ -55,12 +55,19 @@ export function readRequestRef(value: unknown): { requestId: string } | undefine
   return { requestId: value.requestId };
 }
 
-/** What the "I need a little more" card sends back: the original text and the picks. */
+/** The request text a card sends back: the parser reads at most this much, so a longer one is forged. */
+const TEXT = { type: 'string', minLength: 1, maxLength: 2000 };
+/** Which reading of the text was picked: a place among the parser's readings and a dotted intent name. */
+const CHOICE = { type: 'integer', minimum: 0, maximum: 9 };
+const INTENT = { type: 'string', pattern: '^[a-z]{1,16}([.][a-z_]{1,40})?$' };
+
+/** What the "I need a little more" card sends back: the original text, the picks, and the reading chosen before. */
 export interface CompletionData {
   text: string;
   targets?: string[];
   mode?: 'PerUser' | 'PerDevice';
   servers?: string[];
+  choice?: { index: number; intent: string };
 }
 
 const validateCompletion = ajv.compile<{
@@ -68,11 +75,17 @@ const validateCompletion = ajv.compile<{
   targets?: string;
   mode?: 'PerUser' | 'PerDevice';
   servers?: string;
+  choice?: number;
+  intent?: string;
 }>({
   type: 'object',
   required: ['text'],
+  // A reading is its place and its intent together: one without the other is not a choice.
+  dependencies: { choice: ['intent'], intent: ['choice'] },
   properties: {
-    text: { type: 'string', minLength: 1, maxLength: 2000 },
+    text: TEXT,
+    choice: CHOICE,
+    intent: INTENT,
     // Multi-select choice sets arrive as one comma-separated string of inventory names.
     targets: { type: 'string', pattern: '^[A-Za-z0-9.-]{1,253}(,[A-Za-z0-9.-]{1,253}){0,49}$' },
     mode: { enum: ['PerUser', 'PerDevice'] },
@@ -87,7 +100,27 @@ export function readCompletionData(value: unknown): CompletionData | undefined {
     ...(value.targets ? { targets: value.targets.split(',') } : {}),
     ...(value.mode ? { mode: value.mode } : {}),
     ...(value.servers ? { servers: value.servers.split(',') } : {}),
+    ...(value.choice !== undefined && value.intent ? { choice: { index: value.choice, intent: value.intent } } : {}),
   };
+}
+
+/** What a "Which do you mean?" button sends back: the request text and which reading, nothing else. */
+export interface ChoiceData {
+  text: string;
+  choice: { index: number; intent: string };
+}
+
+// Closed: a button that brings operations, hosts or params of its own is forged, so it is refused whole.
+const validateChoice = ajv.compile<{ text: string; choice: number; intent: string }>({
+  type: 'object',
+  required: ['text', 'choice', 'intent'],
+  additionalProperties: false,
+  properties: { text: TEXT, choice: CHOICE, intent: INTENT },
+});
+
+export function readChoiceData(value: unknown): ChoiceData | undefined {
+  if (hasForbiddenKey(value) || !validateChoice(value)) return undefined;
+  return { text: value.text, choice: { index: value.choice, intent: value.intent } };
 }
 
 /** The `data` of the Action.Execute that was clicked (untrusted: read it with one of the readers above). */

@@ -11,31 +11,22 @@ import {
 import { BotError } from '../errors';
 import { cancelRequest, confirmRequest, type DecisionOutcome } from '../workflow/decide-request';
 import type { WorkflowDeps } from '../workflow/deps';
-import { planRequest, type PlanOutcome } from '../workflow/plan-request';
+import { planRequest } from '../workflow/plan-request';
 import { runRequest } from '../workflow/run-request';
 import { setApprovalsChannel } from '../workflow/set-approvals-channel';
 import { submitForApproval, type SubmitOutcome } from '../workflow/approve-request';
 import { resubmitRequest, type ResubmitOutcome } from '../workflow/resubmit-request';
 import { type AdaptiveCard } from '../../cards/card-kit';
-import {
-  auditCard,
-  errorCard,
-  helpCard,
-  needsCard,
-  noticeCard,
-  notLicensingCard,
-  refusedCard,
-  unclearCard,
-} from '../../cards/message-cards';
-import { nothingToDoCard, planCard, requestCard, runningCard } from '../../cards/request-card';
+import { errorCard, helpCard, noticeCard, refusedCard } from '../../cards/message-cards';
+import { planCard, requestCard, runningCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';
-import { adviceCard } from '../../cards/advice-card';
-import { reportCard } from '../../cards/report-card';
 import type { BackgroundWork } from './background';
 import { actionData, readCompletionData, readDecisionData, readRequestRef } from './card-data';
 import { registerApprovalRoutes } from './approval-routes';
 import { identify } from './identify';
+import { registerIntentChoiceRoute } from './intent-choice-route';
 import { localMemberKind, type MemberKind } from './member-kind';
+import { planOutcomeCard } from './plan-outcome-card';
 
 export interface AppOptions {
   deps: WorkflowDeps;
@@ -154,12 +145,13 @@ export function createApp(options: AppOptions): Application<TurnState> {
       if (!who.ok) return refusedCard(who.reason);
       const data = readCompletionData(actionData(context.activity));
       if (!data) return noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
-      const { text, ...completion } = data;
+      const { text, choice, ...completion } = data;
       const outcome = await planRequest(deps, {
         text,
         requester: who.user,
         conversation: Turn.getConversationReference(context.activity),
         completion,
+        ...(choice ? { choice } : {}),
       });
       const replyTo = context.activity.replyToId;
       if ((outcome.kind === 'planned' || outcome.kind === 'nothing-to-do') && replyTo) {
@@ -170,6 +162,8 @@ export function createApp(options: AppOptions): Application<TurnState> {
       return failure(error, 'complete');
     }
   });
+
+  registerIntentChoiceRoute(app, { deps, failure });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
@@ -266,35 +260,6 @@ function channelReference(context: TurnContext): Partial<ConversationReference> 
   return id && reference.conversation ? { ...reference, conversation: { ...reference.conversation, id } } : reference;
 }
 
-function planOutcomeCard(outcome: PlanOutcome, deps: WorkflowDeps): AdaptiveCard {
-  switch (outcome.kind) {
-    case 'help':
-      return helpCard();
-    case 'not-licensing':
-      return notLicensingCard();
-    case 'unclear':
-      return unclearCard();
-    case 'needs':
-      return needsCard(outcome.parse, deps.inventory.hosts());
-    case 'refused':
-      return refusedCard(outcome.reason);
-    case 'nothing-to-do':
-      return nothingToDoCard(outcome.request);
-    case 'planned':
-      return planCard(outcome.request);
-    case 'advice':
-      return adviceCard(outcome.intent);
-    case 'status':
-      return outcome.request
-        ? requestCard(outcome.request)
-        : noticeCard('No request yet', 'You have not asked me for anything yet.');
-    case 'report':
-      return reportCard(outcome.operations, outcome.outcomes);
-    case 'audit':
-      return auditCard(outcome.records, outcome.host, outcome.since);
-  }
-}
-
 /** The requester's card after "Ask for approval" or "Submit again". */
 function resubmitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCard {
   switch (outcome.kind) {
@@ -319,6 +284,7 @@ function resubmitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCard {
     case 'help':
     case 'not-licensing':
     case 'unclear':
+    case 'choose':
     case 'needs':
     case 'advice':
     case 'status':

@@ -3,6 +3,7 @@ import type { ChangeRequest, Host, HostOutcome, Intent, ParseResult, PlannedOper
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
 import type { AuditRecord } from '../ports';
+import { chooseReading, CHOICE_NOT_OFFERED, type IntentChoice } from './choose-intent';
 import { cancelRequest } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
@@ -14,7 +15,10 @@ export type PlanOutcome =
   | { kind: 'help' }
   | { kind: 'not-licensing' }
   | { kind: 'unclear'; parse: ParseResult }
-  | { kind: 'needs'; parse: ParseResult }
+  /** Still missing a host, a mode or servers; `choice` is the reading already picked, kept for the answer. */
+  | { kind: 'needs'; parse: ParseResult; choice?: IntentChoice }
+  /** A change or a question? The parser's readings, offered as buttons ("Which do you mean?"). */
+  | { kind: 'choose'; parse: ParseResult }
   | { kind: 'refused'; reason: string; parse?: ParseResult }
   | { kind: 'nothing-to-do'; request: ChangeRequest }
   | { kind: 'planned'; request: ChangeRequest }
@@ -75,13 +79,21 @@ export function completeParse(parse: ParseResult, completion: Completion, invent
 /**
  * A message in, a plan out: understand it, check the policy, preview every host (-WhatIf through the
  * same code that will run), then store the request as pending and audit it. Nothing changes on a host.
+ * With `choice` (the "Which do you mean?" card), the text is parsed again here and continued with the
+ * picked reading only if this parse offers it; with `completion`, what was missing is filled in.
  */
 export async function planRequest(
   deps: WorkflowDeps,
-  input: { text: string; requester: Requester; conversation: unknown; completion?: Completion },
+  input: { text: string; requester: Requester; conversation: unknown; completion?: Completion; choice?: IntentChoice },
 ): Promise<PlanOutcome> {
   const parsed = parseRequest(input.text, deps.inventory.hosts());
-  const parse = input.completion ? completeParse(parsed, input.completion, deps.inventory.hosts()) : parsed;
+  const read = input.choice ? chooseReading(parsed, input.choice) : parsed;
+  if (!read) {
+    await auditRefusal(deps, input.requester, 'choice_not_offered', parsed);
+    return { kind: 'refused', reason: CHOICE_NOT_OFFERED, parse: parsed };
+  }
+  const parse = input.completion ? completeParse(read, input.completion, deps.inventory.hosts()) : read;
+  if (parse.needs.includes('confirm-intent') && parse.candidates.length > 0) return { kind: 'choose', parse };
   const [first] = parse.operations;
   if (!first) return parse.needs.includes('confirm-intent') ? { kind: 'unclear', parse } : { kind: 'not-licensing' };
   if (first.intent === 'help') return { kind: 'help' };
@@ -105,7 +117,7 @@ export async function planRequest(
     }
     return { kind: 'status', request: last && (await deps.store.get(last.id)) };
   }
-  if (parse.needs.length > 0) return { kind: 'needs', parse };
+  if (parse.needs.length > 0) return { kind: 'needs', parse, ...(input.choice ? { choice: input.choice } : {}) };
   if (first.intent === 'audit.query') {
     const decision = checkRequest(deps.policy, input.requester, [], new Map());
     if (!decision.allowed) return { kind: 'refused', reason: decision.reason, parse };

@@ -1,5 +1,6 @@
 import type { ChangeRequest, HostOutcome } from '../../../bot/domain';
 import { adviceCard } from '../../../cards/advice-card';
+import { intentChoiceCard } from '../../../cards/intent-choice-card';
 import {
   auditCard,
   errorCard,
@@ -78,7 +79,7 @@ describe('every card the bot sends', () => {
       }),
     ],
     ['help', helpCard()],
-    ['needs', needsCard({ text: 'x', operations: [], needs: ['target'], suggestions: ['PC-042'] })],
+    ['needs', needsCard({ text: 'x', operations: [], needs: ['target'], suggestions: ['PC-042'], candidates: [] })],
     [
       'needs with choices',
       needsCard(
@@ -87,12 +88,26 @@ describe('every card the bot sends', () => {
           operations: [{ intent: 'rdsh.set_licensing_mode', targets: [], params: {} }],
           needs: ['target', 'mode', 'servers'],
           suggestions: [],
+          candidates: [],
         },
         [
           { name: 'RDSH01', role: 'session-host', tags: [], users: [] },
           { name: 'LS1', role: 'license-server', tags: [], users: [] },
         ],
       ),
+    ],
+    [
+      'which do you mean',
+      intentChoiceCard({
+        text: 'RDSH01 per user? *really* [x](http://evil)',
+        operations: [],
+        needs: ['confirm-intent'],
+        suggestions: [],
+        candidates: [
+          { intent: 'rdsh.set_licensing_mode', targets: ['RDSH01'], params: { mode: 'PerUser' } },
+          { intent: 'licensing.diagnose', targets: ['RDSH01'], params: {} },
+        ],
+      }),
     ],
     [
       'audit',
