@@ -14,9 +14,8 @@ const PLACEHOLDER: Record<Host['role'], string> = {
   'license-server': 'zzls',
 };
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+// A word with the punctuation around it: "(rdsh01," -> "(", "rdsh01", ",".
+const PARTS = /^([^a-z0-9]*)(.*?)((?:'s)?[^a-z0-9]*)$/;
 
 export function maskHosts(normalised: string, words: Word[], resolved: ResolvedHosts): string {
   const replacements = new Map<string, string>();
@@ -33,8 +32,14 @@ export function maskHosts(normalised: string, words: Word[], resolved: ResolvedH
   for (const word of resolved.unknown)
     if (!replacements.has(word.toLowerCase())) replacements.set(word.toLowerCase(), 'zzhost');
   if (replacements.size === 0) return normalised;
-  // Longest first, so "rdsh01.corp.contoso.com" is replaced whole before "rdsh01".
-  const keys = [...replacements.keys()].sort((a, b) => b.length - a.length).slice(0, 200);
-  const pattern = new RegExp(`(?<![a-z0-9.-])(${keys.map(escape).join('|')})(?![a-z0-9-]|\\.[a-z0-9])('s)?`, 'g');
-  return normalised.replace(pattern, (_, key: string) => replacements.get(key) ?? key);
+  // Word by word (one map read each), not one regular expression over every name.
+  return normalised.replace(/\S+/g, (token) => {
+    const direct = replacements.get(token);
+    if (direct) return direct;
+    const [, lead = '', core = '', tail = ''] = PARTS.exec(token) ?? [];
+    const bare = core.replace(/\.$/, '');
+    const found = replacements.get(core) ?? replacements.get(bare);
+    if (!found) return token;
+    return `${lead}${found}${core === bare ? '' : '.'}${tail.replace(/^'s/, '')}`;
+  });
 }

@@ -28,10 +28,14 @@ export function combineParts(
   parse: (part: string) => ParseResult,
 ): ParseResult | undefined {
   const pieces = input.split(NEXT_REQUEST).filter((part) => part.trim().length > 0);
-  if (pieces.length < 2 || pieces.length > 8) return undefined;
+  // More than six requests in one message is a ticket or a paste, read as one: each part costs a parse.
+  if (pieces.length < 2 || pieces.length > 6) return undefined;
+  const acts = pieces.map((piece) => classify(normalise(piece)).act);
+  // Fewer than two parts that ask anything: one request with context, read whole (and without a parse each).
+  if (acts.filter((act) => act !== 'complaint' && act !== 'social').length < 2) return undefined;
   const groups: Array<{ text: string; result: ParseResult }> = [];
-  for (const piece of pieces) {
-    const act = classify(normalise(piece)).act;
+  for (const [at, piece] of pieces.entries()) {
+    const act = acts[at];
     const result = parse(piece);
     const previous = groups.at(-1);
     const adds = result.operations.some(

@@ -52,8 +52,20 @@ for (const word of VOCABULARY) {
   }
 }
 
+/** Words seen before and what they became: chat repeats its words, and the look-up allocates. */
+const seen = new Map<string, string>();
+
 /** The vocabulary word a typo stands for, or the word itself. */
 export function correctWord(word: string): string {
+  const before = seen.get(word);
+  if (before !== undefined) return before;
+  const corrected = correct(word);
+  if (seen.size > 20_000) seen.clear();
+  seen.set(word, corrected);
+  return corrected;
+}
+
+function correct(word: string): string {
   if (word.length < 4 || known.has(word) || ENGLISH.has(word) || !/^[a-z]+$/.test(word)) return word;
   // "cached", "restarted", "licenses": an inflection of a known word is a word, not a typo.
   const stem = word.replace(/(ing|ed|es|s|d)$/, '');
