@@ -34,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
   if (!runNeedsLab(process.argv.slice(2))) return;
   try {
     process.env.RDSBOT_TEST_INVENTORY = await labUp({ dir: TEST_LAB_DIR, net: TEST_LAB_NET });
+    process.env.RDSBOT_TEST_LAB_STARTED = '1';
   } catch (error) {
     throw new Error(`the lab could not start, so integration and e2e tests cannot run: ${(error as Error).message}`);
   }
