@@ -33,7 +33,12 @@ function counterpart(intent: Intent, text: string): Intent {
 export function judge(intents: Intent[], clauses: Clause[], text: string): Verdict {
   const changing = intents.filter(changes);
   if (changing.length === 0) return { kind: 'as-asked', intents };
-  const asking = clauses.filter((c) => (c.act === 'request' || c.act === 'statement') && ASKS_CHANGE.test(c.text));
+  // A bare statement ("we use per device") asks for a change only when nothing in the message is a question
+  // or a complaint: next to one it is context ("is RDSH01 per user? we use per device").
+  const onlyStatements = !clauses.some((c) => c.act === 'question' || c.act === 'complaint');
+  const asking = clauses.filter(
+    (c) => (c.act === 'request' || (c.act === 'statement' && onlyStatements)) && ASKS_CHANGE.test(c.text),
+  );
   if (asking.length > 0) return { kind: 'as-asked', intents };
   const readOnly = [...new Set(intents.map((intent) => (changes(intent) ? counterpart(intent, text) : intent)))];
   if (clauses.some((c) => c.fragment) && !clauses.some((c) => c.act === 'complaint'))

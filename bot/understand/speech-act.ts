@@ -55,7 +55,11 @@ export function classify(clause: string): Clause {
     return endsAsking && !/\bplease\b/.test(clause)
       ? { text: clause, act: 'question', fragment: true }
       : { text: clause, act: 'request', fragment: false };
-  if (/->|\s=\s?|:\s*(per|zz)|\bmode\s*(:|=)|\b(should|ought to|needs? to|has to|must|wants?|needs|shall)\b/.test(core))
+  const negated = /\b(should|must|shall|needs? to)\s+(not|never)\b|\b(should|must)n'?t\b/.test(core);
+  if (
+    !negated &&
+    /->|\s=\s?|:\s*(per|zz)|\bmode\s*(:|=)|\b(should|ought to|needs? to|has to|must|wants?|needs|shall)\b/.test(core)
+  )
     return { text: clause, act: endsAsking ? 'question' : 'request', fragment: false };
   if (COMPLAINT.test(core)) return { text: clause, act: endsAsking ? 'question' : 'complaint', fragment: false };
   if (endsAsking) return { text: clause, act: 'question', fragment: !/\b(is|are|does|do|did|has|have)\b/.test(core) };
