@@ -23,6 +23,7 @@ import { VERB } from '../../cards/verbs';
 import type { BackgroundWork } from './background';
 import { actionData, readCompletionData, readDecisionData, readRequestRef } from './card-data';
 import { registerApprovalRoutes } from './approval-routes';
+import { continueRequest } from './continue-request';
 import { identify } from './identify';
 import { registerIntentChoiceRoute } from './intent-choice-route';
 import { localMemberKind, type MemberKind } from './member-kind';
@@ -146,18 +147,12 @@ export function createApp(options: AppOptions): Application<TurnState> {
       const data = readCompletionData(actionData(context.activity));
       if (!data) return noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
       const { text, choice, ...completion } = data;
-      const outcome = await planRequest(deps, {
+      return await continueRequest(deps, context, {
         text,
         requester: who.user,
-        conversation: Turn.getConversationReference(context.activity),
         completion,
         ...(choice ? { choice } : {}),
       });
-      const replyTo = context.activity.replyToId;
-      if ((outcome.kind === 'planned' || outcome.kind === 'nothing-to-do') && replyTo) {
-        await deps.store.setCardActivityId(outcome.request.id, replyTo);
-      }
-      return planOutcomeCard(outcome, deps);
     } catch (error) {
       return failure(error, 'complete');
     }

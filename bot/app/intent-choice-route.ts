@@ -1,13 +1,11 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { TurnContext } from 'botbuilder';
 import type { WorkflowDeps } from '../workflow/deps';
-import { planRequest } from '../workflow/plan-request';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { noticeCard, refusedCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
 import { actionData, readChoiceData } from './card-data';
 import { identify } from './identify';
-import { planOutcomeCard } from './plan-outcome-card';
+import { continueRequest } from './continue-request';
 
 /**
  * "Which do you mean?": the reading picked on the card continues the same request. The card sends
@@ -26,18 +24,7 @@ export function registerIntentChoiceRoute(
       if (!who.ok) return refusedCard(who.reason);
       const data = readChoiceData(actionData(context.activity));
       if (!data) return noticeCard('I cannot read this button', 'The card data is not valid. Nothing was planned.');
-      const outcome = await planRequest(deps, {
-        text: data.text,
-        requester: who.user,
-        conversation: TurnContext.getConversationReference(context.activity),
-        choice: data.choice,
-      });
-      // The plan replaces the choice card in place, so that card is the one later steps update.
-      const replyTo = context.activity.replyToId;
-      if ((outcome.kind === 'planned' || outcome.kind === 'nothing-to-do') && replyTo) {
-        await deps.store.setCardActivityId(outcome.request.id, replyTo);
-      }
-      return planOutcomeCard(outcome, deps);
+      return await continueRequest(deps, context, { text: data.text, requester: who.user, choice: data.choice });
     } catch (error) {
       return failure(error, 'choose');
     }

@@ -28,16 +28,14 @@ export interface ResolvedHosts {
 /** Words looked at; a 2,000-character message has fewer, and the bound keeps the worst case flat. */
 const MAX_WORDS = 400;
 
+/** Nothing named (also the answer for hostile text, whose words are never looked up). */
+export function noHosts(): ResolvedHosts {
+  return { hosts: [], unknown: [], suggestions: [], users: [], hostWords: new Map(), grouped: new Set() };
+}
+
 export function resolveHosts(words: Word[], inventory: readonly Host[]): ResolvedHosts {
   const index = indexInventory(inventory);
-  const resolved: ResolvedHosts = {
-    hosts: [],
-    unknown: [],
-    suggestions: [],
-    users: [],
-    hostWords: new Map(),
-    grouped: new Set(),
-  };
+  const resolved = noHosts();
   const add = (host: Host): void => {
     if (!resolved.hosts.includes(host)) resolved.hosts.push(host);
   };

@@ -10,7 +10,7 @@ import type { Intent } from '../domain';
  * by the speech act of the clauses (see safety.ts).
  */
 
-export const CHANGE =
+const CHANGE =
   /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild|kill|trash|drop)(s|ed|d|ing)?\b|\bblow away\b|\bget rid of\b/;
 const LICENCE = /\b(license[sd]?|licensing|lic|cals?|mslicensing)\b/;
 const CLIENT_SIDE = /\b(client|rdp|mstsc|pc|laptop|workstation|desktop|thin client|cache|cached|zzpc)\b/;
@@ -182,18 +182,14 @@ function isClientReset(t: string): boolean {
   );
 }
 
-export interface IntentMatch {
-  intent: Intent;
-}
-
 /** The operation(s) a text points at, in the order it asks for them; empty when none fits. */
-export function matchIntents(text: string): IntentMatch[] {
-  for (const rule of RULES) if (rule.matches(text)) return [{ intent: rule.intent }];
+export function matchIntents(text: string): Intent[] {
+  for (const rule of RULES) if (rule.matches(text)) return [rule.intent];
   return matchConfiguration(text);
 }
 
 /** Mode and/or license-server changes ("set RDSH01 to per user, LS is LS1"), in the order written. */
-function matchConfiguration(t: string): IntentMatch[] {
+function matchConfiguration(t: string): Intent[] {
   const found: Array<{ intent: Intent; at: number }> = [];
   const mode = t.search(MODE);
   const modeChange =
@@ -207,7 +203,7 @@ function matchConfiguration(t: string): IntentMatch[] {
   const setsIt = /\b(set|change|configure|point|use|add|remove|replace|drop|switch)\b|->|\bls\s*[:=]/.test(t);
   if (server >= 0 && (forHosts ? /\bzzls\b/.test(t) || setsIt : setsIt))
     found.push({ intent: 'rdsh.set_license_servers', at: server });
-  return found.sort((a, b) => a.at - b.at).map(({ intent }) => ({ intent }));
+  return found.sort((a, b) => a.at - b.at).map(({ intent }) => intent);
 }
 
 /** Licensing words: a message about RDS licensing is never answered "not my topic". */

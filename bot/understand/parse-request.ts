@@ -1,5 +1,5 @@
 import type { Host, Intent, Need, ParseResult, PlannedOperation } from '../domain';
-import { resolveHosts, type ResolvedHosts } from './host-resolver';
+import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
 import { isAboutLicensing, isDiagnosis, matchIntents } from './intents';
 import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted } from './normalise';
@@ -7,33 +7,12 @@ import { paramsFor } from './params';
 import { judge } from './safety';
 import { combineParts } from './several-requests';
 import { speechActs } from './speech-act';
-import { targetsFor, unknownMachines } from './targets';
+import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
 import { correctTypos } from './typos';
 
 /** Longest message the parser reads; anything longer is cut before it is looked at. */
 export const MAX_REQUEST_LENGTH = 2000;
-
-/** Intents that never act on the hosts a message names (the answer is advice or about requests). */
-const NO_TARGETS = new Set<Intent>([
-  'help',
-  'advice.cal_migration',
-  'advice.copy_client_license',
-  'advice.recurring_grace_reset',
-  'advice.mac_client',
-  'audit.query',
-  'request.status',
-  'request.cancel',
-]);
-
-const NOTHING: ResolvedHosts = {
-  hosts: [],
-  unknown: [],
-  suggestions: [],
-  users: [],
-  hostWords: new Map(),
-  grouped: new Set(),
-};
 
 /**
  * Text -> catalogue operations and what is still missing (the parse contract in
@@ -43,23 +22,24 @@ const NOTHING: ResolvedHosts = {
  */
 export function parseRequest(text: string, inventory: readonly Host[]): ParseResult {
   const input = typeof text === 'string' ? text.slice(0, MAX_REQUEST_LENGTH) : '';
-  const whole = parseOne(input, inventory);
-  if (whole.operations.length === 0 && whole.candidates.length === 0) return whole;
-  if (isHostileText(input) || hasLookalikeHostWord(input)) return whole;
-  return combineParts(input, whole, (part) => parseOne(part, inventory)) ?? whole;
+  const hostile = isHostileText(input) || hasLookalikeHostWord(input);
+  const whole = parseOne(input, inventory, hostile);
+  // Hostile text is never cut into parts: none of its words may become a target, in any part.
+  if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return whole;
+  return combineParts(input, whole, (part) => parseOne(part, inventory, false)) ?? whole;
 }
 
-function parseOne(input: string, inventory: readonly Host[]): ParseResult {
-  const hostile = isHostileText(input) || hasLookalikeHostWord(input);
+function parseOne(input: string, inventory: readonly Host[], hostile: boolean): ParseResult {
   const words = tokenize(input);
-  const resolved = hostile ? NOTHING : resolveHosts(words, inventory);
+  const resolved = hostile ? noHosts() : resolveHosts(words, inventory);
+  const unknown = unknownMachines(resolved, inventory).length > 0;
   const { text: unquoted, quoted } = splitQuoted(normalise(input));
   const masked = correctTypos(maskHosts(unquoted, words, resolved));
   const clauses = speechActs(masked);
 
-  let intents = matchIntents(masked).map((match) => match.intent);
-  const namesHosts = resolved.hosts.length > 0 || unknownMachines(resolved, inventory).length > 0;
-  if (intents.length === 0 && namesHosts && isDiagnosis(masked)) intents = ['licensing.diagnose'];
+  let intents = matchIntents(masked);
+  if (intents.length === 0 && (resolved.hosts.length > 0 || unknown) && isDiagnosis(masked))
+    intents = ['licensing.diagnose'];
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
   if (intents.length === 0 && !hostile && (isAboutLicensing(masked) || quoted.length > 0))
     if (clauses.some((c) => c.act === 'complaint' || c.act === 'question')) intents = ['licensing.diagnose'];
@@ -70,7 +50,7 @@ function parseOne(input: string, inventory: readonly Host[]): ParseResult {
 
   const verdict = judge(intents, clauses, masked);
   const plan = (list: Intent[]): { operations: PlannedOperation[]; needs: Set<Need> } =>
-    planOperations(list, masked, resolved, inventory, hostile);
+    planOperations(list, masked, resolved, unknown);
   if (verdict.kind === 'choose') {
     const candidates = [...plan(verdict.change).operations, ...plan(verdict.readOnly).operations];
     return { text: input, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
@@ -79,29 +59,23 @@ function parseOne(input: string, inventory: readonly Host[]): ParseResult {
   return { text: input, operations, needs: [...needs], suggestions: resolved.suggestions, candidates: [] };
 }
 
+/** `unknownHost`: the text names a host the inventory lacks, so the bot must ask (hostile text names none). */
 function planOperations(
   intents: Intent[],
   masked: string,
   resolved: ResolvedHosts,
-  inventory: readonly Host[],
-  hostile: boolean,
+  unknownHost: boolean,
 ): { operations: PlannedOperation[]; needs: Set<Need> } {
   const needs = new Set<Need>();
   const operations = retargetEvents(intents, resolved).map((intent): PlannedOperation => {
-    const targets = NO_TARGETS.has(intent) ? [] : targetsFor(intent, resolved).map((host) => host.name);
+    const targets = takesNoHosts(intent) ? [] : targetsFor(intent, resolved).map((host) => host.name);
     const params = paramsFor(intent, masked, resolved);
     // A rollback of "the last change" finds its hosts from that request; every other operation needs hosts.
-    const targetOptional =
-      intent === 'request.rollback' && targets.length === 0 && unknownMachines(resolved, inventory).length === 0;
-    if (
-      !NO_TARGETS.has(intent) &&
-      !targetOptional &&
-      (hostile || targets.length === 0 || unknownMachines(resolved, inventory).length > 0)
-    )
-      needs.add('target');
+    const lastChange = intent === 'request.rollback';
+    if (!takesNoHosts(intent) && (unknownHost || (targets.length === 0 && !lastChange))) needs.add('target');
     if (intent === 'rdsh.set_licensing_mode' && !params.mode) needs.add('mode');
     if (intent === 'rdsh.set_license_servers' && !params.servers) needs.add('servers');
-    return { intent, targets: hostile ? [] : targets, params };
+    return { intent, targets, params };
   });
   return { operations, needs };
 }

@@ -3,6 +3,22 @@ import type { Host, Intent } from '../domain';
 import type { ResolvedHosts } from './host-resolver';
 import { alphaPrefix, indexInventory } from './inventory-index';
 
+/** Intents that never act on the hosts a message names (the answer is advice or about requests). */
+const NO_TARGETS = new Set<Intent>([
+  'help',
+  'advice.cal_migration',
+  'advice.copy_client_license',
+  'advice.recurring_grace_reset',
+  'advice.mac_client',
+  'audit.query',
+  'request.status',
+  'request.cancel',
+]);
+
+export function takesNoHosts(intent: Intent): boolean {
+  return NO_TARGETS.has(intent);
+}
+
 /**
  * The hosts an operation acts on: those of the catalogue's role. License servers named with a change
  * or a reachability test are parameters, not targets; a diagnosis looks at session hosts first.

@@ -1,4 +1,5 @@
 import type { Need, ParseResult, PlannedOperation } from '../domain';
+import { takesNoHosts } from '../understand/targets';
 
 /**
  * The reading a user picked on the "Which do you mean?" card: its place among the parser's
@@ -15,8 +16,7 @@ export const CHOICE_NOT_OFFERED =
 
 /** Readings that never need a host named (a rollback of "the last change" finds its hosts from that change). */
 function takesNoHost(operation: PlannedOperation): boolean {
-  const intent = operation.intent;
-  return intent === 'help' || intent === 'audit.query' || intent.startsWith('advice.') || intent.startsWith('request.');
+  return takesNoHosts(operation.intent) || operation.intent === 'request.rollback';
 }
 
 /**
