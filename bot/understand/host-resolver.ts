@@ -23,6 +23,8 @@ export interface ResolvedHosts {
   users: string[];
   /** Positions (word indexes) of the words that named hosts, with their role, so later stages can mask them. */
   hostWords: Map<number, Host['role'] | undefined>;
+  /** Positions of tag words that named a group: masked as the word and its role ("macos zzpc"). */
+  groupWords: Set<number>;
 }
 
 /** Words looked at; a 2,000-character message has fewer, and the bound keeps the worst case flat. */
@@ -30,7 +32,15 @@ const MAX_WORDS = 400;
 
 /** Nothing named (also the answer for hostile text, whose words are never looked up). */
 export function noHosts(): ResolvedHosts {
-  return { hosts: [], unknown: [], suggestions: [], users: [], hostWords: new Map(), grouped: new Set() };
+  return {
+    hosts: [],
+    unknown: [],
+    suggestions: [],
+    users: [],
+    hostWords: new Map(),
+    groupWords: new Set(),
+    grouped: new Set(),
+  };
 }
 
 export function resolveHosts(words: Word[], inventory: readonly Host[]): ResolvedHosts {
@@ -75,11 +85,16 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       if (group.ambiguous) {
         resolved.suggestions.push(...group.hosts.map((host) => host.name));
         resolved.unknown.push(word.text);
-      } else
+      } else {
+        // The tag word reads as its hosts' role ("LS1 for the HR farm?" -> "zzls for the zzrdsh farm?").
+        const roles = new Set(group.hosts.map((host) => host.role));
+        if (roles.size === 1) resolved.hostWords.set(position, group.hosts[0]?.role);
+        resolved.groupWords.add(position);
         for (const host of group.hosts) {
           if (!resolved.hosts.includes(host)) resolved.grouped.add(host);
           add(host);
         }
+      }
       continue;
     }
     if (looksLikeHost(word.text, index)) {

@@ -22,12 +22,24 @@ const EVENT_IDS = /\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4
 const EVENT_NOUNS =
   /\bevents?\b|\bevent ?logs?\b|\bevent viewer\b|\b(admin|operational) log\b|\brcm\b|\bremoteconnectionmanager\b/;
 
+/** A request's own id ("REQ-20411", a UUID): the message is about that request, not about a host. */
+const REQUEST_REF = /\breq-\d{1,12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/;
+const CANCEL_WORDS = /\b(cancel|abort|withdraw|scrap|discard|forget|kill|stop|bin|ditch)\b/;
+const ROLLBACK_WORDS = /\b(undo|rollback|revert|put (\w+ )?back|restore|change (\w+ )?back)\b/;
+/** A clause that is only "cancel" / "never mind" ("oops, wrong box - cancel"). */
+const BARE_CANCEL =
+  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scrap (that|it)|abort|do not bother|ignore that|disregard( that)?)\s*[.!]*\s*$/;
+const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
+
 interface Rule {
   intent: Intent;
   matches(text: string): boolean;
 }
 
 const RULES: Rule[] = [
+  { intent: 'request.cancel', matches: (t) => REQUEST_REF.test(t) && CANCEL_WORDS.test(t) },
+  { intent: 'request.rollback', matches: (t) => REQUEST_REF.test(t) && ROLLBACK_WORDS.test(t) },
+  { intent: 'request.status', matches: (t) => REQUEST_REF.test(t) },
   {
     intent: 'help',
     matches: (t) =>
@@ -35,13 +47,14 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
-      /\bwhat (can|do) you do\b|\bhow (do i|to) use (you|this|the bot)\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
+      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
   {
     intent: 'request.cancel',
     matches: (t) =>
+      (BARE_CANCEL.test(t) && !NAMES_HOST.test(t) && t.length < 60) ||
       (/\b(cancel|abort|withdraw|scrap|forget|discard|drop|kill|stop)\b.{0,30}\b(request|that|it|this|last|my|change|plan)\b/.test(
         t,
       ) &&
@@ -55,12 +68,14 @@ const RULES: Rule[] = [
     matches: (t) =>
       /\b(status|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b/.test(
         t,
-      ) || /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t),
+      ) ||
+      /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t) ||
+      (/\b(status|progress|news|updates?)\b/.test(t) && !NAMES_HOST.test(t) && t.split(' ').length <= 5),
   },
   {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\bwhat (changes|requests) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
+      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\bwhat (changes|requests) (did|has|were|have)\b|\bchanges (were |have been )?made\b|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
         t,
       ),
   },
@@ -83,14 +98,14 @@ const RULES: Rule[] = [
   {
     intent: 'advice.mac_client',
     matches: (t) =>
-      /\b(mac|macs|macos|mac os|os x|osx|macbook|imac|mbp|apple)\b/.test(t) &&
-      (LICENCE.test(t) || /\bconnect|error|rdp|remote desktop|zzquote\b/.test(t)),
+      /\brdc crucial server information\b|\bcrucial server\b/.test(t) ||
+      (/\b(mac|macs|macos|mac os|os x|osx|macbook|imac|mbp|apple)\b/.test(t) &&
+        (LICENCE.test(t) || /\bconnect|error|rdp|remote desktop|zzquote\b/.test(t))),
   },
   {
     intent: 'request.rollback',
     matches: (t) =>
-      /\b(undo|rollback|revert|put (\w+ )?back|restore|change (\w+ )?back)\b/.test(t) &&
-      !/\brestore\b.*\bcals?\b|\b(registry|hive|new hardware|new server|migrat\w*)\b/.test(t),
+      ROLLBACK_WORDS.test(t) && !/\brestore\b.*\bcals?\b|\b(registry|hive|new hardware|new server|migrat\w*)\b/.test(t),
   },
   {
     intent: 'rdsh.test_license_server',
@@ -103,15 +118,19 @@ const RULES: Rule[] = [
     intent: 'ls.cal_inventory',
     matches: (t) =>
       /\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b/.test(t) &&
-      /\b(left|remaining|available|how many|count|inventory|free|installed|do we have|in stock|list|show|usage|used|issued|any)\b/.test(
+      /\b(left|remaining|available|how many|counts?|inventory|free|installed|do we have|in stock|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
         t,
       ) &&
-      !/\b(switch|set|change|convert)\b/.test(t),
+      !/\b(switch|set|change|convert)\b/.test(t) &&
+      // A pasted event ("Event 1128 on RDSH05: ... a license server with installed licenses") reports trouble.
+      !(EVENT_IDS.test(t) && !/\b(how many|left|counts?|remaining)\b/.test(t)),
   },
   {
     intent: 'rdsh.events',
     matches: (t) =>
       !/\b(fix|reset|clear|delete)\b|\bwhy\b|\bmean\w*\b|\bexplain\b/.test(t) &&
+      // "Event 1128 on RDSH05: The RD Licensing grace period has expired ...": a pasted event reports trouble.
+      !(/\bevent \d{3,5}\b[^:]{0,30}:\s*(\S+ ){5,}/.test(t) && !/\b(show|list|any|pull|get|how many)\b/.test(t)) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
       ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
         /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b|\?\s*$/.test(t) ||
@@ -164,11 +183,11 @@ function isCalMigration(t: string): boolean {
 /** Copying a client's licence between PCs (export/import, .reg, golden image): refused with the reason. */
 function isClientCopy(t: string): boolean {
   const verb =
-    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup)\b/;
+    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out)\b/;
   const thing =
-    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (license|cal)s?|license store|\.reg)\b/;
+    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid)\b/;
   const twoPlaces =
-    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden image\b|\brestore it\b|\bimport\w*\b/;
+    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
   return verb.test(t) && thing.test(t) && twoPlaces.test(t);
 }

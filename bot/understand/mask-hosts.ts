@@ -26,7 +26,10 @@ export function maskHosts(normalised: string, words: Word[], resolved: ResolvedH
   for (const [position, role] of resolved.hostWords) {
     const word = words[position];
     if (!word || replacements.has(word.lower)) continue;
-    replacements.set(word.lower, role ? PLACEHOLDER[role] : 'zzhost');
+    // A tag word keeps its letters beside its role: "the macOS app" still says macOS.
+    if (resolved.groupWords.has(position))
+      replacements.set(word.lower, role ? `${word.lower} ${PLACEHOLDER[role]}` : word.lower);
+    else replacements.set(word.lower, role ? PLACEHOLDER[role] : 'zzhost');
   }
   for (const user of resolved.users) replacements.set(user, 'zzuser');
   for (const word of resolved.unknown)

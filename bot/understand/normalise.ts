@@ -52,6 +52,10 @@ const SPELLINGS: Array<[RegExp, string]> = [
 const ERROR_TEXTS =
   /(the remote (session|computer) (was )?disconnected( the session)?|because )?(there are )?no remote desktop license servers? (is |are )?available( to provide a license)?|(an )?error in the licensing protocol|because of a (protocol|security) error|the licensing mode for the remote desktop session host( server)? is not configured|remote desktop services will stop working in \d+ days?|no licenses? (is |are )?available|the (remote desktop )?license (has )?expired|(does|do) not have a license|failed to (obtain|get) a license/g;
 
+// Names of folders, keys and values that people quote when they ask about them.
+const QUOTED_NAMES =
+  /^\s*(rdc crucial server information|mslicensing|hardwareid|store|timebomb|x509 certificate( id)?( 2)?|x509|graceperiod|licensingmode|licenseservers|specifiedlicenseservers|termservice|remote desktop services)\s*$/;
+
 /** Lower case, one spelling per word, single spaces. */
 export function normalise(text: string): string {
   let out = text.toLowerCase();
@@ -63,14 +67,21 @@ export function normalise(text: string): string {
 /**
  * Pasted error texts in quotes are evidence of a problem, never a request: "…no license servers
  * available…" must not read as "set the license servers". Quoted spans are cut from the text the
- * intent rules see and returned apart, so a diagnosis can still use them.
+ * intent rules see and returned apart, so a diagnosis can still use them. A single quote opens a span
+ * only where no word ends just before it: "jdoe's ... tnguyen's" is two possessives, not a quote.
  */
 export function splitQuoted(text: string): { text: string; quoted: string[] } {
   const quoted: string[] = [];
-  const rest = text.replace(/"([^"]{3,})"|'([^']{12,})'/g, (_, a: string | undefined, b: string | undefined) => {
-    quoted.push(a ?? b ?? '');
-    return ' zzquote ';
-  });
+  const rest = text.replace(
+    /"([^"]{3,})"|(?<![a-z0-9])'([^']{12,})'(?![a-z])/g,
+    (span: string, a: string | undefined, b: string | undefined) => {
+      const inside = a ?? b ?? '';
+      // A quoted name ("'RDC Crucial Server Information' folder", "'X509 Certificate'") is the thing asked about.
+      if (inside.length < 60 && QUOTED_NAMES.test(inside)) return ` ${inside} `;
+      quoted.push(inside);
+      return ' zzquote ';
+    },
+  );
   const cleaned = rest.replace(ERROR_TEXTS, (match) => {
     quoted.push(match);
     return ' zzquote ';

@@ -141,9 +141,11 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
       if (wanted.length > 0) params.servers = wanted;
       break;
     }
-    case 'rdsh.test_license_server':
-      if (servers.length > 0) params.servers = servers;
+    case 'rdsh.test_license_server': {
+      const asked = notConditional(servers, text);
+      if (asked.length > 0) params.servers = asked;
       break;
+    }
     case 'rdsh.events':
       set('since', readSince(text));
       set('ids', readEventIds(text));
@@ -163,6 +165,14 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
   return params;
 }
 
+/** "can they reach LS-DR if LS2 goes down?": a server named in a condition is not the one asked about. */
+function notConditional(servers: string[], text: string): string[] {
+  const places = [...text.matchAll(/(\b(?:if|when|in case|should|once|unless)\s+(?:the\s+)?)?\bzzls\b/g)];
+  if (places.length !== servers.length) return servers;
+  const kept = servers.filter((_, i) => !places[i]?.[1]);
+  return kept.length > 0 ? kept : servers;
+}
+
 /** "switch RDSH05 from LIC-OLD to LS2": the server it moves away from is not in the new list. */
 function notMovedFrom(servers: string[], text: string): string[] {
   const places = [...text.matchAll(/(\bfrom\s+(?:the\s+)?)?\bzzls\b/g)];
@@ -174,9 +184,29 @@ function notMovedFrom(servers: string[], text: string): string[] {
 /** "who changed PC-042 this week" asks about a host; "what has jdoe asked for" about a person. */
 function auditParams(text: string, resolved: ResolvedHosts, set: (key: string, value: unknown) => void): void {
   const aboutTheirPc = /\bzzuser\s+(pc|laptop|machine|computer|desktop|workstation|box)\b/.test(text);
-  const user = aboutTheirPc ? undefined : resolved.users[0];
+  const user = aboutTheirPc ? undefined : (resolved.users[0] ?? personNamed(text));
   const host = resolved.hosts.find((h) => !user || !h.users.some((u) => u.toLowerCase() === user));
   set('host', host?.name);
   set('user', user);
   set('since', readSince(text));
+}
+
+// Words that stand where a person's name would ("what did the bot change", "everything you approved").
+const NOT_A_PERSON = /^(it|that|this|the|you|i|we|they|he|she|someone|anyone|anybody|somebody|people|everyone|zz\w+)$/;
+
+/**
+ * The person an audit question is about when the inventory does not know them (approvers, helpdesk
+ * staff: "what did mlopez ask the bot for", "everything bwilson approved", "requests by a.khan").
+ */
+function personNamed(text: string): string | undefined {
+  const found =
+    /\bwhat (?:did|has|have) ([a-z][\w.-]*) (?:ask|asked|request|requested|approve|approved|change|changed|run|ran)\b/.exec(
+      text,
+    ) ??
+    /\b(?:everything|anything|all|whatever) ([a-z][\w.-]*) (?:has |have )?(?:approved|requested|asked for|changed|ran)\b/.exec(
+      text,
+    ) ??
+    /\b(?:requests?|changes|approvals) (?:by|from|made by|approved by) ([a-z][\w.-]*)\b/.exec(text);
+  const name = found?.[1];
+  return name && !NOT_A_PERSON.test(name) ? name : undefined;
 }

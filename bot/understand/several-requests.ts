@@ -1,6 +1,7 @@
 import type { Need, ParseResult, PlannedOperation } from '../domain';
 import { normalise } from './normalise';
 import { classify } from './speech-act';
+import { takesNoHosts } from './targets';
 
 /**
  * Several operations in one message ("refresh the cert on TS-HR-02 and restart RDS on TS-HR-01",
@@ -18,6 +19,30 @@ const NEXT_REQUEST =
 const ASKS_DIAGNOSIS =
   /\b(wrong|diagnos\w*|troubleshoot\w*|health\w*|going on|up with|check|look at|investigate|problem|issue|broken|not working|why|what)\b/i;
 
+/** Words that point back at the hosts of the part before ("show me its events", "restart it there"). */
+const POINTS_BACK =
+  /\b(its|it|their|them|they|there|those|these|both|same (hosts?|box|boxes|servers?|machines?)|that (host|box|server|machine|pc))\b/i;
+
+/** The hosts a part's operations name (an audit question names its host in `params.host`). */
+function hostsNamed(result: ParseResult): string[] {
+  return [
+    ...new Set(
+      result.operations.flatMap((op) => [
+        ...op.targets,
+        ...(typeof op.params.host === 'string' ? [op.params.host] : []),
+      ]),
+    ),
+  ];
+}
+
+/** Same operation asked two ways ("remove LIC-OLD ... and add LS-DR"): two operations, not one. */
+function conflicts(a: PlannedOperation, b: PlannedOperation): boolean {
+  if (a.intent !== b.intent) return false;
+  return Object.keys(b.params).some(
+    (key) => key in a.params && key !== 'servers' && JSON.stringify(a.params[key]) !== JSON.stringify(b.params[key]),
+  );
+}
+
 function sameOperation(a: PlannedOperation, b: PlannedOperation): boolean {
   return a.intent === b.intent && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
@@ -32,7 +57,8 @@ export function combineParts(
   if (pieces.length < 2 || pieces.length > 6) return undefined;
   const acts = pieces.map((piece) => classify(normalise(piece)).act);
   // Fewer than two parts that ask anything: one request with context, read whole (and without a parse each).
-  if (acts.filter((act) => act !== 'complaint' && act !== 'social').length < 2) return undefined;
+  if (acts.filter((act) => act !== 'complaint' && act !== 'social' && act !== 'constraint').length < 2)
+    return undefined;
   const groups: Array<{ text: string; result: ParseResult }> = [];
   for (const [at, piece] of pieces.entries()) {
     const act = acts[at];
@@ -41,12 +67,20 @@ export function combineParts(
     const adds = result.operations.some(
       (op) => !previous?.result.operations.some((known) => known.intent === op.intent),
     );
-    const context = act === 'complaint' || act === 'social';
-    const fallback = result.operations.every((op) => op.intent === 'licensing.diagnose') && !ASKS_DIAGNOSIS.test(piece);
+    // A statement that adds nothing ("the client resets did nothing") is context, like a complaint.
+    const context = act === 'complaint' || act === 'social' || act === 'constraint' || (act === 'statement' && !adds);
+    const fallback =
+      result.operations.every((op) => op.intent === 'licensing.diagnose') &&
+      // A question about a host of its own ("which license server is RDSH07 using?") asks for a diagnosis.
+      !(act === 'question' && result.operations.some((op) => op.targets.length > 0)) &&
+      !ASKS_DIAGNOSIS.test(piece);
     const absorbed =
       previous?.result.operations.some((op) => op.intent === 'rdsh.reset_grace_period') &&
       result.operations.every((op) => op.intent === 'rdsh.restart_service');
-    if (previous && (result.operations.length === 0 || absorbed || (!adds && context))) {
+    // A part that asks again for what the part before asked ("..., and reboot it right away") belongs to it.
+    const again =
+      !adds && !result.operations.some((op) => previous?.result.operations.some((known) => conflicts(known, op)));
+    if (previous && (result.operations.length === 0 || absorbed || again)) {
       previous.text = `${previous.text} and ${piece}`;
       previous.result = parse(previous.text);
     } else if (!context && !fallback && result.operations.length > 0) groups.push({ text: piece, result });
@@ -57,9 +91,11 @@ export function combineParts(
     whole.operations.find((op) => op.intent === intent)?.targets ?? [];
   const operations: PlannedOperation[] = [];
   const needs = new Set<Need>();
-  for (const { result } of kept) {
+  for (const [at, { text, result }] of kept.entries()) {
+    const before = at > 0 && POINTS_BACK.test(text) ? hostsNamed(kept[at - 1]!.result) : [];
     for (const op of result.operations) {
-      const targets = op.targets.length > 0 ? op.targets : wholeTargets(op.intent);
+      const inherited = before.length > 0 ? before : wholeTargets(op.intent);
+      const targets = op.targets.length > 0 || takesNoHosts(op.intent) ? op.targets : inherited;
       const same = operations.find((known) => sameOperation(known, op));
       if (same) same.targets = [...new Set([...same.targets, ...targets])];
       else operations.push({ ...op, targets });

@@ -4,7 +4,7 @@
  * ("why does ...", "is RDSH01 ...?", "should I ...?") or a complaint ("users get ...", "PC-042 keeps
  * ...") about a host gets the read-only counterpart. Works on normalised, host-masked text.
  */
-export type SpeechAct = 'request' | 'question' | 'complaint' | 'statement' | 'social';
+export type SpeechAct = 'request' | 'question' | 'complaint' | 'statement' | 'social' | 'constraint';
 
 export interface Clause {
   text: string;
@@ -28,7 +28,7 @@ const QUESTION_START =
   /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
 
 const COMPLAINT =
-  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing)\b/;
+  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference)\b/;
 
 /** Clauses: sentences, and the parts of a sentence joined by ",", " - ", "but", "so", "then". */
 export function splitClauses(text: string): string[] {
@@ -45,6 +45,9 @@ export function classify(clause: string): Clause {
   const endsAsking = /\?\s*$/.test(clause);
   if (!core || /^(thanks|thank you|cheers|ta|great|perfect|awesome|ok|okay|cool|nice)\b/.test(core))
     return { text: clause, act: 'social', fragment: false };
+  // "don't kick anyone off", "no reboot": how to do what the message asks, never a request by itself.
+  if (/^(do not|never|no need to|without|no)\b/.test(core) && !endsAsking)
+    return { text: clause, act: 'constraint', fragment: false };
   if (asked && !/^(can|could|would|will) (we|i)\b/.test(bare.slice(0, 9)))
     return { text: clause, act: 'request', fragment: false };
   if (asked) return { text: clause, act: IMPERATIVE.test(core) ? 'request' : 'question', fragment: false };
@@ -60,7 +63,12 @@ export function classify(clause: string): Clause {
     !negated &&
     /->|\s=\s?|:\s*(per|zz)|\bmode\s*(:|=)|\b(should|ought to|needs? to|has to|must|wants?|needs|shall)\b/.test(core)
   )
-    return { text: clause, act: endsAsking ? 'question' : 'request', fragment: false };
+    // "TS-HR-01 -> LS1?": a setting written as an arrow with a question mark could be either.
+    return {
+      text: clause,
+      act: endsAsking ? 'question' : 'request',
+      fragment: endsAsking && /->|\s=|:\s*(per|zz)/.test(core),
+    };
   if (COMPLAINT.test(core)) return { text: clause, act: endsAsking ? 'question' : 'complaint', fragment: false };
   if (endsAsking) return { text: clause, act: 'question', fragment: !/\b(is|are|does|do|did|has|have)\b/.test(core) };
   if (/\bplease\b/.test(clause)) return { text: clause, act: 'request', fragment: false };

@@ -7,9 +7,16 @@ import { CORPUS_DIR, ROOT } from '../../support/test-paths';
 
 const EVAL_DIR = join(ROOT, 'tests', 'eval');
 
+/** `holdout-b.jsonl` is about `inventory-b.json` when that exists; every other set about inventory.json. */
+function inventoryFor(file: string): string {
+  const suffix = /-([a-z])\.jsonl$/.exec(file)?.[1];
+  const own = suffix ? join(EVAL_DIR, `inventory-${suffix}.json`) : '';
+  return own && existsSync(own) ? own : join(EVAL_DIR, 'inventory.json');
+}
+
 /**
  * Every labelled corpus: the shared one against its inventory, and each tests/eval/*.jsonl that
- * exists against tests/eval/inventory.json (files come and go while the sets are written).
+ * exists against its inventory (files come and go while the sets are written).
  */
 const corpora: Array<{ name: string; corpus: string; inventory: string }> = [
   {
@@ -23,7 +30,7 @@ const corpora: Array<{ name: string; corpus: string; inventory: string }> = [
     .map((file) => ({
       name: `tests/eval/${file}`,
       corpus: join(EVAL_DIR, file),
-      inventory: join(EVAL_DIR, 'inventory.json'),
+      inventory: inventoryFor(file),
     })),
 ];
 

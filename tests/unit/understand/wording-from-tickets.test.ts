@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { JsonInventory } from '../../../adapters/inventory/json-config';
+import { parseRequest } from '../../../bot/understand/parse-request';
+import { ROOT } from '../../support/test-paths';
+
+const inventory = JsonInventory.load(join(ROOT, 'tests', 'eval', 'inventory.json')).hosts();
+const parse = (text: string) => parseRequest(text, inventory);
+const intents = (text: string) => parse(text).operations.map((op) => op.intent);
+
+describe('wording from real tickets', () => {
+  it('reads a request id as a question about that request, to cancel or to roll back', () => {
+    expect(parse('any word on REQ-7731?').operations).toEqual([
+      { intent: 'request.status', targets: [], params: { ref: 'REQ-7731' } },
+    ]);
+    expect(intents('please bin REQ-7731')).toEqual(['request.cancel']);
+    expect(intents('revert REQ-7731')).toEqual(['request.rollback']);
+  });
+
+  it('takes "cancel" at the end of a short message as a cancel', () => {
+    expect(intents('argh, typo in the host name - cancel')).toEqual(['request.cancel']);
+  });
+
+  it('answers questions about the bot itself with help', () => {
+    expect(intents('what requests does this thing support?')).toEqual(['help']);
+    expect(intents('how should we use the rds bot?')).toEqual(['help']);
+  });
+
+  it('reads an audit question about a person the inventory does not know', () => {
+    expect(parse('what did k.olsen approve this week').operations).toEqual([
+      { intent: 'audit.query', targets: [], params: { user: 'k.olsen', since: '7d' } },
+    ]);
+  });
+
+  it('lets "its" and "there" in a second request point at the first one\'s host', () => {
+    expect(parse('refresh the cert on RDSH04 and then restart the service there').operations).toEqual([
+      { intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH04'], params: {} },
+      { intent: 'rdsh.restart_service', targets: ['RDSH04'], params: {} },
+    ]);
+  });
+
+  it('folds "and reboot it right away" into the request it belongs to', () => {
+    expect(parse('clear the X509 values on RDSH03 and reboot it right away').operations).toEqual([
+      { intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH03'], params: { reboot: 'now' } },
+    ]);
+  });
+
+  it('does not test a server that is only named in a condition', () => {
+    expect(parse('can RDSH01 reach LS2 in case LS1 dies?').operations[0]?.params).toEqual({ servers: ['LS2'] });
+  });
+
+  it('reads a pasted event as trouble to diagnose, not a request for events', () => {
+    expect(
+      intents(
+        'Event 1069 on RDSH02: The RD Session Host server cannot issue a client license, it was unable to find one',
+      ),
+    ).toEqual(['licensing.diagnose']);
+  });
+
+  it('reads CAL counts and "are we out of CALs" as a CAL inventory', () => {
+    expect(intents('CAL totals on LS2?')).toEqual(['ls.cal_inventory']);
+    expect(intents('are we running low on CALs on LS1')).toEqual(['ls.cal_inventory']);
+  });
+
+  it('keeps a possessive from reading as a quotation', () => {
+    expect(intents("export jdoe's licence key and import it on tnguyen's PC")).toEqual(['advice.copy_client_license']);
+  });
+
+  it('asks which reading was meant for a server arrow with a question mark', () => {
+    const result = parse('RDSH02 -> LS2?');
+    expect(result.needs).toEqual(['confirm-intent']);
+    expect(result.candidates.map((c) => c.intent)).toEqual(['rdsh.set_license_servers', 'licensing.diagnose']);
+  });
+
+  it('takes "don\'t kick anyone off" as how to do the reset, and "don\'t reset" as no change', () => {
+    expect(parse("timebomb reset RDSH01, don't kick anyone off").operations).toEqual([
+      { intent: 'rdsh.reset_grace_period', targets: ['RDSH01'], params: { restart: 'later' } },
+    ]);
+    expect(intents("don't reset RDSH01")).not.toContain('rdsh.reset_grace_period');
+  });
+});
