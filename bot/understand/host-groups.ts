@@ -39,11 +39,12 @@ function roleNear(words: Word[], position: number): Host['role'] | undefined {
 function tagOf(word: string, index: InventoryIndex): string | undefined {
   if (index.byTag.has(word)) return word;
   if (word.length < 4) return undefined;
-  for (let end = word.length - 1; end >= 3; end--) {
-    const stem = word.slice(0, end);
-    if (index.byTag.has(stem)) return stem;
-  }
-  return undefined;
+  // The longest tag of three letters or more that the word starts with (tags are few; no substrings made).
+  let best: string | undefined;
+  for (const tag of index.byTag.keys())
+    if (tag.length >= 3 && tag.length < word.length && word.startsWith(tag) && tag.length > (best?.length ?? 0))
+      best = tag;
+  return best;
 }
 
 export function groupAt(words: Word[], position: number, index: InventoryIndex): Group | undefined {

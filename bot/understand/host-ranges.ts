@@ -13,6 +13,7 @@ export const MAX_RANGE = 500;
 export type RangeResult = { hosts: Host[] } | { problem: string };
 
 const ONE_WORD = /^([a-z][a-z0-9-]*?)(\d+)(?:-|\.{2,3})(?:([a-z][a-z0-9-]*?)(\d+)|(\d+))$/i;
+const MAYBE_RANGE = /\d(?:-|\.\.)/;
 const CONNECTORS = new Set(['through', 'thru', 'to', 'till', 'until', '-', '..', '...', '–']);
 
 function split(name: string): { prefix: string; digits: string } | undefined {
@@ -37,6 +38,8 @@ function expand(prefix: string, fromDigits: string, toDigits: string, index: Inv
 
 /** "RDSH01-04", "PC-040..PC-043": a range in one word, or undefined when the word is no range. */
 export function oneWordRange(word: string, index: InventoryIndex): RangeResult | undefined {
+  // Most words hold no digit followed by "-" or "..": rejected without allocating anything.
+  if (!MAYBE_RANGE.test(word)) return undefined;
   if (index.byName.has(word.toLowerCase())) return undefined; // "PC-042" itself is a name, not a range
   const match = ONE_WORD.exec(word);
   if (!match) return undefined;

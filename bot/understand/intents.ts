@@ -24,12 +24,19 @@ const EVENT_NOUNS =
 
 /** A request's own id ("REQ-20411", a UUID): the message is about that request, not about a host. */
 const REQUEST_REF = /\breq-\d{1,12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/;
-const CANCEL_WORDS = /\b(cancel|abort|withdraw|scrap|discard|forget|kill|stop|bin|ditch)\b/;
-const ROLLBACK_WORDS = /\b(undo|rollback|revert|put (\w+ )?back|restore|change (\w+ )?back)\b/;
+const CANCEL_WORDS = /\b(cancel|abort|withdraw|scrap|scratch|discard|forget|kill|stop|bin|ditch)\b/;
+const ROLLBACK_WORDS =
+  /\b(undo(ne|ing)?|rollback|roll(s|ed|ing)? (\w+ )?back|revert(s|ed|ing)?|put (\w+ )?back|restor(e|ed|ing)|change (\w+ )?back)\b/;
 /** A clause that is only "cancel" / "never mind" ("oops, wrong box - cancel"). */
 const BARE_CANCEL =
-  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scrap (that|it)|abort|do not bother|ignore that|disregard( that)?)\s*[.!]*\s*$/;
+  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|ignore that|disregard( that)?)\s*[.!]*\s*$/;
 const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
+
+/** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...". */
+const PASTED_EVENT = /\bevent \d{3,5}\b[^:]{0,30}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote/;
+/** A sentence that orders a change outright ("please set ...", "... . Restart ..."). */
+const ORDERS_CHANGE =
+  /\b(please|can you|could you) (set|point|change|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew)\b|(^|[.!?:]\s+)(set|point|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew) (the|its|zz)/;
 
 interface Rule {
   intent: Intent;
@@ -47,7 +54,7 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
-      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
+      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
@@ -70,7 +77,7 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t) ||
-      (/\b(status|progress|news|updates?)\b/.test(t) && !NAMES_HOST.test(t) && t.split(' ').length <= 5),
+      (/\b(status|progress|news|updates?)\b/.test(t) && !NAMES_HOST.test(t) && t.split(' ').length <= 8),
   },
   {
     intent: 'audit.query',
@@ -130,7 +137,9 @@ const RULES: Rule[] = [
     matches: (t) =>
       !/\b(fix|reset|clear|delete)\b|\bwhy\b|\bmean\w*\b|\bexplain\b/.test(t) &&
       // "Event 1128 on RDSH05: The RD Licensing grace period has expired ...": a pasted event reports trouble.
-      !(/\bevent \d{3,5}\b[^:]{0,30}:\s*(\S+ ){5,}/.test(t) && !/\b(show|list|any|pull|get|how many)\b/.test(t)) &&
+      !(PASTED_EVENT.test(t) && !/\b(show|list|any|pull|get|how many)\b/.test(t)) &&
+      // "... (event 50282). Please set the license server on X to Y": the event is why, the order is what.
+      !ORDERS_CHANGE.test(t) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
       ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
         /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b|\?\s*$/.test(t) ||

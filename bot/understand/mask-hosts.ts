@@ -39,10 +39,17 @@ export function maskHosts(normalised: string, words: Word[], resolved: ResolvedH
   return normalised.replace(/\S+/g, (token) => {
     const direct = replacements.get(token);
     if (direct) return direct;
+    // A token that starts and ends with a letter or digit, with no possessive, has nothing to strip.
+    if (isWordChar(token.charCodeAt(0)) && isWordChar(token.charCodeAt(token.length - 1)) && !token.includes("'"))
+      return token;
     const [, lead = '', core = '', tail = ''] = PARTS.exec(token) ?? [];
     const bare = core.replace(/\.$/, '');
     const found = replacements.get(core) ?? replacements.get(bare);
     if (!found) return token;
     return `${lead}${found}${core === bare ? '' : '.'}${tail.replace(/^'s/, '')}`;
   });
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }

@@ -50,7 +50,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
 
 // Error texts people paste without quotes (Windows' own wording): evidence of a problem, not a request.
 const ERROR_TEXTS =
-  /(the remote (session|computer) (was )?disconnected( the session)?|because )?(there are )?no remote desktop license servers? (is |are )?available( to provide a license)?|(an )?error in the licensing protocol|because of a (protocol|security) error|the licensing mode for the remote desktop session host( server)? is not configured|remote desktop services will stop working in \d+ days?|no licenses? (is |are )?available|the (remote desktop )?license (has )?expired|(does|do) not have a license|failed to (obtain|get) a license/g;
+  /(the remote (session|computer) (was )?disconnected( the session)?|because )?(there are )?no remote desktop license servers? (is |are )?available( to provide a license)?|(an )?error in the licensing protocol|because of a (protocol|security) error|the licensing mode for the remote desktop session host( server)? is not configured|remote desktop services will stop working in \d+ days?|no licenses? (is |are )?available|no license servers? (is |are )?(available|specified)|no remote desktop license server is specified|the (remote desktop )?license (has )?expired|(does|do) not have a license|failed to (obtain|get) a license/g;
 
 // Names of folders, keys and values that people quote when they ask about them.
 const QUOTED_NAMES =
@@ -79,7 +79,8 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
       // A quoted name ("'RDC Crucial Server Information' folder", "'X509 Certificate'") is the thing asked about.
       if (inside.length < 60 && QUOTED_NAMES.test(inside)) return ` ${inside} `;
       quoted.push(inside);
-      return ' zzquote ';
+      // A quoted sentence ends its sentence: 'users see "... remote computer." Requested fix: ...'.
+      return /[.!?]\s*$/.test(inside) ? ' zzquote. ' : ' zzquote ';
     },
   );
   const cleaned = rest.replace(ERROR_TEXTS, (match) => {

@@ -42,7 +42,7 @@ export function readRestart(text: string): 'now' | 'later' | undefined {
   )
     return 'later';
   if (
-    /\b(restart|bounce|recycle)\b.{0,40}\b(now|immediately|right away|asap)\b|\b(now|immediately)\b.{0,20}\brestart\b/.test(
+    /\b(restart|bounce|recycle)\b.{0,40}\b(now|immediately|right away|asap|straight away|at once)\b|\b(now|immediately|immediate|instant)\b.{0,20}\brestart\b/.test(
       text,
     )
   )
@@ -53,7 +53,12 @@ export function readRestart(text: string): 'now' | 'later' | undefined {
 /** Certificate refresh: reboot now, scheduled, or not at all. */
 export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefined {
   if (/\b(don'?t|do not|no|without)\b.{0,20}\b(reboot|restart)/.test(text)) return 'none';
-  if (/\b(reboot|restart)\b.{0,30}\b(now|immediately|right away|asap)\b/.test(text)) return 'now';
+  if (
+    /\b(reboot|restart)\b.{0,30}\b(now|immediately|right away|asap|straight away|at once)\b|\bimmediate (reboot|restart)\b/.test(
+      text,
+    )
+  )
+    return 'now';
   if (
     /\b(reboot|restart)\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedule\b.{0,20}\b(reboot|restart)s?\b/.test(
       text,
@@ -89,7 +94,10 @@ export function readEventIds(text: string): number[] | undefined {
   if (!/\bevents?\b|\bids?\b|\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)\b/.test(text))
     return undefined;
   const ids = [
-    ...text.matchAll(/(?<![\w.:-])(\d{3,5})(?![\d.:]|\s*(h|hrs?|hours?|d|days?|min\w*|sessions?|users?)\b)/g),
+    // Ticket and case numbers ("ticket #20931", "case 5521") are not event ids.
+    ...text.matchAll(
+      /(?<![\w.:-])(?<!\b(?:ticket|case|inc|incident|req|request|sr|chg|change|call|job|#)\s*#?\s*)(\d{3,5})(?![\d.:]|\s*(h|hrs?|hours?|d|days?|min\w*|sessions?|users?)\b)/g,
+    ),
   ]
     .map((m) => Number(m[1]))
     .filter((id) => id !== 135 && id !== 445 && id < 65536);

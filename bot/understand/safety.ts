@@ -16,6 +16,11 @@ export type Verdict =
 const ASKS_CHANGE =
   /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|restart|reboot|bounce|recycle|cycle|kick|restore|revert|rollback|undo|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow away|get rid of|give|kill|pull|get|take|swap|repoint|go|should|ought|needs?|wants?|must|has to)\b|->|\s=|:\s*(zz|per)|\bper (user|device|seat)\b|\bzzls (as )?(primary|secondary|first|second|backup)\b|\b(user|device) cals\b|\blicense server zz|\bmode\s*(:|=)|\bper (user|device)\b.*\bplease\b/;
 
+/** Whether a clause's words ask for a change in any form (a verb, an arrow, "should use"). */
+export function asksChange(text: string): boolean {
+  return ASKS_CHANGE.test(text);
+}
+
 export function changes(intent: Intent): boolean {
   return operationDefinition(intent).changesState;
 }

@@ -1,5 +1,6 @@
 import type { Need, ParseResult, PlannedOperation } from '../domain';
 import { normalise } from './normalise';
+import { asksChange } from './safety';
 import { classify } from './speech-act';
 import { takesNoHosts } from './targets';
 
@@ -55,15 +56,24 @@ export function combineParts(
   const pieces = input.split(NEXT_REQUEST).filter((part) => part.trim().length > 0);
   // More than six requests in one message is a ticket or a paste, read as one: each part costs a parse.
   if (pieces.length < 2 || pieces.length > 6) return undefined;
-  const acts = pieces.map((piece) => classify(normalise(piece)).act);
-  // Fewer than two parts that ask anything: one request with context, read whole (and without a parse each).
-  if (acts.filter((act) => act !== 'complaint' && act !== 'social' && act !== 'constraint').length < 2)
-    return undefined;
-  const groups: Array<{ text: string; result: ParseResult }> = [];
+  const clauses = pieces.map((piece) => classify(normalise(piece)));
+  const acts = clauses.map((clause) => clause.act);
+  // Fewer than two parts that ask anything ("ticket INC0448290 from the service desk." asks nothing): one
+  // request with context, read whole (and without a parse each).
+  const asking = clauses.filter(
+    ({ act, text }) => act === 'request' || act === 'question' || (act === 'statement' && asksChange(text)),
+  );
+  if (asking.length < 2) return undefined;
+  // A merged group is parsed again only once, at the end, and only if the message turns out to hold two
+  // requests: most long tickets are one request with chatter, and each parse costs.
+  const groups: Array<{ text: string; result: ParseResult; stale: boolean }> = [];
+  const asked = new Set(whole.operations.flatMap((op) => op.targets));
   for (const [at, piece] of pieces.entries()) {
     const act = acts[at];
-    const result = parse(piece);
     const previous = groups.at(-1);
+    // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
+    if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
+    const result = parse(piece);
     const adds = result.operations.some(
       (op) => !previous?.result.operations.some((known) => known.intent === op.intent),
     );
@@ -71,8 +81,9 @@ export function combineParts(
     const context = act === 'complaint' || act === 'social' || act === 'constraint' || (act === 'statement' && !adds);
     const fallback =
       result.operations.every((op) => op.intent === 'licensing.diagnose') &&
-      // A question about a host of its own ("which license server is RDSH07 using?") asks for a diagnosis.
-      !(act === 'question' && result.operations.some((op) => op.targets.length > 0)) &&
+      // A question about a host of its own ("which license server is RDSH07 using?") asks for a diagnosis;
+      // one about the hosts already asked about ("... and how many are still free on LS1?") continues.
+      !(act === 'question' && result.operations.some((op) => op.targets.some((t) => !asked.has(t)))) &&
       !ASKS_DIAGNOSIS.test(piece);
     const absorbed =
       previous?.result.operations.some((op) => op.intent === 'rdsh.reset_grace_period') &&
@@ -82,9 +93,12 @@ export function combineParts(
       !adds && !result.operations.some((op) => previous?.result.operations.some((known) => conflicts(known, op)));
     if (previous && (result.operations.length === 0 || absorbed || again)) {
       previous.text = `${previous.text} and ${piece}`;
-      previous.result = parse(previous.text);
-    } else if (!context && !fallback && result.operations.length > 0) groups.push({ text: piece, result });
+      previous.stale = true;
+    } else if (!context && !fallback && result.operations.length > 0)
+      groups.push({ text: piece, result, stale: false });
   }
+  if (groups.length < 2) return undefined;
+  for (const group of groups) if (group.stale) group.result = parse(group.text);
   const kept = groups.filter((group) => group.result.operations.length > 0);
   if (kept.length < 2) return undefined;
   const wholeTargets = (intent: PlannedOperation['intent']): string[] =>

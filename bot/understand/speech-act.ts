@@ -17,6 +17,10 @@ export interface Clause {
 const LEAD =
   /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote)\b[\s:#.,!-]*)+/;
 
+/** Ticket form labels in front of the request itself: "Requested fix: refresh ...", "Action: reset ...". */
+const LABEL =
+  /^(?:requested (?:fix|action|change)|action(?: required)?|fix|request|ask|to do|todo|resolution|next step)\s*:\s*/;
+
 /** "can you", "could someone", "i need you to", "we need to", "go ahead and": a request said politely. */
 const ASKING =
   /^(?:(?:can|could|would|will) (?:you|someone|somebody|anyone|we|i) (?:please )?|i need (?:you )?to |we need to |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
@@ -28,7 +32,7 @@ const QUESTION_START =
   /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
 
 const COMPLAINT =
-  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference)\b/;
+  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|died|dead|dying|crash\w*|nobody can|no one can|outage|say|see|seeing|hangs?|hanging|stuck)\b/;
 
 /** Clauses: sentences, and the parts of a sentence joined by ",", " - ", "but", "so", "then". */
 export function splitClauses(text: string): string[] {
@@ -39,7 +43,7 @@ export function splitClauses(text: string): string[] {
 }
 
 export function classify(clause: string): Clause {
-  const bare = clause.replace(LEAD, '').trim();
+  const bare = clause.replace(LEAD, '').replace(LABEL, '').trim();
   const asked = ASKING.exec(bare);
   const core = asked ? bare.slice(asked[0].length) : bare;
   const endsAsking = /\?\s*$/.test(clause);

@@ -77,4 +77,28 @@ describe('wording from real tickets', () => {
     ]);
     expect(intents("don't reset RDSH01")).not.toContain('rdsh.reset_grace_period');
   });
+
+  it('reads "needs to be rolled back" as a rollback, never as the change it names', () => {
+    expect(intents('the mode change on RDSH05 has to be rolled back')).toEqual(['request.rollback']);
+  });
+
+  it('does not read ticket and case numbers as event ids', () => {
+    expect(parse('case 4321: show the events on RDSH01').operations[0]?.params.ids).toBeUndefined();
+  });
+
+  it('takes the order after a pasted event and a ticket label', () => {
+    expect(intents('Case 88 - RDSH02 logs event 1069. Please point RDSH02 at LS2.')).toEqual([
+      'rdsh.set_license_servers',
+    ]);
+    expect(
+      intents('users see "The remote computer disconnected." Action: refresh the licensing cert on RDSH03'),
+    ).toEqual(['rdsh.refresh_licensing_cert']);
+  });
+
+  it('reads a complaint with no host as a diagnosis to ask a host for', () => {
+    expect(parse('remote desktop licensing has crashed again, nobody can work')).toMatchObject({
+      operations: [{ intent: 'licensing.diagnose' }],
+      needs: ['target'],
+    });
+  });
 });
