@@ -129,18 +129,9 @@ export interface TargetReport {
 }
 
 /**
- * A request's states. Every move is a compare-and-set in the store (RequestStore.transition), so a
+ * A request's states. The legal moves between them are the table in `requests/lifecycle.ts` (drawn in
+ * docs/request-lifecycle.md); every move goes through its `move()`, a compare-and-set in the store, so a
  * double click, a re-delivered invoke or two instances racing produce one move.
- *
- *   pending --confirm--> confirmed --start--> running --finish--> succeeded | failed
- *      |                     |  \
- *      +--cancel--> cancelled  |   +--drifted (re-preview differs)--> superseded (a new request goes out)
- *      +--expiry--> expired    |
- *      |                       +--audit failed / refused before running--> failed
- *      +--submit--> submitted --approve (N distinct approvers)--> confirmed
- *                      |--reject--> rejected
- *                      |--cancel (requester)--> cancelled
- *                      +--expiry--> expired --resubmit--> (a new request)
  */
 export type RequestState =
   | 'pending'

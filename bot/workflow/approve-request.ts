@@ -9,6 +9,7 @@ import { checkRateLimits } from './rate-limits';
 import { pendingApprovers, publish } from './publish';
 import { checkPolicy } from './request-hosts';
 import { recordStep } from './record-step';
+import { move } from '../requests/lifecycle';
 
 /** Free text people type (a justification, a reason to reject): shown and audited, never executed. */
 const FREE_TEXT = /^[^\p{Cc}\p{Cf}\p{Co}\p{Cs}]{3,300}$/u;
@@ -55,16 +56,21 @@ export async function submitForApproval(
   if (!channel) return { kind: 'refused', request, reason: 'No approvals channel is set up: ask an admin.' };
 
   const now = deps.clock.now();
-  const submitted = await deps.store.transition(request.id, 'pending', request.version, {
-    state: 'submitted',
-    updatedAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + approval.ttlMinutes * 60_000).toISOString(),
-    approval: {
-      ...approval,
-      ...(justification ? { justification } : {}),
-      channel: { conversation: channel.conversation, name: channel.name },
+  const submitted = await move(
+    deps.store,
+    request,
+    'submit',
+    {
+      updatedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + approval.ttlMinutes * 60_000).toISOString(),
+      approval: {
+        ...approval,
+        ...(justification ? { justification } : {}),
+        channel: { conversation: channel.conversation, name: channel.name },
+      },
     },
-  });
+    'pending',
+  );
   if (!submitted) return alreadyDecided(deps, request.id);
   try {
     await deps.audit.append({
@@ -79,11 +85,16 @@ export async function submitForApproval(
       },
     });
   } catch (cause) {
-    await deps.store.transition(submitted.id, 'submitted', submitted.version, {
-      state: 'failed',
-      outcome: [],
-      updatedAt: now.toISOString(),
-    });
+    await move(
+      deps.store,
+      submitted,
+      'fail',
+      {
+        outcome: [],
+        updatedAt: now.toISOString(),
+      },
+      'submitted',
+    );
     throw new BotError(
       'audit_unavailable',
       'The audit log cannot be written, so the request was not sent for approval.',
@@ -106,14 +117,19 @@ async function postApprovalCard(
   } catch (error) {
     deps.log.error('could not post the approval card', { requestId: submitted.id, error: String(error) });
     const current = (await deps.store.get(submitted.id)) ?? submitted;
-    const cancelled = await deps.store.transition(current.id, 'submitted', current.version, {
-      state: 'cancelled',
-      updatedAt: deps.clock.now().toISOString(),
-      approval: {
-        ...(current.approval as NonNullable<ChangeRequest['approval']>),
-        voidReason: 'the approval card could not be posted',
+    const cancelled = await move(
+      deps.store,
+      current,
+      'cancel',
+      {
+        updatedAt: deps.clock.now().toISOString(),
+        approval: {
+          ...(current.approval as NonNullable<ChangeRequest['approval']>),
+          voidReason: 'the approval card could not be posted',
+        },
       },
-    });
+      'submitted', // as posted: if an approver was quicker, the compare-and-set finds it moved on
+    );
     await recordStep(
       deps,
       {
@@ -226,12 +242,17 @@ export async function approveRequest(deps: WorkflowDeps, decision: ApproverDecis
     };
     const votes = [...approval.votes, vote];
     const enough = votes.length >= approval.needed;
-    const next = await deps.store.transition(request.id, 'submitted', request.version, {
-      state: enough ? 'confirmed' : 'submitted',
-      updatedAt: vote.at,
-      approval: { ...approval, votes },
-      ...(enough ? { decidedBy: decision.actor.oid } : {}),
-    });
+    const next = await move(
+      deps.store,
+      request,
+      enough ? 'approve' : 'vote',
+      {
+        updatedAt: vote.at,
+        approval: { ...approval, votes },
+        ...(enough ? { decidedBy: decision.actor.oid } : {}),
+      },
+      'submitted',
+    );
     if (!next) continue; // someone else decided or voted meanwhile: check again from the top
     try {
       await deps.audit.append({
@@ -241,8 +262,7 @@ export async function approveRequest(deps: WorkflowDeps, decision: ApproverDecis
         data: { fingerprint: next.fingerprint, votes: votes.length, needed: approval.needed },
       });
     } catch (cause) {
-      await deps.store.transition(next.id, next.state, next.version, {
-        state: 'failed',
+      await move(deps.store, next, 'fail', {
         outcome: [],
         updatedAt: vote.at,
       });
@@ -268,12 +288,17 @@ export async function rejectRequest(deps: WorkflowDeps, decision: ApproverDecisi
   if (!reason) return { kind: 'needs-reason', request };
   const at = deps.clock.now().toISOString();
   const approval = request.approval as NonNullable<ChangeRequest['approval']>;
-  const rejected = await deps.store.transition(request.id, 'submitted', request.version, {
-    state: 'rejected',
-    updatedAt: at,
-    decidedBy: decision.actor.oid,
-    approval: { ...approval, rejection: { oid: decision.actor.oid, name: decision.actor.name, at, reason } },
-  });
+  const rejected = await move(
+    deps.store,
+    request,
+    'reject',
+    {
+      updatedAt: at,
+      decidedBy: decision.actor.oid,
+      approval: { ...approval, rejection: { oid: decision.actor.oid, name: decision.actor.name, at, reason } },
+    },
+    'submitted',
+  );
   if (!rejected) {
     const current = await deps.store.get(request.id);
     return current ? { kind: 'already-decided', request: current } : { kind: 'not-found' };

@@ -4,6 +4,7 @@ import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
 import { recordStep } from './record-step';
 import { checkPolicy } from './request-hosts';
+import { move } from '../requests/lifecycle';
 
 /** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
 export type DecisionOutcome =
@@ -38,11 +39,16 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   const policy = checkPolicy(deps, decision.actor, request);
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
 
-  const confirmed = await deps.store.transition(request.id, 'pending', request.version, {
-    state: 'confirmed',
-    decidedBy: decision.actor.oid,
-    updatedAt: deps.clock.now().toISOString(),
-  });
+  const confirmed = await move(
+    deps.store,
+    request,
+    'confirm',
+    {
+      decidedBy: decision.actor.oid,
+      updatedAt: deps.clock.now().toISOString(),
+    },
+    'pending',
+  );
   if (!confirmed) return alreadyDecided(deps, request.id);
   try {
     await deps.audit.append({
@@ -52,11 +58,16 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
       data: { fingerprint: request.fingerprint },
     });
   } catch (cause) {
-    await deps.store.transition(request.id, 'confirmed', confirmed.version, {
-      state: 'failed',
-      updatedAt: deps.clock.now().toISOString(),
-      outcome: [],
-    });
+    await move(
+      deps.store,
+      confirmed,
+      'fail',
+      {
+        updatedAt: deps.clock.now().toISOString(),
+        outcome: [],
+      },
+      'confirmed',
+    );
     throw new BotError('audit_unavailable', 'The audit log cannot be written, so nothing was changed.', { cause });
   }
   return { kind: 'confirmed', request: confirmed };
@@ -69,8 +80,7 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
 export async function cancelRequest(deps: WorkflowDeps, decision: Decision): Promise<DecisionOutcome> {
   const checked = await checkDecision(deps, decision, { ignoreExpiry: true, states: ['pending', 'submitted'] });
   if ('kind' in checked) return checked;
-  const cancelled = await deps.store.transition(checked.request.id, checked.request.state, checked.request.version, {
-    state: 'cancelled',
+  const cancelled = await move(deps.store, checked.request, 'cancel', {
     decidedBy: decision.actor.oid,
     updatedAt: deps.clock.now().toISOString(),
   });

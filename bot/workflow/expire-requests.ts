@@ -2,6 +2,7 @@ import type { ChangeRequest } from '../domain';
 import type { WorkflowDeps } from './deps';
 import { publish } from './publish';
 import { recordStep } from './record-step';
+import { move } from '../requests/lifecycle';
 
 /**
  * Moves one overdue request (a plan nobody confirmed, or approvals that did not come in time) to
@@ -10,8 +11,7 @@ import { recordStep } from './record-step';
  */
 export async function expireRequest(deps: WorkflowDeps, request: ChangeRequest): Promise<ChangeRequest | undefined> {
   if (request.state !== 'pending' && request.state !== 'submitted') return undefined;
-  const expired = await deps.store.transition(request.id, request.state, request.version, {
-    state: 'expired',
+  const expired = await move(deps.store, request, 'expire', {
     updatedAt: deps.clock.now().toISOString(),
   });
   if (!expired) return undefined;

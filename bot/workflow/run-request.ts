@@ -9,6 +9,7 @@ import { hostsOf, checkPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runPerHost } from './run-per-host';
 import { recordStep } from './record-step';
+import { move } from '../requests/lifecycle';
 
 /**
  * Runs a confirmed request: role check once more, `running` (compare-and-set, so it runs once),
@@ -26,10 +27,15 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
     if (stop)
       return stop.kind === 'drift' ? supersede(deps, confirmed) : finish(deps, confirmed, 'confirmed', [], stop.reason);
   }
-  const running = await deps.store.transition(confirmed.id, 'confirmed', confirmed.version, {
-    state: 'running',
-    updatedAt: deps.clock.now().toISOString(),
-  });
+  const running = await move(
+    deps.store,
+    confirmed,
+    'start',
+    {
+      updatedAt: deps.clock.now().toISOString(),
+    },
+    'confirmed',
+  );
   if (!running) return undefined; // another delivery of the same click got here first
   try {
     await deps.audit.append({
@@ -69,8 +75,7 @@ async function finish(
   failure?: string,
 ): Promise<ChangeRequest | undefined> {
   const succeeded = !failure && outcomes.length > 0 && outcomes.every((outcome) => outcome.status === 'succeeded');
-  const finished = await deps.store.transition(request.id, from, request.version, {
-    state: succeeded ? 'succeeded' : 'failed',
+  const finished = await move(deps.store, { ...request, state: from }, succeeded ? 'succeed' : 'fail', {
     outcome: outcomes,
     updatedAt: deps.clock.now().toISOString(),
     ...(failure ? { failure } : {}),
@@ -119,11 +124,16 @@ async function beforeApprovedRun(
  * (audited), and a new one with a fresh preview goes to the approvals channel.
  */
 async function supersede(deps: WorkflowDeps, request: ChangeRequest): Promise<ChangeRequest | undefined> {
-  const superseded = await deps.store.transition(request.id, 'confirmed', request.version, {
-    state: 'superseded',
-    updatedAt: deps.clock.now().toISOString(),
-    failure: 'The hosts changed after the approval, so the approval is void. A new approval request went out.',
-  });
+  const superseded = await move(
+    deps.store,
+    request,
+    'drift',
+    {
+      updatedAt: deps.clock.now().toISOString(),
+      failure: 'The hosts changed after the approval, so the approval is void. A new approval request went out.',
+    },
+    'confirmed',
+  );
   if (!superseded) return undefined;
   await recordStep(deps, {
     kind: 'request.drifted',
