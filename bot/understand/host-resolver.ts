@@ -52,7 +52,15 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   const limit = Math.min(words.length, MAX_WORDS);
   for (let position = 0; position < limit; position++) {
     const word = words[position] as Word;
-    if (!word.clean) continue;
+    if (!word.clean) {
+      // Host names never hold "_", user names may ("c_moreau"): only the user look-up reads such a word.
+      const owner = /^[a-z0-9._-]{2,64}$/.test(word.lower) ? index.byUser.get(word.lower) : undefined;
+      if (owner) {
+        resolved.users.push(word.lower);
+        owner.forEach(add);
+      }
+      continue;
+    }
     const exact = index.byName.get(word.lower);
     if (exact) {
       resolved.hostWords.set(position, exact.role);

@@ -29,11 +29,12 @@ const ROLLBACK_WORDS =
   /\b(undo(ne|ing)?|rollback|roll(s|ed|ing)? (\w+ )?back|revert(s|ed|ing)?|put (\w+ )?back|restor(e|ed|ing)|change (\w+ )?back)\b/;
 /** A clause that is only "cancel" / "never mind" ("oops, wrong box - cancel"). */
 const BARE_CANCEL =
-  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|ignore that|disregard( that)?)\s*[.!]*\s*$/;
+  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
 const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
 
 /** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...". */
-const PASTED_EVENT = /\bevent \d{3,5}\b[^:]{0,30}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote/;
+const PASTED_EVENT =
+  /\bevent \d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b/;
 /** A sentence that orders a change outright ("please set ...", "... . Restart ..."). */
 const ORDERS_CHANGE =
   /\b(please|can you|could you) (set|point|change|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew)\b|(^|[.!?:]\s+)(set|point|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew) (the|its|zz)/;
@@ -54,7 +55,7 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
-      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
+      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
@@ -82,7 +83,7 @@ const RULES: Rule[] = [
   {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\bwhat (changes|requests) (did|has|were|have)\b|\bchanges (were |have been )?made\b|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
+      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
         t,
       ),
   },
@@ -128,7 +129,7 @@ const RULES: Rule[] = [
       /\b(left|remaining|available|how many|counts?|inventory|free|installed|do we have|in stock|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
         t,
       ) &&
-      !/\b(switch|set|change|convert)\b/.test(t) &&
+      !(/\b(switch|set|change|convert)\b/.test(t) && MODE.test(t)) &&
       // A pasted event ("Event 1128 on RDSH05: ... a license server with installed licenses") reports trouble.
       !(EVENT_IDS.test(t) && !/\b(how many|left|counts?|remaining)\b/.test(t)),
   },
@@ -142,7 +143,8 @@ const RULES: Rule[] = [
       !ORDERS_CHANGE.test(t) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
       ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
-        /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b|\?\s*$/.test(t) ||
+        /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b/.test(t) ||
+        (EVENT_NOUNS.test(t) && /\?\s*$/.test(t)) ||
         /\bevents? (on|for|from|in)\b|\b(licensing|rcm|1\d{3}|5\d{4}) events\b/.test(t)),
   },
   {
@@ -192,9 +194,9 @@ function isCalMigration(t: string): boolean {
 /** Copying a client's licence between PCs (export/import, .reg, golden image): refused with the reason. */
 function isClientCopy(t: string): boolean {
   const verb =
-    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out)\b/;
+    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out|take|taking|put)\b/;
   const thing =
-    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid)\b/;
+    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
   const twoPlaces =
     /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
@@ -249,8 +251,34 @@ export function isDiagnosis(text: string): boolean {
     /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check|wrong|issue|problem|broken|not working|look at|looking at|check|investigate|status of|healthy|ok|going on|up with|happening)\b/.test(
       text,
     ) ||
-    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|logon|sign in)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
+    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
       text,
     )
   );
+}
+
+/** Things the bot is not for: a message about them that names a host is still not about licensing. */
+const OFF_TOPIC =
+  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|vpn)\b/;
+/** Licensing words other than a host placeholder. */
+const LICENSING_WORDS =
+  /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|mstsc|zzquote|session|log ?on|log ?in|connect\w*)\b/;
+
+/** "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else. */
+export function isOffTopic(text: string): boolean {
+  return OFF_TOPIC.test(text) && !LICENSING_WORDS.test(text);
+}
+
+/**
+ * A verbless message that names a changing operation's object and a host ("grace period RDSH01",
+ * "PC-042 license cache", "licensing cert on RDSH01??"): the change it could mean, to be offered
+ * beside the diagnosis.
+ */
+export function objectOnly(text: string): Intent | undefined {
+  if (text.split(' ').length > 6 || !NAMES_HOST.test(text)) return undefined;
+  if (/\b(what|why|how|is|are|does|do|did|which|when|who|show|list|check)\b/.test(text)) return undefined;
+  if (GRACE.test(text)) return 'rdsh.reset_grace_period';
+  if (/\b(license cache|client license|mslicensing|cached license)\b/.test(text)) return 'client.reset_license_cache';
+  if (/\b(licensing )?(cert|certificate)s?\b|\bx509\b/.test(text)) return 'rdsh.refresh_licensing_cert';
+  return undefined;
 }

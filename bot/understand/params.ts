@@ -60,7 +60,7 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
   )
     return 'now';
   if (
-    /\b(reboot|restart)\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedule\b.{0,20}\b(reboot|restart)s?\b/.test(
+    /\b(reboot|restart)\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b/.test(
       text,
     )
   )
@@ -127,7 +127,14 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
   };
   switch (intent) {
     case 'client.reset_license_cache':
-      if (/\b(subkeys?|hardwareid|store)\b/.test(text)) params.scope = 'subkeys';
+      // "the whole MSLicensing key, not just the subkeys": the key itself goes.
+      if (
+        /\b(whole|entire|complete|full)\b.{0,15}\bmslicensing\b|\bnot (just|only) (the )?(subkeys|hardwareid|store)\b/.test(
+          text,
+        )
+      )
+        params.scope = 'key';
+      else if (/\b(subkeys?|hardwareid|store)\b/.test(text)) params.scope = 'subkeys';
       else if (
         /\bmslicensing\b/.test(text) &&
         /\b(key|wipe|delete|remove|nuke|purge|blow away|get rid of)\b/.test(text)
@@ -214,7 +221,10 @@ function personNamed(text: string): string | undefined {
     /\b(?:everything|anything|all|whatever) ([a-z][\w.-]*) (?:has |have )?(?:approved|requested|asked for|changed|ran)\b/.exec(
       text,
     ) ??
-    /\b(?:requests?|changes|approvals) (?:by|from|made by|approved by) ([a-z][\w.-]*)\b/.exec(text);
+    /\b(?:requests?|changes|approvals) (?:by|from|made by|approved by) ([a-z][\w.-]*)\b/.exec(text) ??
+    /\b(?:what|which) (?:requests|changes|tickets) (?:did|has|have) ([a-z][\w.-]*) (?:raise|raised|make|made|submit\w*|open\w*|file[d]?|ask\w*|request\w*)\b/.exec(
+      text,
+    );
   const name = found?.[1];
   return name && !NOT_A_PERSON.test(name) ? name : undefined;
 }

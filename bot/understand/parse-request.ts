@@ -1,6 +1,6 @@
 import type { Host, Intent, Need, ParseResult, PlannedOperation } from '../domain';
 import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
-import { isAboutLicensing, isDiagnosis, matchIntents } from './intents';
+import { isAboutLicensing, isDiagnosis, isOffTopic, matchIntents, objectOnly } from './intents';
 import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted } from './normalise';
 import { paramsFor } from './params';
@@ -37,9 +37,17 @@ function parseOne(input: string, inventory: readonly Host[], hostile: boolean): 
   const masked = correctTypos(maskHosts(unquoted, words, resolved));
   const clauses = speechActs(masked);
 
+  // "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else.
+  if (isOffTopic(masked)) return { text: input, operations: [], needs: [], suggestions: [], candidates: [] };
   let intents = matchIntents(masked);
-  if (intents.length === 0 && (resolved.hosts.length > 0 || unknown) && isDiagnosis(masked))
-    intents = ['licensing.diagnose'];
+  const named = resolved.hosts.length > 0 || unknown;
+  // "grace period RDSH01", "PC-042 license cache": a change's object and a host, no verb: ask which.
+  const object = intents.length === 0 && named && !hostile ? objectOnly(masked) : undefined;
+  if (object) {
+    const candidates = planOperations([object, 'licensing.diagnose'], masked, resolved, unknown).operations;
+    return { text: input, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
+  }
+  if (intents.length === 0 && named && isDiagnosis(masked)) intents = ['licensing.diagnose'];
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
   if (intents.length === 0 && !hostile && (isAboutLicensing(masked) || quoted.length > 0))
     if (clauses.some((c) => c.act === 'complaint' || c.act === 'question')) intents = ['licensing.diagnose'];

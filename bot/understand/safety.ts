@@ -35,6 +35,16 @@ function counterpart(intent: Intent, text: string): Intent {
   return 'licensing.diagnose';
 }
 
+/** The read-only intents a message gets instead of the changes it names. */
+function readOnlyOf(intents: Intent[], text: string): Intent[] {
+  return [...new Set(intents.map((intent) => (changes(intent) ? counterpart(intent, text) : intent)))];
+}
+
+/** A clause without the bare values a setting can be written with ("per device", "user CALs"). */
+function withoutValues(text: string): string {
+  return text.replace(/\bper (user|device|seat|session)s?\b|\b(user|device) cals?\b/g, ' ');
+}
+
 export function judge(intents: Intent[], clauses: Clause[], text: string): Verdict {
   const changing = intents.filter(changes);
   if (changing.length === 0) return { kind: 'as-asked', intents };
@@ -44,8 +54,12 @@ export function judge(intents: Intent[], clauses: Clause[], text: string): Verdi
   const asking = clauses.filter(
     (c) => (c.act === 'request' || (c.act === 'statement' && onlyStatements)) && ASKS_CHANGE.test(c.text),
   );
-  if (asking.length > 0) return { kind: 'as-asked', intents };
-  const readOnly = [...new Set(intents.map((intent) => (changes(intent) ? counterpart(intent, text) : intent)))];
+  // "WAITROOM-RDS per device mode": a value and a host, no verb, no arrow: it could be a report or an order.
+  const valueOnly =
+    asking.length > 0 && asking.every((c) => c.act === 'statement' && !asksChange(withoutValues(c.text)));
+  if (asking.length > 0 && !valueOnly) return { kind: 'as-asked', intents };
+  if (valueOnly) return { kind: 'choose', change: changing, readOnly: readOnlyOf(intents, text) };
+  const readOnly = readOnlyOf(intents, text);
   if (clauses.some((c) => c.fragment) && !clauses.some((c) => c.act === 'complaint'))
     return { kind: 'choose', change: changing, readOnly };
   return { kind: 'read-only', intents: readOnly };

@@ -32,7 +32,7 @@ const QUESTION_START =
   /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
 
 const COMPLAINT =
-  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|died|dead|dying|crash\w*|nobody can|no one can|outage|say|see|seeing|hangs?|hanging|stuck)\b/;
+  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|died|dead|dying|crash\w*|nobody\b.{0,20}\bcan|no one\b.{0,20}\bcan|outage|gone (sideways|wrong|bad|down|haywire)|say|see|seeing|hangs?|hanging|stuck)\b/;
 
 /** Clauses: sentences, and the parts of a sentence joined by ",", " - ", "but", "so", "then". */
 export function splitClauses(text: string): string[] {

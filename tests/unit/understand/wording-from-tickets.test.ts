@@ -101,4 +101,31 @@ describe('wording from real tickets', () => {
       needs: ['target'],
     });
   });
+
+  it('offers both readings for a verbless "grace period RDSH01" or "RDSH01 per device mode"', () => {
+    for (const text of ['grace period RDSH-LAB-01', 'PC-041 license cache', 'RDSH04 per device mode']) {
+      const result = parse(text);
+      expect({ text, operations: result.operations, needs: result.needs }).toEqual({
+        text,
+        operations: [],
+        needs: ['confirm-intent'],
+      });
+      expect(result.candidates.map((c) => c.intent)).toContain('licensing.diagnose');
+    }
+  });
+
+  it('says nothing about a printer, even on an inventory host', () => {
+    expect(parse('the label printer on PC-040 is out of paper again')).toMatchObject({ operations: [], needs: [] });
+  });
+
+  it('finds a user whose name has an underscore', () => {
+    const hosts = [...inventory, { ...inventory.find((h) => h.name === 'PC-043')!, users: ['a_smith'] }];
+    expect(parseRequest('reset the client licence for a_smith', hosts).operations[0]?.targets).toEqual(['PC-043']);
+  });
+
+  it('removes the whole MSLicensing key when told "not just the subkeys"', () => {
+    expect(parse('delete the whole MSLicensing key on PC-040, not just the subkeys').operations[0]?.params).toEqual({
+      scope: 'key',
+    });
+  });
 });
