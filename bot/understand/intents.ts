@@ -1,4 +1,22 @@
 import type { Intent } from '../domain';
+import {
+  CHANGE,
+  LICENCE,
+  CLIENT_SIDE,
+  GRACE,
+  MODE,
+  SERVER_WORDS,
+  EVENT_IDS,
+  EVENT_NOUNS,
+  REQUEST_REF,
+  CANCEL_WORDS,
+  ROLLBACK_WORDS,
+  BARE_CANCEL,
+  NAMES_HOST,
+  PASTED_EVENT,
+  ORDERS_CHANGE,
+} from './intent-words';
+import { isCalMigration, isClientCopy } from './advice-intents';
 
 /**
  * Stage 5: which catalogue operation(s) a message's wording points at, scored from what it does (verbs
@@ -9,35 +27,6 @@ import type { Intent } from '../domain';
  * come before the changes they resemble. Whether a change may be planned at all is decided after this,
  * by the speech act of the clauses (see safety.ts).
  */
-
-const CHANGE =
-  /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild|kill|trash|drop)(s|ed|d|ing)?\b|\bblow away\b|\bget rid of\b/;
-const LICENCE = /\b(license[sd]?|licensing|lic|cals?|mslicensing)\b/;
-const CLIENT_SIDE = /\b(client|rdp|mstsc|pc|laptop|workstation|desktop|thin client|cache|cached|zzpc)\b/;
-const GRACE = /\b(grace|timebomb|rearm|graceperiod|l\$rtmtimebomb)\b/;
-const MODE = /\bper (user|device|seat|session)s?\b|\b(user|device) cals?\b|\bmode\b/;
-const SERVER_WORDS =
-  /\blicense servers?\b|\b(lic|ls) (server|box|host|srv)s?\b|\bls\s*(is|=|:|->|zz)|\bzzls\b|\blicense box\b|\b(point|points|pointed|pointing|repoint)\b.*\bat\b/;
-const EVENT_IDS = /\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)s?\b/;
-const EVENT_NOUNS =
-  /\bevents?\b|\bevent ?logs?\b|\bevent viewer\b|\b(admin|operational) log\b|\brcm\b|\bremoteconnectionmanager\b/;
-
-/** A request's own id ("REQ-20411", a UUID): the message is about that request, not about a host. */
-const REQUEST_REF = /\breq-\d{1,12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/;
-const CANCEL_WORDS = /\b(cancel|abort|withdraw|scrap|scratch|discard|forget|kill|stop|bin|ditch)\b/;
-const ROLLBACK_WORDS =
-  /\b(undo(ne|ing)?|rollback|roll(s|ed|ing)? (\w+ )?back|revert(s|ed|ing)?|put (\w+ )?back|restor(e|ed|ing)|change (\w+ )?back)\b/;
-/** A clause that is only "cancel" / "never mind" ("oops, wrong box - cancel"). */
-const BARE_CANCEL =
-  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
-const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
-
-/** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...". */
-const PASTED_EVENT =
-  /\bevent \d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b/;
-/** A sentence that orders a change outright ("please set ...", "... . Restart ..."). */
-const ORDERS_CHANGE =
-  /\b(please|can you|could you) (set|point|change|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew)\b|(^|[.!?:]\s+)(set|point|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew) (the|its|zz)/;
 
 interface Rule {
   intent: Intent;
@@ -175,34 +164,6 @@ const RULES: Rule[] = [
   },
 ];
 
-const MIGRATE =
-  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*)\b/;
-
-/** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
-function isCalMigration(t: string): boolean {
-  if (/\bhow many\b|\bleft\b|\breach\b|\bmslicensing\b|\bclient\b|\bzzpc\b/.test(t)) return false;
-  const calWords = /\bcals?\b|\blicens(e|ing) (packs?|database|keypacks?)\b|\bkeypacks?\b|\blicenses\b/.test(t);
-  const serverWords = /\blicense server\b|\bzzls\b|\blicensing (server|role)\b/.test(t);
-  const registry = /\b(registry|reg keys?|keys|hive|reg export|reg file)\b/.test(t);
-  const newHome =
-    /\b(new|another|other|different) (hardware|server|box|machine|vm|host)\b|\b(rebuild|retire|replace)\w*\b/.test(t);
-  if (calWords && MIGRATE.test(t)) return true;
-  if (serverWords && registry && MIGRATE.test(t)) return true;
-  return serverWords && newHome && MIGRATE.test(t) && !/\bzzrdsh\b/.test(t);
-}
-
-/** Copying a client's licence between PCs (export/import, .reg, golden image): refused with the reason. */
-function isClientCopy(t: string): boolean {
-  const verb =
-    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out|take|taking|put)\b/;
-  const thing =
-    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
-  const twoPlaces =
-    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
-  if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
-  return verb.test(t) && thing.test(t) && twoPlaces.test(t);
-}
-
 function isClientReset(t: string): boolean {
   return (
     /\b(mslicensing|hardwareid)\b/.test(t) ||
@@ -234,51 +195,4 @@ function matchConfiguration(t: string): Intent[] {
   if (server >= 0 && (forHosts ? /\bzzls\b/.test(t) || setsIt : setsIt))
     found.push({ intent: 'rdsh.set_license_servers', at: server });
   return found.sort((a, b) => a.at - b.at).map(({ intent }) => intent);
-}
-
-/** Licensing words: a message about RDS licensing is never answered "not my topic". */
-const LICENSING_TOPIC =
-  /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|rdsh?|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|zzrdsh|zzls|zzpc|zzquote)\b/;
-
-export function isAboutLicensing(text: string): boolean {
-  return LICENSING_TOPIC.test(text);
-}
-
-/** A clause that checks or reports trouble: with hosts named and nothing else asked, diagnose. */
-export function isDiagnosis(text: string): boolean {
-  return (
-    isAboutLicensing(text) ||
-    /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check|wrong|issue|problem|broken|not working|look at|looking at|check|investigate|status of|healthy|ok|going on|up with|happening)\b/.test(
-      text,
-    ) ||
-    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
-      text,
-    )
-  );
-}
-
-/** Things the bot is not for: a message about them that names a host is still not about licensing. */
-const OFF_TOPIC =
-  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|vpn)\b/;
-/** Licensing words other than a host placeholder. */
-const LICENSING_WORDS =
-  /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|mstsc|zzquote|session|log ?on|log ?in|connect\w*)\b/;
-
-/** "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else. */
-export function isOffTopic(text: string): boolean {
-  return OFF_TOPIC.test(text) && !LICENSING_WORDS.test(text);
-}
-
-/**
- * A verbless message that names a changing operation's object and a host ("grace period RDSH01",
- * "PC-042 license cache", "licensing cert on RDSH01??"): the change it could mean, to be offered
- * beside the diagnosis.
- */
-export function objectOnly(text: string): Intent | undefined {
-  if (text.split(' ').length > 6 || !NAMES_HOST.test(text)) return undefined;
-  if (/\b(what|why|how|is|are|does|do|did|which|when|who|show|list|check)\b/.test(text)) return undefined;
-  if (GRACE.test(text)) return 'rdsh.reset_grace_period';
-  if (/\b(license cache|client license|mslicensing|cached license)\b/.test(text)) return 'client.reset_license_cache';
-  if (/\b(licensing )?(cert|certificate)s?\b|\bx509\b/.test(text)) return 'rdsh.refresh_licensing_cert';
-  return undefined;
 }

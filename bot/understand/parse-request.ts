@@ -1,6 +1,7 @@
 import type { Host, Intent, Need, ParseResult, PlannedOperation } from '../domain';
 import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
-import { isAboutLicensing, isDiagnosis, isOffTopic, matchIntents, objectOnly } from './intents';
+import { matchIntents } from './intents';
+import { isAboutLicensing, isDiagnosis, isOffTopic, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted } from './normalise';
 import { paramsFor } from './params';

@@ -1,0 +1,27 @@
+const MIGRATE =
+  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*)\b/;
+
+/** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
+export function isCalMigration(t: string): boolean {
+  if (/\bhow many\b|\bleft\b|\breach\b|\bmslicensing\b|\bclient\b|\bzzpc\b/.test(t)) return false;
+  const calWords = /\bcals?\b|\blicens(e|ing) (packs?|database|keypacks?)\b|\bkeypacks?\b|\blicenses\b/.test(t);
+  const serverWords = /\blicense server\b|\bzzls\b|\blicensing (server|role)\b/.test(t);
+  const registry = /\b(registry|reg keys?|keys|hive|reg export|reg file)\b/.test(t);
+  const newHome =
+    /\b(new|another|other|different) (hardware|server|box|machine|vm|host)\b|\b(rebuild|retire|replace)\w*\b/.test(t);
+  if (calWords && MIGRATE.test(t)) return true;
+  if (serverWords && registry && MIGRATE.test(t)) return true;
+  return serverWords && newHome && MIGRATE.test(t) && !/\bzzrdsh\b/.test(t);
+}
+
+/** Copying a client's licence between PCs (export/import, .reg, golden image): refused with the reason. */
+export function isClientCopy(t: string): boolean {
+  const verb =
+    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out|take|taking|put)\b/;
+  const thing =
+    /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
+  const twoPlaces =
+    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
+  if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
+  return verb.test(t) && thing.test(t) && twoPlaces.test(t);
+}

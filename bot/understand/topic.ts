@@ -1,0 +1,54 @@
+import type { Intent } from '../domain';
+import { GRACE, NAMES_HOST } from './intent-words';
+
+/**
+ * Whether a message is about RDS licensing at all, reports trouble, is about something else, or only
+ * names a change's object: the fallbacks the parser uses when no intent rule matched.
+ */
+
+/** Licensing words: a message about RDS licensing is never answered "not my topic". */
+const LICENSING_TOPIC =
+  /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|rdsh?|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|zzrdsh|zzls|zzpc|zzquote)\b/;
+
+export function isAboutLicensing(text: string): boolean {
+  return LICENSING_TOPIC.test(text);
+}
+
+/** A clause that checks or reports trouble: with hosts named and nothing else asked, diagnose. */
+export function isDiagnosis(text: string): boolean {
+  return (
+    isAboutLicensing(text) ||
+    /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check|wrong|issue|problem|broken|not working|look at|looking at|check|investigate|status of|healthy|ok|going on|up with|happening)\b/.test(
+      text,
+    ) ||
+    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
+      text,
+    )
+  );
+}
+
+/** Things the bot is not for: a message about them that names a host is still not about licensing. */
+const OFF_TOPIC =
+  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|vpn)\b/;
+/** Licensing words other than a host placeholder. */
+const LICENSING_WORDS =
+  /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|mstsc|zzquote|session|log ?on|log ?in|connect\w*)\b/;
+
+/** "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else. */
+export function isOffTopic(text: string): boolean {
+  return OFF_TOPIC.test(text) && !LICENSING_WORDS.test(text);
+}
+
+/**
+ * A verbless message that names a changing operation's object and a host ("grace period RDSH01",
+ * "PC-042 license cache", "licensing cert on RDSH01??"): the change it could mean, to be offered
+ * beside the diagnosis.
+ */
+export function objectOnly(text: string): Intent | undefined {
+  if (text.split(' ').length > 6 || !NAMES_HOST.test(text)) return undefined;
+  if (/\b(what|why|how|is|are|does|do|did|which|when|who|show|list|check)\b/.test(text)) return undefined;
+  if (GRACE.test(text)) return 'rdsh.reset_grace_period';
+  if (/\b(license cache|client license|mslicensing|cached license)\b/.test(text)) return 'client.reset_license_cache';
+  if (/\b(licensing )?(cert|certificate)s?\b|\bx509\b/.test(text)) return 'rdsh.refresh_licensing_cert';
+  return undefined;
+}
