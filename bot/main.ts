@@ -6,7 +6,9 @@ import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
 import { credentialsFactory } from '../adapters/teams/bot-authentication';
 import { createServer } from '../adapters/teams/restify-server';
-import { TeamsNotifier } from '../adapters/teams/teams-notifier';
+import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-notifier';
+import { approvalCard } from '../cards/approval-card';
+import { requestCard } from '../cards/request-card';
 import { BackgroundWork } from './app/background';
 import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
@@ -60,7 +62,7 @@ export async function startBot(
         env: { DOTNET_ROOT: findDotnetRoot(process.env) },
       }),
     inventory,
-    notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId),
+    notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId, proactiveCards),
     clock,
     ids: { newId: () => randomUUID() },
     policy,
@@ -142,3 +144,9 @@ export async function main(): Promise<void> {
     process.exit(2);
   }
 }
+
+/** The cards proactive messages carry: built here, so the Teams adapter never imports cards/. */
+const proactiveCards: ProactiveCards = {
+  request: (request) => requestCard(request),
+  approval: (request, view) => approvalCard(request, { decide: false, ...view }),
+};

@@ -1,10 +1,20 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { type ConversationReference, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
+import { CardFactory, type ConversationReference, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ChangeRequest } from '../../bot/domain';
 import type { ApprovalsChannel, Notifier } from '../../bot/ports';
-import { cardActivity } from '../../bot/app/create-app';
-import { approvalCard } from '../../cards/approval-card';
-import { requestCard } from '../../cards/request-card';
+
+/**
+ * The cards a proactive message carries, built by the composition root: an adapter renders no card of
+ * its own and imports neither cards/ nor bot/app/.
+ */
+export interface ProactiveCards {
+  request(request: ChangeRequest): object;
+  approval(request: ChangeRequest, view: { userIds: string[]; mentions?: Array<{ id: string; name: string }> }): object;
+}
+
+function cardActivity(card: object): ReturnType<typeof MessageFactory.attachment> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
 
 /**
  * Shows requests after the turn that asked is over (proactive messages through stored conversation
@@ -14,12 +24,13 @@ export class TeamsNotifier implements Notifier {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
+    private readonly cards: ProactiveCards,
   ) {}
 
   async updateRequestCard(request: ChangeRequest): Promise<void> {
     const reference = request.conversation as Partial<ConversationReference>;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      const activity = cardActivity(requestCard(request));
+      const activity = cardActivity(this.cards.request(request));
       if (request.cardActivityId) {
         await context.updateActivity({ ...activity, id: request.cardActivityId });
       } else {
@@ -49,7 +60,7 @@ export class TeamsNotifier implements Notifier {
         const userIds = members.map((member) => member.id);
         // The first post mentions the approvers so Teams notifies them; updates do not mention again.
         const sent = await context.sendActivity(
-          cardActivity(approvalCard(request, { decide: false, userIds, mentions: members })),
+          cardActivity(this.cards.approval(request, { userIds, mentions: members })),
         );
         id = sent?.id;
       },
@@ -67,7 +78,7 @@ export class TeamsNotifier implements Notifier {
       async (context) => {
         const userIds = (await teamsMembers(context, approvers)).map((member) => member.id);
         await context.updateActivity({
-          ...cardActivity(approvalCard(request, { decide: false, userIds })),
+          ...cardActivity(this.cards.approval(request, { userIds })),
           id: activityId,
         });
       },

@@ -1,4 +1,4 @@
-import type { PlanOutcome } from '../workflow/plan-request';
+import type { PlanOutcome } from '../workflow/plan-outcome';
 import type { WorkflowDeps } from '../workflow/deps';
 import { type AdaptiveCard } from '../../cards/card-kit';
 import { adviceCard } from '../../cards/advice-card';

@@ -5,7 +5,7 @@ import { BotError } from '../errors';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
 import { checkRateLimits } from './rate-limits';
-import type { PlanOutcome } from './plan-request';
+import type { PlanOutcome } from './plan-outcome';
 import { hostsOf, checkPolicy } from './request-hosts';
 import { runPerHost } from './run-per-host';
 import { recordStep } from './record-step';

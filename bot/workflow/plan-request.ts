@@ -1,31 +1,14 @@
 import { operationDefinition } from '../catalogue';
-import type { ChangeRequest, Host, HostOutcome, Intent, ParseResult, PlannedOperation, Requester } from '../domain';
+import type { Host, ParseResult, PlannedOperation, Requester } from '../domain';
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
-import type { AuditRecord } from '../ports';
 import { chooseReading, CHOICE_NOT_OFFERED, type IntentChoice } from './choose-intent';
 import { cancelRequest } from './decide-request';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
 import { planRollback } from './plan-rollback';
+import type { PlanOutcome } from './plan-outcome';
 import { recordStep } from './record-step';
-
-/** What the bot answers a message with; each kind is rendered as its own card. */
-export type PlanOutcome =
-  | { kind: 'help' }
-  | { kind: 'not-licensing' }
-  | { kind: 'unclear'; parse: ParseResult }
-  /** Still missing a host, a mode or servers; `choice` is the reading already picked, kept for the answer. */
-  | { kind: 'needs'; parse: ParseResult; choice?: IntentChoice }
-  /** A change or a question? The parser's readings, offered as buttons ("Which do you mean?"). */
-  | { kind: 'choose'; parse: ParseResult }
-  | { kind: 'refused'; reason: string; parse?: ParseResult }
-  | { kind: 'nothing-to-do'; request: ChangeRequest }
-  | { kind: 'planned'; request: ChangeRequest }
-  | { kind: 'advice'; intent: Intent }
-  | { kind: 'status'; request: ChangeRequest | undefined }
-  | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[] }
-  | { kind: 'audit'; host?: string; since?: string; records: AuditRecord[] };
 
 /** What a user picked on the "what is missing" card: inventory hosts, a mode, license servers. */
 export interface Completion {

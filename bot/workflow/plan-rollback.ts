@@ -2,7 +2,7 @@ import { operationDefinition } from '../catalogue';
 import type { ChangeRequest, PlannedOperation, Requester } from '../domain';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
-import type { PlanOutcome } from './plan-request';
+import type { PlanOutcome } from './plan-outcome';
 
 /** The backup's file name: the target resolves it inside its own backup folder (never a path from chat). */
 function backupName(path: string): string {

@@ -2,7 +2,7 @@ import type { ChangeRequest, Requester } from '../domain';
 import { submitForApproval, type SubmitOutcome } from './approve-request';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
-import type { PlanOutcome } from './plan-request';
+import type { PlanOutcome } from './plan-outcome';
 import { recordStep } from './record-step';
 
 export type ResubmitOutcome =
