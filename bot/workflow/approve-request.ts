@@ -1,5 +1,4 @@
 import type { ApprovalVote, ChangeRequest, Requester } from '../domain';
-import { BotError } from '../errors';
 import type { ApprovalsChannel } from '../ports';
 import { checkApprover } from '../policy/check-request';
 import { alreadyDecided, checkDecision, type DecisionOutcome } from './decide-request';
@@ -9,6 +8,7 @@ import { checkRateLimits } from './rate-limits';
 import { pendingApprovers, publish } from './publish';
 import { checkPolicy } from './request-hosts';
 import { recordStep } from './record-step';
+import { moveAudited } from '../requests/audited-move';
 import { move } from '../requests/lifecycle';
 
 /** Free text people type (a justification, a reason to reject): shown and audited, never executed. */
@@ -56,8 +56,8 @@ export async function submitForApproval(
   if (!channel) return { kind: 'refused', request, reason: 'No approvals channel is set up: ask an admin.' };
 
   const now = deps.clock.now();
-  const submitted = await move(
-    deps.store,
+  const submitted = await moveAudited(
+    deps,
     request,
     'submit',
     {
@@ -70,37 +70,20 @@ export async function submitForApproval(
       },
     },
     'pending',
-  );
-  if (!submitted) return alreadyDecided(deps, request.id);
-  try {
-    await deps.audit.append({
+    (moved) => ({
       kind: 'request.submitted',
-      requestId: submitted.id,
+      requestId: moved.id,
       actor: input.actor.oid,
       data: {
-        fingerprint: submitted.fingerprint,
+        fingerprint: moved.fingerprint,
         justification: justification ?? null,
         channel: channel.name,
-        expiresAt: submitted.expiresAt,
+        expiresAt: moved.expiresAt,
       },
-    });
-  } catch (cause) {
-    await move(
-      deps.store,
-      submitted,
-      'fail',
-      {
-        outcome: [],
-        updatedAt: now.toISOString(),
-      },
-      'submitted',
-    );
-    throw new BotError(
-      'audit_unavailable',
-      'The audit log cannot be written, so the request was not sent for approval.',
-      { cause },
-    );
-  }
+    }),
+    'The audit log cannot be written, so the request was not sent for approval.',
+  );
+  if (!submitted) return alreadyDecided(deps, request.id);
   return postApprovalCard(deps, submitted, channel);
 }
 
@@ -242,8 +225,8 @@ export async function approveRequest(deps: WorkflowDeps, decision: ApproverDecis
     };
     const votes = [...approval.votes, vote];
     const enough = votes.length >= approval.needed;
-    const next = await move(
-      deps.store,
+    const next = await moveAudited(
+      deps,
       request,
       enough ? 'approve' : 'vote',
       {
@@ -252,26 +235,15 @@ export async function approveRequest(deps: WorkflowDeps, decision: ApproverDecis
         ...(enough ? { decidedBy: decision.actor.oid } : {}),
       },
       'submitted',
+      (moved) => ({
+        kind: 'request.approved',
+        requestId: moved.id,
+        actor: decision.actor.oid,
+        data: { fingerprint: moved.fingerprint, votes: votes.length, needed: approval.needed },
+      }),
+      'The audit log cannot be written, so the approval was not recorded and nothing runs.',
     );
     if (!next) continue; // someone else decided or voted meanwhile: check again from the top
-    try {
-      await deps.audit.append({
-        kind: 'request.approved',
-        requestId: next.id,
-        actor: decision.actor.oid,
-        data: { fingerprint: next.fingerprint, votes: votes.length, needed: approval.needed },
-      });
-    } catch (cause) {
-      await move(deps.store, next, 'fail', {
-        outcome: [],
-        updatedAt: vote.at,
-      });
-      throw new BotError(
-        'audit_unavailable',
-        'The audit log cannot be written, so the approval was not recorded and nothing runs.',
-        { cause },
-      );
-    }
     await publish(deps, next);
     return { kind: enough ? 'approved' : 'vote-recorded', request: next };
   }

@@ -1,9 +1,9 @@
 import type { ChangeRequest, RequestState, Requester } from '../domain';
-import { BotError } from '../errors';
 import type { WorkflowDeps } from './deps';
 import { expireRequest } from './expire-requests';
 import { recordStep } from './record-step';
 import { checkPolicy } from './request-hosts';
+import { moveAudited } from '../requests/audited-move';
 import { move } from '../requests/lifecycle';
 
 /** The answer to a Confirm or Cancel click; every kind is an expected outcome rendered as a card. */
@@ -39,37 +39,21 @@ export async function confirmRequest(deps: WorkflowDeps, decision: Decision): Pr
   const policy = checkPolicy(deps, decision.actor, request);
   if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
 
-  const confirmed = await move(
-    deps.store,
+  const confirmed = await moveAudited(
+    deps,
     request,
     'confirm',
-    {
-      decidedBy: decision.actor.oid,
-      updatedAt: deps.clock.now().toISOString(),
-    },
+    { decidedBy: decision.actor.oid, updatedAt: deps.clock.now().toISOString() },
     'pending',
-  );
-  if (!confirmed) return alreadyDecided(deps, request.id);
-  try {
-    await deps.audit.append({
+    () => ({
       kind: 'request.confirmed',
       requestId: request.id,
       actor: decision.actor.oid,
       data: { fingerprint: request.fingerprint },
-    });
-  } catch (cause) {
-    await move(
-      deps.store,
-      confirmed,
-      'fail',
-      {
-        updatedAt: deps.clock.now().toISOString(),
-        outcome: [],
-      },
-      'confirmed',
-    );
-    throw new BotError('audit_unavailable', 'The audit log cannot be written, so nothing was changed.', { cause });
-  }
+    }),
+    'The audit log cannot be written, so nothing was changed.',
+  );
+  if (!confirmed) return alreadyDecided(deps, request.id);
   return { kind: 'confirmed', request: confirmed };
 }
 
