@@ -8,26 +8,29 @@ import {
   type TurnContext,
   TurnContext as Turn,
 } from 'botbuilder';
-import { BotError } from '../errors';
-import { cancelRequest, confirmRequest, type DecisionOutcome } from '../workflow/decide-request';
+import type { Requester } from '../domain';
+import { cancelRequest, confirmRequest } from '../workflow/decide-request';
 import type { WorkflowDeps } from '../workflow/deps';
 import { planRequest } from '../workflow/plan-request';
 import { runRequest } from '../workflow/run-request';
 import { setApprovalsChannel } from '../workflow/set-approvals-channel';
-import { submitForApproval, type SubmitOutcome } from '../workflow/approve-request';
-import { resubmitRequest, type ResubmitOutcome } from '../workflow/resubmit-request';
+import { submitForApproval } from '../workflow/approve-request';
+import { resubmitRequest } from '../workflow/resubmit-request';
 import { type AdaptiveCard } from '../../cards/card-kit';
-import { errorCard, helpCard, noticeCard, refusedCard } from '../../cards/message-cards';
-import { planCard, requestCard, runningCard } from '../../cards/request-card';
+import { helpCard, noticeCard, refusedCard } from '../../cards/message-cards';
+import { runningCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';
 import type { BackgroundWork } from './background';
 import { actionData, readCompletionData, readDecisionData, readRequestRef } from './card-data';
 import { registerApprovalRoutes } from './approval-routes';
+import { cardRoutes } from './card-route';
 import { continueRequest } from './continue-request';
+import { failureCard } from './failure-card';
 import { identify } from './identify';
 import { registerIntentChoiceRoute } from './intent-choice-route';
 import { localMemberKind, type MemberKind } from './member-kind';
 import { planOutcomeCard } from './plan-outcome-card';
+import { type ClickOutcome, decisionCard, resubmitCard } from './render-decisions';
 
 export interface AppOptions {
   deps: WorkflowDeps;
@@ -56,109 +59,62 @@ export function createApp(options: AppOptions): Application<TurnState> {
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
   });
 
-  const failure = (error: unknown, where: string): AdaptiveCard => {
-    const known =
-      error instanceof BotError ? error : new BotError('internal_error', 'Something went wrong.', { cause: error });
-    deps.log.error(`${where} failed`, {
-      code: known.code,
-      correlationId: known.correlationId,
-      error: String(known.cause ?? error),
-    });
-    return errorCard(known.code, known.correlationId, known.userMessage);
+  const failure = failureCard(deps.log);
+  const route = cardRoutes(app, failure);
+
+  /** Confirm and Cancel on the requester's own card: the stored plan decides, the card only names it. */
+  const decide = async (context: TurnContext, user: Requester, use: typeof confirmRequest): Promise<ClickOutcome> => {
+    const data = readDecisionData(actionData(context.activity));
+    if (!data) return { kind: 'bad-payload' };
+    return use(deps, { requestId: data.requestId, fingerprint: data.fingerprint, actor: user });
   };
 
-  app.adaptiveCards.actionExecute(VERB.confirm, async (context) => {
-    try {
-      const outcome = await decide(context, confirmRequest);
-      if (outcome.kind === 'confirmed') {
-        const request = outcome.request;
-        background.start(() => runRequest(deps, request));
-        return runningCard(request);
-      }
-      return decisionCard(outcome);
-    } catch (error) {
-      return failure(error, 'confirm');
-    }
+  route(VERB.confirm, 'confirm', async (context, user) => {
+    const outcome = await decide(context, user, confirmRequest);
+    if (outcome.kind !== 'confirmed') return decisionCard(outcome);
+    const request = outcome.request;
+    background.start(() => runRequest(deps, request));
+    return runningCard(request);
   });
 
-  app.adaptiveCards.actionExecute(VERB.cancel, async (context) => {
-    try {
-      return decisionCard(await decide(context, cancelRequest));
-    } catch (error) {
-      return failure(error, 'cancel');
-    }
-  });
+  route(VERB.cancel, 'cancel', async (context, user) => decisionCard(await decide(context, user, cancelRequest)));
 
   // "Ask for approval", with the justification typed on the plan card.
-  app.adaptiveCards.actionExecute(VERB.submit, async (context) => {
-    try {
-      const who = identify(context.activity);
-      if (!who.ok) return refusedCard(who.reason);
-      const data = readDecisionData(actionData(context.activity), 'justification');
-      if (!data) return decisionCard({ kind: 'bad-payload' });
-      const outcome = await submitForApproval(deps, {
-        requestId: data.requestId,
-        fingerprint: data.fingerprint,
-        actor: who.user,
-        justification: data.text,
-      });
-      return resubmitCard(outcome);
-    } catch (error) {
-      return failure(error, 'submit');
-    }
+  route(VERB.submit, 'submit', async (context, user) => {
+    const data = readDecisionData(actionData(context.activity), 'justification');
+    if (!data) return decisionCard({ kind: 'bad-payload' });
+    const outcome = await submitForApproval(deps, {
+      requestId: data.requestId,
+      fingerprint: data.fingerprint,
+      actor: user,
+      justification: data.text,
+    });
+    return resubmitCard(outcome);
   });
 
   // "Submit again" on an expired request: one click, a fresh preview, straight to the approvers.
-  app.adaptiveCards.actionExecute(VERB.resubmit, async (context) => {
-    try {
-      const who = identify(context.activity);
-      if (!who.ok) return refusedCard(who.reason);
-      const ref = readRequestRef(actionData(context.activity));
-      if (!ref) return decisionCard({ kind: 'bad-payload' });
-      const outcome = await resubmitRequest(deps, { requestId: ref.requestId, actor: who.user });
-      const replyTo = context.activity.replyToId;
-      if ('request' in outcome && outcome.request && replyTo && outcome.request.id !== ref.requestId) {
-        await deps.store.setCardActivityId(outcome.request.id, replyTo);
-      }
-      return resubmitCard(outcome);
-    } catch (error) {
-      return failure(error, 'resubmit');
+  route(VERB.resubmit, 'resubmit', async (context, user) => {
+    const ref = readRequestRef(actionData(context.activity));
+    if (!ref) return decisionCard({ kind: 'bad-payload' });
+    const outcome = await resubmitRequest(deps, { requestId: ref.requestId, actor: user });
+    const replyTo = context.activity.replyToId;
+    if ('request' in outcome && outcome.request && replyTo && outcome.request.id !== ref.requestId) {
+      await deps.store.setCardActivityId(outcome.request.id, replyTo);
     }
+    return resubmitCard(outcome);
   });
 
   registerApprovalRoutes(app, { deps, background, memberKind: options.memberKind ?? localMemberKind, failure });
 
-  async function decide(
-    context: TurnContext,
-    use: typeof confirmRequest,
-  ): Promise<DecisionOutcome | { kind: 'refused-identity'; reason: string } | { kind: 'bad-payload' }> {
-    const who = identify(context.activity);
-    if (!who.ok) return { kind: 'refused-identity', reason: who.reason };
-    const data = readDecisionData(actionData(context.activity));
-    if (!data) return { kind: 'bad-payload' };
-    return use(deps, { requestId: data.requestId, fingerprint: data.fingerprint, actor: who.user });
-  }
-
   // The answer to "I need a little more": the same request, completed with what the user picked.
-  app.adaptiveCards.actionExecute(VERB.complete, async (context) => {
-    try {
-      const who = identify(context.activity);
-      if (!who.ok) return refusedCard(who.reason);
-      const data = readCompletionData(actionData(context.activity));
-      if (!data) return noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
-      const { text, choice, ...completion } = data;
-      return await continueRequest(deps, context, {
-        text,
-        requester: who.user,
-        completion,
-        ...(choice ? { choice } : {}),
-      });
-    } catch (error) {
-      return failure(error, 'complete');
-    }
+  route(VERB.complete, 'complete', async (context, user) => {
+    const data = readCompletionData(actionData(context.activity));
+    if (!data) return noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
+    const { text, choice, ...completion } = data;
+    return continueRequest(deps, context, { text, requester: user, completion, ...(choice ? { choice } : {}) });
   });
 
-  registerIntentChoiceRoute(app, { deps, failure });
+  registerIntentChoiceRoute(route, deps);
 
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
@@ -253,68 +209,4 @@ function channelReference(context: TurnContext): Partial<ConversationReference> 
   const reference = Turn.getConversationReference(context.activity);
   const id = reference.conversation?.id?.split(';')[0];
   return id && reference.conversation ? { ...reference, conversation: { ...reference.conversation, id } } : reference;
-}
-
-/** The requester's card after "Ask for approval" or "Submit again". */
-function resubmitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCard {
-  switch (outcome.kind) {
-    case 'submitted':
-      return requestCard(outcome.request);
-    case 'needs-justification':
-      return {
-        ...planCard(outcome.request),
-        body: [
-          noticeCard('Say why first', 'This change needs a justification (3 to 300 characters) for the approvers.')
-            .body[0],
-          ...planCard(outcome.request).body,
-        ],
-      } as AdaptiveCard;
-    case 'not-resubmittable':
-      return requestCard(outcome.request);
-    case 'planned':
-    case 'nothing-to-do':
-      return requestCard(outcome.request);
-    case 'refused':
-      return refusedCard(outcome.reason);
-    case 'help':
-    case 'not-licensing':
-    case 'unclear':
-    case 'choose':
-    case 'needs':
-    case 'advice':
-    case 'status':
-    case 'report':
-    case 'audit':
-      return noticeCard('Nothing to submit', 'Write the request again.');
-    default:
-      return decisionCard(outcome);
-  }
-}
-
-function decisionCard(
-  outcome: DecisionOutcome | { kind: 'refused-identity'; reason: string } | { kind: 'bad-payload' },
-): AdaptiveCard {
-  switch (outcome.kind) {
-    case 'confirmed':
-    case 'cancelled':
-    case 'already-decided':
-      return requestCard(outcome.request);
-    case 'expired':
-      return requestCard(outcome.request);
-    case 'stale':
-      return noticeCard('This card is out of date', 'The plan changed since this card was shown. Nothing was changed.');
-    case 'not-yours':
-      return noticeCard(
-        'Not your request',
-        `Only ${outcome.request.requester.name} can confirm or cancel this request.`,
-      );
-    case 'refused':
-      return refusedCard(outcome.reason);
-    case 'refused-identity':
-      return refusedCard(outcome.reason);
-    case 'bad-payload':
-      return noticeCard('I cannot read this button', 'The card data is not valid. Nothing was changed.');
-    case 'not-found':
-      return noticeCard('Unknown request', 'I have no record of this request. Nothing was changed.');
-  }
 }
