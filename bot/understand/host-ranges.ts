@@ -12,7 +12,10 @@ export const MAX_RANGE = 500;
 
 export type RangeResult = { hosts: Host[] } | { problem: string };
 
-const ONE_WORD = /^([a-z][a-z0-9-]*?)(\d+)(?:-|\.{2,3})(?:([a-z][a-z0-9-]*?)(\d+)|(\d+))$/i;
+// "RDSH01-04", "WH2-PICK-11-14": the prefix runs to the last letter or separator before the first number.
+const SHORT_RANGE = /^([a-z](?:[a-z0-9-]*[a-z-])?)(\d+)(?:-|\.{2,3})(\d+)$/i;
+// "PC-040..PC-043", "RDSH01-RDSH04": both ends carry the same prefix (the back-reference).
+const LONG_RANGE = /^([a-z](?:[a-z0-9-]*[a-z-])?)(\d+)(?:-|\.{2,3})\1(\d+)$/i;
 const MAYBE_RANGE = /\d(?:-|\.\.)/;
 const CONNECTORS = new Set(['through', 'thru', 'to', 'till', 'until', '-', '..', '...', '–']);
 
@@ -41,11 +44,9 @@ export function oneWordRange(word: string, index: InventoryIndex): RangeResult |
   // Most words hold no digit followed by "-" or "..": rejected without allocating anything.
   if (!MAYBE_RANGE.test(word)) return undefined;
   if (index.byName.has(word.toLowerCase())) return undefined; // "PC-042" itself is a name, not a range
-  const match = ONE_WORD.exec(word);
+  const match = LONG_RANGE.exec(word) ?? SHORT_RANGE.exec(word);
   if (!match) return undefined;
-  const [, prefix = '', fromDigits = '', otherPrefix, otherDigits, shortDigits] = match;
-  if (otherPrefix !== undefined && otherPrefix.toLowerCase() !== prefix.toLowerCase()) return undefined;
-  const toDigits = otherDigits ?? shortDigits ?? '';
+  const [, prefix = '', fromDigits = '', toDigits = ''] = match;
   // "RDSH01-4" keeps the width of the first; "RDSH1-RDSH12" compares as numbers.
   return expand(prefix.toLowerCase(), fromDigits, toDigits, index);
 }

@@ -1,7 +1,7 @@
 import type { Host } from '../domain';
 import { groupAt } from './host-groups';
 import { oneWordRange, spelledRange } from './host-ranges';
-import { indexInventory, nearMisses, type InventoryIndex } from './inventory-index';
+import { indexInventory, nameShape, nearMisses, type InventoryIndex } from './inventory-index';
 import type { Word } from './tokens';
 
 /**
@@ -119,7 +119,8 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
 function looksLikeHost(text: string, index: InventoryIndex): boolean {
   if (/\d/.test(text) && /^[a-z]/i.test(text)) {
     const prefix = (/^[a-z]+/i.exec(text)?.[0] ?? '').toLowerCase();
-    if (prefix.length >= 2 && index.prefixes.has(prefix)) return true;
+    // "PC-99" is shaped like "PC-042"; "WH2" (a site) is not shaped like "WH2-PICK-11".
+    if (prefix.length >= 2 && index.prefixes.has(prefix) && index.shapes.has(nameShape(text))) return true;
   }
   return text.length >= 4 && /[\d-]/.test(text) && nearMisses(text, index).length > 0;
 }

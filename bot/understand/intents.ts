@@ -44,7 +44,7 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
-      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
+      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\bwhat (can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot) do\b|\bwhat is possible\b.{0,20}\b(bot|you)\b|\b(do not|don't) know the commands\b|\b(can|could|may) i ask you (to|for)\b.{0,20}\?|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
@@ -72,7 +72,7 @@ const RULES: Rule[] = [
   {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
+      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
         t,
       ),
   },
@@ -107,14 +107,14 @@ const RULES: Rule[] = [
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|talking to|ping|port 135|port 445|firewall\w*|contact|see|get to|blocked|against|talks? to)\b/.test(
+      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|talking to|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|talks? to)\b/.test(
         t,
       ) && /\b(zzls|license servers?|license box)\b/.test(t),
   },
   {
     intent: 'ls.cal_inventory',
     matches: (t) =>
-      /\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b/.test(t) &&
+      /\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b|\bpacks\b/.test(t) &&
       /\b(left|remaining|available|how many|counts?|inventory|free|installed|do we have|in stock|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
         t,
       ) &&

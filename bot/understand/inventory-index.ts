@@ -21,9 +21,17 @@ export interface InventoryIndex {
   prefixes: Set<string>;
   /** Prefixes only license servers have ("ls", "lic"): an unknown "LS9" is a server problem, not a host one. */
   serverOnlyPrefixes: Set<string>;
+  /** Name shapes by prefix ("pc a-9" for PC-042, "wh a9-a-9" for WH2-PICK-11): another shape is no host name. */
+  shapes: Set<string>;
 }
 
 const cache = new WeakMap<readonly Host[], InventoryIndex>();
+
+/** Letters as "a", digits as "9", separators kept: "wh2-pick-11" -> "a9-a-9". */
+export function nameShape(name: string): string {
+  const lower = name.toLowerCase();
+  return `${alphaPrefix(lower)} ${lower.replace(/[a-z]+/g, 'a').replace(/\d+/g, '9')}`;
+}
 
 export function squash(name: string): string {
   return name
@@ -53,6 +61,7 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
     byDeletion: new Map(),
     prefixes: new Set(),
     serverOnlyPrefixes: new Set(),
+    shapes: new Set(),
   };
   const machinePrefixes = new Set<string>();
   for (const host of inventory) {
@@ -62,6 +71,7 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
     for (const user of host.users) push(index.byUser, user.toLowerCase(), host);
     for (const tag of host.tags) push(index.byTag, (tag.split(':').pop() ?? tag).toLowerCase(), host);
     push(index.bySquash, squash(name), host);
+    index.shapes.add(nameShape(name));
     for (const deleted of deletions(name)) push(index.byDeletion, deleted, host.name);
     const prefix = alphaPrefix(name);
     if (prefix.length >= 2) index.prefixes.add(prefix);

@@ -50,7 +50,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
 
 // Error texts people paste without quotes (Windows' own wording): evidence of a problem, not a request.
 const ERROR_TEXTS =
-  /(the remote (session|computer) (was )?disconnected( the session)?|because )?(there are )?no remote desktop license servers? (is |are )?available( to provide a license)?|(an )?error in the licensing protocol|because of a (protocol|security) error|the licensing mode for the remote desktop session host( server)? is not configured|remote desktop services will stop working in \d+ days?|no licenses? (is |are )?available|no license servers? (is |are )?(available|specified)|no remote desktop license server is specified|the (remote desktop )?license (has )?expired|(does|do) not have a license|failed to (obtain|get) a license/g;
+  /(the remote (session|computer) (was )?disconnected( the session)?|because )?(there are )?no remote desktop license servers? (is |are )?available( to provide a license)?|(an )?error in the licensing protocol|because of a (protocol|security) error|the licensing mode for the remote desktop session host( server)? is not configured|remote desktop services will stop working in \d+ days?|no licenses? (is |are )?available|no license servers? (is |are )?(available|specified)|the rd licensing grace period has expired( and the service has not registered with a license server with installed licenses)?|the (terminal|remote desktop session host) server cannot issue a client license|no remote desktop license server is specified|the (remote desktop )?license (has )?expired|(does|do) not have a license|failed to (obtain|get) a license/g;
 
 // Names of folders, keys and values that people quote when they ask about them.
 const QUOTED_NAMES =

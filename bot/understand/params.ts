@@ -26,7 +26,11 @@ export function readMode(text: string): 'PerUser' | 'PerDevice' | undefined {
 }
 
 export function readServerOp(text: string, servers: number): 'replace' | 'add' | 'remove' {
-  if (/\b(remove|drop|delete|take out|get rid of|stop using|no longer use|unassign|detach)\b/.test(text))
+  if (
+    /\b(remove|drop|delete|take out|get rid of|stop using|no longer use|unassign|detach)\b|\btake (\w+ )?(off|out of)\b/.test(
+      text,
+    )
+  )
     return 'remove';
   if (/\b(add|append|also use|another|additional|extra|as well)\b|\bsecond\b(?! one)/.test(text)) return 'add';
   if (servers === 1 && /\b(backup|secondary|fallback|failover)\b/.test(text)) return 'add';
@@ -109,6 +113,12 @@ export function readCalType(text: string): 'PerUser' | 'PerDevice' | undefined {
   if (/\bper[- ]?user\b|\buser cals?\b/.test(text)) return 'PerUser';
   if (/\bper[- ]?device\b|\bdevice cals?\b/.test(text)) return 'PerDevice';
   return undefined;
+}
+
+/** Every request id a text names ("REQ-5133 and REQ-5137 status"), in order. */
+export function readRefs(text: string): string[] {
+  const ids = text.match(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\breq-\d{1,12}\b/gi) ?? [];
+  return [...new Set(ids.map((id) => (/^req-/i.test(id) ? id.toUpperCase() : id)))];
 }
 
 /** Which request: an id if one is given, otherwise "last". */

@@ -4,8 +4,8 @@ import { matchIntents } from './intents';
 import { isAboutLicensing, isDiagnosis, isOffTopic, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted } from './normalise';
-import { paramsFor } from './params';
-import { judge } from './safety';
+import { paramsFor, readRefs } from './params';
+import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
 import { speechActs } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
@@ -40,14 +40,14 @@ function parseOne(input: string, inventory: readonly Host[], hostile: boolean): 
 
   // "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else.
   if (isOffTopic(masked)) return { text: input, operations: [], needs: [], suggestions: [], candidates: [] };
-  let intents = matchIntents(masked);
   const named = resolved.hosts.length > 0 || unknown;
-  // "grace period RDSH01", "PC-042 license cache": a change's object and a host, no verb: ask which.
-  const object = intents.length === 0 && named && !hostile ? objectOnly(masked) : undefined;
+  // "grace period RDSH01", "mslicensing PC-042": a change's object and a host, no verb: ask which.
+  const object = named && !hostile && !asksChange(masked) ? objectOnly(masked) : undefined;
   if (object) {
     const candidates = planOperations([object, 'licensing.diagnose'], masked, resolved, unknown).operations;
     return { text: input, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
   }
+  let intents = matchIntents(masked);
   if (intents.length === 0 && named && isDiagnosis(masked)) intents = ['licensing.diagnose'];
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
   if (intents.length === 0 && !hostile && (isAboutLicensing(masked) || quoted.length > 0))
@@ -68,6 +68,8 @@ function parseOne(input: string, inventory: readonly Host[], hostile: boolean): 
   return { text: input, operations, needs: [...needs], suggestions: resolved.suggestions, candidates: [] };
 }
 
+const ABOUT_A_REQUEST = new Set<Intent>(['request.status', 'request.cancel', 'request.rollback']);
+
 /** `unknownHost`: the text names a host the inventory lacks, so the bot must ask (hostile text names none). */
 function planOperations(
   intents: Intent[],
@@ -76,7 +78,7 @@ function planOperations(
   unknownHost: boolean,
 ): { operations: PlannedOperation[]; needs: Set<Need> } {
   const needs = new Set<Need>();
-  const operations = retargetEvents(intents, resolved).map((intent): PlannedOperation => {
+  const operations = retargetEvents(intents, resolved).flatMap((intent): PlannedOperation[] => {
     const targets = takesNoHosts(intent) ? [] : targetsFor(intent, resolved).map((host) => host.name);
     const params = paramsFor(intent, masked, resolved);
     // A rollback of "the last change" finds its hosts from that request; every other operation needs hosts.
@@ -84,7 +86,10 @@ function planOperations(
     if (!takesNoHosts(intent) && (unknownHost || (targets.length === 0 && !lastChange))) needs.add('target');
     if (intent === 'rdsh.set_licensing_mode' && !params.mode) needs.add('mode');
     if (intent === 'rdsh.set_license_servers' && !params.servers) needs.add('servers');
-    return { intent, targets, params };
+    // "REQ-5133 and REQ-5137 status": one answer per request named.
+    const refs = ABOUT_A_REQUEST.has(intent) ? readRefs(masked) : [];
+    if (refs.length > 1) return refs.map((ref) => ({ intent, targets, params: { ...params, ref } }));
+    return [{ intent, targets, params }];
   });
   return { operations, needs };
 }

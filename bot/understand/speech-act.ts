@@ -19,7 +19,7 @@ const LEAD =
 
 /** Ticket form labels in front of the request itself: "Requested fix: refresh ...", "Action: reset ...". */
 const LABEL =
-  /^(?:requested (?:fix|action|change)|action(?: required)?|fix|request|ask|to do|todo|resolution|next step)\s*:\s*/;
+  /^(?:[a-z]+ ){0,2}(?:fix|action|change|request|requested|ask|to do|todo|resolution|next step|task)(?: [a-z]+){0,2}\s*:\s*/;
 
 /** "can you", "could someone", "i need you to", "we need to", "go ahead and": a request said politely. */
 const ASKING =
@@ -27,6 +27,9 @@ const ASKING =
 
 const IMPERATIVE =
   /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|rollback|undo|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
+
+/** "tell me which mode it is on", "let me know whether ...": a question put as an order. */
+const TELL_ME = /^(?:tell me|let me know|show me|find out)\s+(?:which|what|whether|if|how|why|when|who)\b/;
 
 const QUESTION_START =
   /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
@@ -56,7 +59,7 @@ export function classify(clause: string): Clause {
     return { text: clause, act: 'request', fragment: false };
   if (asked) return { text: clause, act: IMPERATIVE.test(core) ? 'request' : 'question', fragment: false };
   if (/^(?:should|shall) (?:i|we)\b/.test(core)) return { text: clause, act: 'question', fragment: false };
-  if (QUESTION_START.test(core)) return { text: clause, act: 'question', fragment: false };
+  if (QUESTION_START.test(core) || TELL_ME.test(core)) return { text: clause, act: 'question', fragment: false };
   // "restart RDS on RDSH03?": an order with a question mark could be either, so it is asked about.
   if (IMPERATIVE.test(core) && !/^(?:do|does) /.test(core))
     return endsAsking && !/\bplease\b/.test(clause)

@@ -48,7 +48,8 @@ export function objectOnly(text: string): Intent | undefined {
   if (text.split(' ').length > 6 || !NAMES_HOST.test(text)) return undefined;
   if (/\b(what|why|how|is|are|does|do|did|which|when|who|show|list|check)\b/.test(text)) return undefined;
   if (GRACE.test(text)) return 'rdsh.reset_grace_period';
-  if (/\b(license cache|client license|mslicensing|cached license)\b/.test(text)) return 'client.reset_license_cache';
+  if (/\b(license (cache|store)|client license|mslicensing|cached license|hardwareid)\b/.test(text))
+    return 'client.reset_license_cache';
   if (/\b(licensing )?(cert|certificate)s?\b|\bx509\b/.test(text)) return 'rdsh.refresh_licensing_cert';
   return undefined;
 }

@@ -15,7 +15,7 @@ client cache grace period timebomb server servers certificate certificates cert 
 devices user users session sessions seat event events check show list diagnose diagnosis troubleshoot
 reach reachable connectivity connect connection firewall inventory available remaining installed
 packs keypacks switch change configure point assign replace append second secondary primary backup
-another additional extra schedule scheduled tonight later immediately reboot without workgroup
+another additional extra schedule scheduled tonight today yesterday later immediately reboot without workgroup
 collection mslicensing hardwareid store subkeys protocol error errors expired invalid corrupt broken
 stale please thanks hello morning evening migrate migration transfer export import copy clone
 duplicate move every automatically recurring weekly monthly forever indefinitely whenever mac macos

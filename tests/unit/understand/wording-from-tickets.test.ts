@@ -128,4 +128,31 @@ describe('wording from real tickets', () => {
       scope: 'key',
     });
   });
+
+  it('expands a range written with the dashes of the names themselves', () => {
+    const hosts = [
+      ...inventory,
+      ...['WH2-PICK-11', 'WH2-PICK-12', 'WH2-PICK-14'].map((name) => ({ ...inventory[0]!, name, fqdn: undefined })),
+    ];
+    expect(parseRequest('WH2-PICK-11-14 all get a licence error', hosts).operations[0]?.targets).toEqual([
+      'WH2-PICK-11',
+      'WH2-PICK-12',
+      'WH2-PICK-14',
+    ]);
+  });
+
+  it('does not take a word of another shape than the host names for an unknown host', () => {
+    expect(parse('the site lead at PC2 asked: reset the client licence on PC-041').needs).toEqual([]);
+  });
+
+  it('answers one status per request id named', () => {
+    expect(parse('REQ-11 and REQ-12 status?').operations.map((op) => op.params.ref)).toEqual(['REQ-11', 'REQ-12']);
+  });
+
+  it('reads "tell me which mode it is on" after a request as a second question about the same host', () => {
+    expect(intents('show the 1004 events on RDSH05 and tell me which licensing mode it is on')).toEqual([
+      'rdsh.events',
+      'licensing.diagnose',
+    ]);
+  });
 });
