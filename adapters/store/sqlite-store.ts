@@ -179,7 +179,8 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
   async lastChangeOn(hosts: string[]): Promise<ChangeRequest | undefined> {
     const names = new Set(hosts.map((host) => host.toLowerCase()));
     const rows = this.db
-      .prepare("SELECT body FROM requests WHERE state IN ('succeeded', 'failed') ORDER BY rowid DESC LIMIT 500")
+      // Newest first, read lazily until one fits: no cut-off, so an old change is still found (and undone).
+      .prepare("SELECT body FROM requests WHERE state IN ('succeeded', 'failed') ORDER BY rowid DESC")
       .iterate() as IterableIterator<{ body: string }>;
     for (const row of rows) {
       const request = JSON.parse(row.body) as ChangeRequest;
