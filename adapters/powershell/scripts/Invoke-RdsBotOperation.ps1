@@ -75,20 +75,10 @@ catch {
     exit 2
 }
 
-function Get-RdsModuleBundle {
-    <# The RdsLicensing module as one text, the same files its .psm1 dot-sources, to send with the call. #>
-    $root = Join-Path $PSScriptRoot '..' 'module' 'RdsLicensing'
-    $exports = (Import-PowerShellDataFile -Path (Join-Path $root 'RdsLicensing.psd1')).FunctionsToExport
-    $parts = [System.Collections.Generic.List[string]]::new()
-    $parts.Add('Set-StrictMode -Version 3.0')
-    foreach ($folder in 'Private', 'Public') {
-        foreach ($file in Get-ChildItem -Path (Join-Path $root $folder) -Filter '*.ps1' | Sort-Object Name) { $parts.Add([System.IO.File]::ReadAllText($file.FullName)) }
-    }
-    $parts.Add("Export-ModuleMember -Function $(($exports | ForEach-Object { "'$_'" }) -join ', ')")
-    return $parts -join [Environment]::NewLine
-}
+. (Join-Path $PSScriptRoot 'Get-RdsModuleBundle.ps1')
 
-$moduleText = Get-RdsModuleBundle
+# Lab hosts get the hive-file access layer; every other host the Windows one, never the lab's code.
+$moduleText = Get-RdsModuleBundle -Backend $(if ($payload['target']['transport']['lab'] -eq $true) { 'Lab' } else { 'Windows' })
 $remote = {
     param ($ModuleText, $Payload)
     $ErrorActionPreference = 'Stop'
