@@ -11,6 +11,8 @@ import type { Word } from './tokens';
 export interface Group {
   hosts: Host[];
   ambiguous: boolean;
+  /** Named only by a group word in front ("office Stanton", "collection FIN"), no noun or quantifier. */
+  weak: boolean;
 }
 
 const PLURAL_NOUN =
@@ -70,5 +72,6 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !before.some((w) => QUANTIFIER.test(w));
   // "the decommissioned license box" describes a server the text is moving away from; servers are named.
   if (singular && hosts.every((host) => host.role === 'license-server')) return undefined;
-  return { hosts, ambiguous: singular && hosts.length > 1 };
+  const weak = nounAfter === undefined && !before.some((w) => QUANTIFIER.test(w));
+  return { hosts, ambiguous: singular && hosts.length > 1, weak };
 }

@@ -50,6 +50,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
     if (!resolved.hosts.includes(host)) resolved.hosts.push(host);
   };
   const limit = Math.min(words.length, MAX_WORDS);
+  const weakGroups: Array<{ position: number; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
   for (let position = 0; position < limit; position++) {
     const word = words[position] as Word;
     if (!word.clean) {
@@ -89,6 +90,10 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       continue;
     }
     const group = groupAt(words, position, index);
+    if (group?.weak && !group.ambiguous) {
+      weakGroups.push({ position, group });
+      continue;
+    }
     if (group) {
       if (group.ambiguous) {
         resolved.suggestions.push(...group.hosts.map((host) => host.name));
@@ -110,6 +115,18 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       resolved.unknown.push(word.text);
     }
   }
+  // "Requested by: Hotel front office Stanton | ... on FRONTDESK-06": a weakly named group beside hosts
+  // named outright is ticket furniture, not more targets; alone ("reset collection FIN") it counts.
+  if (resolved.hosts.length === 0)
+    for (const { position, group } of weakGroups) {
+      const roles = new Set(group.hosts.map((host) => host.role));
+      if (roles.size === 1) resolved.hostWords.set(position, group.hosts[0]?.role);
+      resolved.groupWords.add(position);
+      for (const host of group.hosts) {
+        if (!resolved.hosts.includes(host)) resolved.grouped.add(host);
+        add(host);
+      }
+    }
   for (const word of resolved.unknown) resolved.suggestions.push(...nearMisses(word, index));
   resolved.suggestions = [...new Set(resolved.suggestions)];
   return resolved;

@@ -44,7 +44,7 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
-      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) commands\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\bwhat (can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot) do\b|\bwhat is possible\b.{0,20}\b(bot|you)\b|\b(do not|don't) know the commands\b|\b(can|could|may) i ask you (to|for)\b.{0,20}\?|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
+      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) (commands|features|capabilities|options|operations)\b|\bwhat (things|stuff|requests|questions) can (i|we) ask\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\bwhat (can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot) do\b|\bwhat is possible\b.{0,20}\b(bot|you)\b|\b(do not|don't) know the commands\b|\b(can|could|may) i ask you (to|for)\b.{0,20}\?|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
@@ -63,7 +63,7 @@ const RULES: Rule[] = [
   {
     intent: 'request.status',
     matches: (t) =>
-      /\b(status|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b/.test(
+      /\b(status|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\b(it is|is it) (done|finished|ready|through)\b|\bmy (request|demand|ticket|change)\b.{0,30}\b(done|finished|ready|status)\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b/.test(
         t,
       ) ||
       /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t) ||
@@ -72,7 +72,7 @@ const RULES: Rule[] = [
   {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)/.test(
+      /\baudit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b/.test(
         t,
       ),
   },
@@ -126,6 +126,11 @@ const RULES: Rule[] = [
     intent: 'rdsh.events',
     matches: (t) =>
       !/\b(fix|reset|clear|delete)\b|\bwhy\b|\bmean\w*\b|\bexplain\b/.test(t) &&
+      !CHANGE.test(t) &&
+      // "X shows event 1128, is that serious?": a question about what it means, answered by a diagnosis.
+      !/\bis (that|this|it) (serious|bad|normal|a problem|ok|okay|important|critical|dangerous)\b|\bshould (i|we) (worry|be worried)\b/.test(
+        t,
+      ) &&
       // "Event 1128 on RDSH05: The RD Licensing grace period has expired ...": a pasted event reports trouble.
       !(PASTED_EVENT.test(t) && !/\b(show|list|any|pull|get|how many)\b/.test(t)) &&
       // "... (event 50282). Please set the license server on X to Y": the event is why, the order is what.
@@ -158,7 +163,7 @@ const RULES: Rule[] = [
     intent: 'rdsh.restart_service',
     matches: (t) =>
       /\b(restart|bounce|recycle|kick|cycle)\b/.test(t) &&
-      /\b(rds|remote desktop services?|termservice|term service|terminal services?|rdp service|the service|services)\b/.test(
+      /\b(rds|remote desktop services?|termservice|term service|terminal services?|(rd|rdp|rds) services?|the service|services)\b/.test(
         t,
       ),
   },
@@ -169,7 +174,9 @@ function isClientReset(t: string): boolean {
     /\b(mslicensing|hardwareid)\b/.test(t) ||
     (CHANGE.test(t) && LICENCE.test(t) && CLIENT_SIDE.test(t)) ||
     (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||
-    (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t))
+    (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t)) ||
+    // "reset the cache on FRONTDESK-05": a cache on a client is its licence cache.
+    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzzpc\b/.test(t))
   );
 }
 

@@ -89,3 +89,15 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
   });
   return { text: cleaned, quoted };
 }
+
+/**
+ * Ticket fields about people and places ("Requested by: Hotel front office Stanton", "Location:
+ * Berlin office", "Caller: jdoe"): who asked and from where, never hosts to change. Their values are
+ * dropped before hosts are looked for; the label stays, so the text still reads as a ticket.
+ */
+const PEOPLE_FIELDS =
+  /\b(requested by|reported by|requester|caller|contact|opened by|submitted by|raised by|department|category|location|affected user)\s*:\s*[^|\n;]*/gi;
+
+export function withoutTicketFields(text: string): string {
+  return text.replace(PEOPLE_FIELDS, (_, label: string) => `${label}: `);
+}

@@ -3,7 +3,7 @@ import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
 import { matchIntents } from './intents';
 import { isAboutLicensing, isDiagnosis, isOffTopic, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
-import { normalise, splitQuoted } from './normalise';
+import { normalise, splitQuoted, withoutTicketFields } from './normalise';
 import { paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
@@ -30,7 +30,8 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
   return combineParts(input, whole, (part) => parseOne(part, inventory, false)) ?? whole;
 }
 
-function parseOne(input: string, inventory: readonly Host[], hostile: boolean): ParseResult {
+function parseOne(original: string, inventory: readonly Host[], hostile: boolean): ParseResult {
+  const input = withoutTicketFields(original);
   const words = tokenize(input);
   const resolved = hostile ? noHosts() : resolveHosts(words, inventory);
   const unknown = unknownMachines(resolved, inventory).length > 0;
@@ -39,13 +40,13 @@ function parseOne(input: string, inventory: readonly Host[], hostile: boolean): 
   const clauses = speechActs(masked);
 
   // "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else.
-  if (isOffTopic(masked)) return { text: input, operations: [], needs: [], suggestions: [], candidates: [] };
+  if (isOffTopic(masked)) return { text: original, operations: [], needs: [], suggestions: [], candidates: [] };
   const named = resolved.hosts.length > 0 || unknown;
   // "grace period RDSH01", "mslicensing PC-042": a change's object and a host, no verb: ask which.
   const object = named && !hostile && !asksChange(masked) ? objectOnly(masked) : undefined;
   if (object) {
     const candidates = planOperations([object, 'licensing.diagnose'], masked, resolved, unknown).operations;
-    return { text: input, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
+    return { text: original, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
   }
   let intents = matchIntents(masked);
   if (intents.length === 0 && named && isDiagnosis(masked)) intents = ['licensing.diagnose'];
@@ -54,7 +55,13 @@ function parseOne(input: string, inventory: readonly Host[], hostile: boolean): 
     if (clauses.some((c) => c.act === 'complaint' || c.act === 'question')) intents = ['licensing.diagnose'];
   if (intents.length === 0) {
     const unclear = isAboutLicensing(masked) && !hostile;
-    return { text: input, operations: [], needs: unclear ? ['confirm-intent'] : [], suggestions: [], candidates: [] };
+    return {
+      text: original,
+      operations: [],
+      needs: unclear ? ['confirm-intent'] : [],
+      suggestions: [],
+      candidates: [],
+    };
   }
 
   const verdict = judge(intents, clauses, masked);
@@ -62,10 +69,10 @@ function parseOne(input: string, inventory: readonly Host[], hostile: boolean): 
     planOperations(list, masked, resolved, unknown);
   if (verdict.kind === 'choose') {
     const candidates = [...plan(verdict.change).operations, ...plan(verdict.readOnly).operations];
-    return { text: input, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
+    return { text: original, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
   }
   const { operations, needs } = plan(verdict.intents);
-  return { text: input, operations, needs: [...needs], suggestions: resolved.suggestions, candidates: [] };
+  return { text: original, operations, needs: [...needs], suggestions: resolved.suggestions, candidates: [] };
 }
 
 const ABOUT_A_REQUEST = new Set<Intent>(['request.status', 'request.cancel', 'request.rollback']);

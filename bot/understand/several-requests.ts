@@ -14,7 +14,7 @@ import { takesNoHosts } from './targets';
  * context for the others, not requests of their own.
  */
 const NEXT_REQUEST =
-  /\s*(?:,\s*(?:and\s+|then\s+|also\s+|plus\s+)?|;\s*|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|does|do|did|who|any)\b)/i;
+  /\s*(?:,\s*(?:and\s+|then\s+|also\s+|plus\s+)?|;\s*|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|does|do|did|who|any)\b)/i;
 
 /** A diagnosis a part fell back to, with nothing in it that asks for one: context, not a request. */
 const ASKS_DIAGNOSIS =
@@ -109,7 +109,9 @@ export function combineParts(
     const before = at > 0 && POINTS_BACK.test(text) ? hostsNamed(kept[at - 1]!.result) : [];
     for (const op of result.operations) {
       const inherited = before.length > 0 ? before : wholeTargets(op.intent);
-      const targets = op.targets.length > 0 || takesNoHosts(op.intent) ? op.targets : inherited;
+      // "undo REQ-3502 and point RDSAPP2 at ...": the request named decides its own hosts.
+      const ownHosts = takesNoHosts(op.intent) || (op.intent === 'request.rollback' && op.params.ref !== 'last');
+      const targets = op.targets.length > 0 || ownHosts ? op.targets : inherited;
       const same = operations.find((known) => sameOperation(known, op));
       if (same) same.targets = [...new Set([...same.targets, ...targets])];
       else operations.push({ ...op, targets });

@@ -26,7 +26,7 @@ const ASKING =
   /^(?:(?:can|could|would|will) (?:you|someone|somebody|anyone|we|i) (?:please )?|i need (?:you )?to |we need to |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
 
 const IMPERATIVE =
-  /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|rollback|undo|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
+  /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|reverse|rollback|undo|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
 
 /** "tell me which mode it is on", "let me know whether ...": a question put as an order. */
 const TELL_ME = /^(?:tell me|let me know|show me|find out)\s+(?:which|what|whether|if|how|why|when|who)\b/;
@@ -59,6 +59,11 @@ export function classify(clause: string): Clause {
     return { text: clause, act: 'request', fragment: false };
   if (asked) return { text: clause, act: IMPERATIVE.test(core) ? 'request' : 'question', fragment: false };
   if (/^(?:should|shall) (?:i|we)\b/.test(core)) return { text: clause, act: 'question', fragment: false };
+  // "HOTEL-TS-A: wipe the X509 values": a host named as a label, then the order.
+  if (/^zz\w+\s*:\s*/.test(core) && IMPERATIVE.test(core.replace(/^zz\w+\s*:\s*/, '')))
+    return { text: clause, act: 'request', fragment: false };
+  // "do the restart of ...": an order that starts with "do", not a question.
+  if (/^do (?:the|a|an)\b/.test(core)) return { text: clause, act: 'request', fragment: false };
   if (QUESTION_START.test(core) || TELL_ME.test(core)) return { text: clause, act: 'question', fragment: false };
   // "restart RDS on RDSH03?": an order with a question mark could be either, so it is asked about.
   if (IMPERATIVE.test(core) && !/^(?:do|does) /.test(core))

@@ -20,14 +20,14 @@ collection mslicensing hardwareid store subkeys protocol error errors expired in
 stale please thanks hello morning evening migrate migration transfer export import copy clone
 duplicate move every automatically recurring weekly monthly forever indefinitely whenever mac macos
 macbook service services termservice terminal desktop remote policy group local days left expire
-expires expiring working stopped disconnected disconnect cals profile
+expires expiring working stopped disconnected disconnect cals profile where request requests
 `
   .split(/\s+/)
   .filter((word) => word.length >= 4);
 
 /** Ordinary English words one edit from a vocabulary word: never "corrected". */
 const ENGLISH = new Set(
-  `more node code made mine mike lode rode mole move mood modem there where these those their other
+  `more node code made mine mike lode rode mole move mood modem there where these those their other very
   rest test best lest nest pest west vest zest text next fast last list lost cost most post host hosts
   boot root loot foot shoot sort fort port part cart card care core cure sure pure lure mure more ware
   were wore work word worn form from user used uses case base vase cast cash each ease east seat sent

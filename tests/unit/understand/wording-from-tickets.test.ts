@@ -155,4 +155,24 @@ describe('wording from real tickets', () => {
       'licensing.diagnose',
     ]);
   });
+
+  it('never takes the requester field of a ticket for a group of hosts to change', () => {
+    const text =
+      'INC77 | Requested by: Berlin office front desk | Action requested: reset the client licence on PC-2210';
+    expect(parse(text).operations).toEqual([
+      { intent: 'client.reset_license_cache', targets: ['PC-2210'], params: {} },
+    ]);
+  });
+
+  it('keeps a group named only by a word in front of the tag out of a request that names hosts', () => {
+    expect(parse('reset the client licence on PC-040, office london asked').operations[0]?.targets).toEqual(['PC-040']);
+  });
+
+  it('lets a rollback by request id keep its own hosts beside another request', () => {
+    expect(parse('undo REQ-35 and point RDSH02 at LS2').operations[0]).toEqual({
+      intent: 'request.rollback',
+      targets: [],
+      params: { ref: 'REQ-35' },
+    });
+  });
 });
