@@ -139,7 +139,8 @@ export async function main(): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    const known = error instanceof StartupError || (error as Error).name === 'ConfigError';
+    const known =
+      error instanceof StartupError || ['ConfigError', 'NewerDatabaseError'].includes((error as Error).name);
     console.error(`rds-licensing-bot: ${known ? (error as Error).message : String(error)}`);
     process.exit(2);
   }

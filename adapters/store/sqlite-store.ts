@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
 import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
+import { migrate } from './sqlite-migrations';
 import type {
   ApprovalsChannel,
   AuditEntry,
@@ -13,32 +14,6 @@ import type {
   RequestStore,
   SettingsStore,
 } from '../../bot/ports';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS requests (
-  id TEXT PRIMARY KEY,
-  version INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  body TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS requests_state ON requests(state);
-CREATE TABLE IF NOT EXISTS audit (
-  seq INTEGER PRIMARY KEY,
-  ts TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  request_id TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  data TEXT NOT NULL,
-  prev TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS settings (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-`;
 
 interface AuditRow {
   seq: number;
@@ -69,7 +44,7 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    migrate(this.db, path);
   }
 
   close(): void {
