@@ -14,7 +14,7 @@ import type { WorkflowDeps } from '../workflow/deps';
 import { planRequest } from '../workflow/plan-request';
 import { runRequest } from '../workflow/run-request';
 import { setApprovalsChannel } from '../workflow/set-approvals-channel';
-import { submitForApproval } from '../workflow/approve-request';
+import { submitForApproval } from '../workflow/submit-for-approval';
 import { resubmitRequest } from '../workflow/resubmit-request';
 import { type AdaptiveCard } from '../../cards/card-kit';
 import { helpCard, noticeCard, refusedCard } from '../../cards/message-cards';

@@ -1,5 +1,5 @@
 import type { DecisionOutcome } from '../workflow/decide-request';
-import type { SubmitOutcome } from '../workflow/approve-request';
+import type { SubmitOutcome } from '../workflow/submit-for-approval';
 import type { ResubmitOutcome } from '../workflow/resubmit-request';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { noticeCard, refusedCard } from '../../cards/message-cards';

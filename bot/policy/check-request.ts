@@ -144,7 +144,11 @@ export function checkApprover(
   roles: readonly Role[],
 ):
   | { ok: true }
-  | { ok: false; code: 'tenant_not_allowed' | 'self_approval' | 'not_an_approver' | 'guest'; reason: string } {
+  | {
+      ok: false;
+      code: 'tenant_not_allowed' | 'self_approval' | 'not_an_approver' | 'guest' | 'membership_unconfirmed';
+      reason: string;
+    } {
   if (!policy.tenants.includes(approver.tenantId) || approver.tenantId !== requester.tenantId) {
     return { ok: false, code: 'tenant_not_allowed', reason: 'Approvals come from the requester’s organisation only.' };
   }
@@ -157,7 +161,8 @@ export function checkApprover(
   if (approver.userType === 'unknown') {
     return {
       ok: false,
-      code: 'guest',
+      // Not a guest: the roster could not be read. The audit record says which.
+      code: 'membership_unconfirmed',
       reason: 'Teams could not confirm that you are a member of this organisation. Try again in a minute.',
     };
   }

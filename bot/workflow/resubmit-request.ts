@@ -1,5 +1,5 @@
 import type { ChangeRequest, Requester } from '../domain';
-import { submitForApproval, type SubmitOutcome } from './approve-request';
+import { submitForApproval, type SubmitOutcome } from './submit-for-approval';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
 import type { PlanOutcome } from './plan-outcome';

@@ -337,6 +337,7 @@ describe('checkApprover', () => {
   it('refuses someone whose membership Teams could not confirm', () => {
     expect(checkApprover(basePolicy(), { ...approverA, userType: 'unknown' }, helpdesk, roles)).toMatchObject({
       ok: false,
+      code: 'membership_unconfirmed',
     });
   });
 
