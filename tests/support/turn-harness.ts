@@ -122,6 +122,8 @@ export function createTurnHarness(
     notifier,
     clock,
     background,
+    /** Sends an activity exactly as given (a recorded one); returns every activity the bot sent back. */
+    replay: deliver,
     /** Sends a chat message; returns the Adaptive Cards the bot answered with. */
     async say(text: string, from: User = alex, extra: Partial<Activity> = {}) {
       const replies = await deliver({ ...base(from), type: ActivityTypes.Message, id: `m-${++seq}`, text, ...extra });
