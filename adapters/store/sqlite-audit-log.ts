@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
+import type { AuditEntry, AuditLog, AuditQuery, AuditRecord, Clock } from '../../bot/ports';
+
+interface AuditRow {
+  seq: number;
+  ts: string;
+  kind: string;
+  request_id: string;
+  actor: string;
+  data: string;
+  prev: string;
+  hash: string;
+}
+
+/**
+ * The hash-chained audit log in the embedded store. Appends run in an IMMEDIATE transaction, so two
+ * processes sharing the file still produce one unbroken chain; triggers refuse UPDATE and DELETE.
+ */
+export class SqliteAuditLog implements AuditLog {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    const write = this.db.transaction((): AuditRecord => {
+      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      const unsealed = {
+        seq: (last?.seq ?? 0) + 1,
+        ts: this.clock.now().toISOString(),
+        kind: entry.kind,
+        requestId: entry.requestId,
+        actor: entry.actor,
+        data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
+        prev: last?.hash ?? GENESIS,
+      };
+      const record: AuditRecord = { ...unsealed, hash: hashRecord(unsealed) };
+      this.db
+        .prepare(
+          'INSERT INTO audit (seq, ts, kind, request_id, actor, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          record.seq,
+          record.ts,
+          record.kind,
+          record.requestId,
+          record.actor,
+          JSON.stringify(record.data),
+          record.prev,
+          record.hash,
+        );
+      return record;
+    });
+    return write.immediate();
+  }
+
+  async query(filter: AuditQuery): Promise<AuditRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM audit WHERE (? IS NULL OR instr(data, ?) > 0) AND (? IS NULL OR ts >= ?) ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(
+        filter.host ?? null,
+        filter.host ? JSON.stringify(filter.host) : null,
+        filter.since ?? null,
+        filter.since ?? null,
+        filter.limit,
+      ) as AuditRow[];
+    return rows.map(toRecord);
+  }
+
+  /** Every audit record in order, for `npm run audit -- verify` and export. */
+  *auditRecords(): Generator<AuditRecord> {
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+      yield toRecord(row);
+    }
+  }
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  return {
+    seq: row.seq,
+    ts: row.ts,
+    kind: row.kind as AuditRecord['kind'],
+    requestId: row.request_id,
+    actor: row.actor,
+    data: safeParse(row.data),
+    prev: row.prev,
+    hash: row.hash,
+  };
+}
+
+/** A record whose data no longer parses is still returned, so the verifier can name it. */
+function safeParse(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { unparseable: text };
+  }
+}
