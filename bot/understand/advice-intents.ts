@@ -1,5 +1,5 @@
 const MIGRATE =
-  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*)\b/;
+  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift)\b/;
 
 /** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
 export function isCalMigration(t: string): boolean {
@@ -10,6 +10,8 @@ export function isCalMigration(t: string): boolean {
   const newHome =
     /\b(new|another|other|different) (hardware|server|box|machine|vm|host)\b|\b(rebuild|retire|replace)\w*\b/.test(t);
   if (calWords && MIGRATE.test(t)) return true;
+  // "how do we move them to LICENSING-DUB?": how to move something onto a license server.
+  if (serverWords && /\bhow\b/.test(t) && /\b(move|migrate|transfer|pass|shift)\b/.test(t)) return true;
   if (serverWords && registry && MIGRATE.test(t)) return true;
   return serverWords && newHome && MIGRATE.test(t) && !/\bzzrdsh\b/.test(t);
 }
@@ -21,7 +23,7 @@ export function isClientCopy(t: string): boolean {
   const thing =
     /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
   const twoPlaces =
-    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\b(the|an|our|new) image\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
+    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\b(the|an|our|new) image\b|\bover from\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
   // "take the licence from the old PC ... and put it on her new PC": two PCs make "licence" the client's.
   const clientLicence =

@@ -26,7 +26,7 @@ export const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
 
 /** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...". */
 export const PASTED_EVENT =
-  /\bevent \d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b|\bevent (id )?\d{3,5}\s*-\s*(\S+ ){5,}/;
+  /\bevent (id )?\d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b|\bevent (id )?\d{3,5}\s*-\s*(\S+ ){5,}/;
 /** A sentence that orders a change outright ("please set ...", "... . Restart ..."). */
 export const ORDERS_CHANGE =
   /\b(please|can you|could you) (set|point|change|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew)\b|(^|[.!?:]\s+)(set|point|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew) (the|its|zz)/;

@@ -41,6 +41,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\bwhere'?s\b/g, 'where is'],
   [/\bi'?d like\b/g, 'i would like'],
   [/\bu\b/g, 'you'],
+  [/\b(ye|yous|youse)\b/g, 'you'],
   [/\b(pls|plz|plse|pleaes|pleas)\b/g, 'please'],
   [/\b(thx|thanx|thnx|ty)\b/g, 'thanks'],
   [/=>|->|-->|→|⇒/g, ' -> '],

@@ -95,7 +95,7 @@ export function readSince(text: string): string | undefined {
  * is host-masked, so the digits of "PC-1003" are gone before this looks.
  */
 export function readEventIds(text: string): number[] | undefined {
-  if (!/\bevents?\b|\bids?\b|\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)\b/.test(text))
+  if (!/\bevents?\b|\bids?\b|\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)s?\b/.test(text))
     return undefined;
   const ids = [
     // Ticket and case numbers ("ticket #20931", "case 5521") are not event ids.

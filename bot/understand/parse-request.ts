@@ -4,6 +4,7 @@ import { matchIntents } from './intents';
 import { isAboutLicensing, isDiagnosis, isOffTopic, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted, withoutTicketFields } from './normalise';
+import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
 import { paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
@@ -93,9 +94,10 @@ function planOperations(
     if (!takesNoHosts(intent) && (unknownHost || (targets.length === 0 && !lastChange))) needs.add('target');
     if (intent === 'rdsh.set_licensing_mode' && !params.mode) needs.add('mode');
     if (intent === 'rdsh.set_license_servers' && !params.servers) needs.add('servers');
-    // "REQ-5133 and REQ-5137 status": one answer per request named.
+    // "REQ-5133 and REQ-5137 status", "status of REQ-20, and cancel REQ-21": one operation per request
+    // named, each with the verb written before it (or the one before that).
     const refs = ABOUT_A_REQUEST.has(intent) ? readRefs(masked) : [];
-    if (refs.length > 1) return refs.map((ref) => ({ intent, targets, params: { ...params, ref } }));
+    if (refs.length > 1) return perRequest(masked, refs, intent).map((one) => ({ ...one, targets: [] }));
     return [{ intent, targets, params }];
   });
   return { operations, needs };
@@ -108,4 +110,26 @@ function retargetEvents(intents: Intent[], resolved: ResolvedHosts): Intent[] {
   return intents.map((intent) =>
     intent === 'rdsh.events' && clients && !sessionHosts ? 'licensing.diagnose' : intent,
   );
+}
+
+/** Each request id with the verb of the words in front of it, carried on to the ids after it. */
+function perRequest(text: string, refs: string[], fallback: Intent): PlannedOperation[] {
+  let from = 0;
+  let intent = fallback;
+  let named = false;
+  return refs.map((ref) => {
+    const at = text.indexOf(ref.toLowerCase(), from);
+    const before = text.slice(from, at < 0 ? undefined : at);
+    from = at < 0 ? from : at + ref.length;
+    const own: Intent | undefined = CANCEL_WORDS.test(before)
+      ? 'request.cancel'
+      : ROLLBACK_WORDS.test(before)
+        ? 'request.rollback'
+        : /\b(status|progress|news|update|where)\b/.test(before)
+          ? 'request.status'
+          : undefined;
+    if (own) [intent, named] = [own, true];
+    else if (!named) intent = fallback;
+    return { intent, targets: [], params: { ref } };
+  });
 }

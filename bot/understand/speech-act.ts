@@ -47,6 +47,10 @@ export function splitClauses(text: string): string[] {
 
 export function classify(clause: string): Clause {
   const bare = clause.replace(LEAD, '').replace(LABEL, '').trim();
+  // "passing this on from Niamh in litigation: could you please reset ...": a polite request after a
+  // colon asks. A bare verb after one does not: "Steps tried: reset MSLicensing on PC-040" is history.
+  const afterColon = /^[^:]{3,80}:\s+(.+)$/.exec(bare)?.[1];
+  if (afterColon && ASKING.test(afterColon)) return { ...classify(afterColon), text: clause };
   const asked = ASKING.exec(bare);
   const core = asked ? bare.slice(asked[0].length) : bare;
   const endsAsking = /\?\s*$/.test(clause);

@@ -34,8 +34,16 @@ const OFF_TOPIC =
 const LICENSING_WORDS =
   /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|mstsc|zzquote|session|log ?on|log ?in|connect\w*)\b/;
 
+/** Other products with licences of their own ("Adobe says my licence has expired"). */
+const OTHER_PRODUCTS =
+  /\b(adobe|acrobat|photoshop|autocad|office 365|microsoft 365|m365|visio|windows activation|antivirus|zoom|sap|jira|salesforce)\b/;
+/** Words that are only about Remote Desktop (not licences in general). */
+const RDS_WORDS =
+  /\b(rds|rdp|remote desktop|terminal serv\w*|session hosts?|cals?|grace|timebomb|mslicensing|mstsc|zz(pc|rdsh|ls|host))\b/;
+
 /** "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else. */
 export function isOffTopic(text: string): boolean {
+  if (OTHER_PRODUCTS.test(text) && !RDS_WORDS.test(text)) return true;
   return OFF_TOPIC.test(text) && !LICENSING_WORDS.test(text);
 }
 

@@ -17,6 +17,8 @@ describe('a question or a complaint never becomes a change', () => {
     "we're moving LS1 to new hardware, can I back up and restore its registry keys?",
     'why does PC-042 keep getting 1003?',
     'should I switch RDSH01 to per user?',
+    'INC0051190 - Steps tried: reset MSLicensing on PC-040 and PC-041, no change. Users still get errors.',
+    'Requested by: Berlin office | users at the Berlin site cannot log on',
   ])('"%s" plans no change', (text) => {
     expect(changesAnything(text)).toBe(false);
   });

@@ -175,4 +175,21 @@ describe('wording from real tickets', () => {
       params: { ref: 'REQ-35' },
     });
   });
+
+  it("leaves other products' licences alone", () => {
+    expect(parse('Adobe Acrobat says my licence has expired, who do I talk to?')).toMatchObject({
+      operations: [],
+      needs: [],
+    });
+  });
+
+  it('takes a polite request after a relayed preamble, and a status beside a cancel', () => {
+    expect(intents('passing this on from the FIN team: could you please reset the client licence on PC-041?')).toEqual([
+      'client.reset_license_cache',
+    ]);
+    expect(parse('status of REQ-20, and cancel REQ-21').operations.map((op) => [op.intent, op.params.ref])).toEqual([
+      ['request.status', 'REQ-20'],
+      ['request.cancel', 'REQ-21'],
+    ]);
+  });
 });
