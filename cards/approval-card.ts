@@ -2,7 +2,7 @@ import type { ChangeRequest } from '../bot/domain';
 import { clockTime } from './approval-facts';
 import { type AdaptiveCard, card, type CardElement, container, executeAction, paragraph, plain } from './card-kit';
 import { previewSection, resultSection } from './host-report';
-import { header, title } from './request-card';
+import { header, title } from './request-header';
 import { VERB } from './verbs';
 
 export interface ApprovalView {

@@ -1,7 +1,6 @@
-import { operationDefinition } from '../bot/catalogue';
 import { CLIENT_RESET_NEXT_STEPS } from '../bot/catalogue/client-reset-license-cache';
 import type { ChangeRequest } from '../bot/domain';
-import { approvalFacts, clockTime } from './approval-facts';
+import { clockTime } from './approval-facts';
 import {
   type AdaptiveCard,
   bullets,
@@ -9,49 +8,17 @@ import {
   type CardElement,
   container,
   executeAction,
-  facts,
   heading,
   paragraph,
   plain,
 } from './card-kit';
 import { previewSection, resultSection } from './host-report';
+import { cancelledCard, expiredCard, rejectedCard, supersededCard } from './request-end-cards';
+import { header, needsApprovers, title, who } from './request-header';
 import { VERB } from './verbs';
 
-export function title(request: ChangeRequest): string {
-  return request.operations
-    .map((operation) => `${operationDefinition(operation.intent).title} on ${operation.targets.join(', ')}`)
-    .join('; ');
-}
-
-export function header(request: ChangeRequest): CardElement[] {
-  return [
-    facts([
-      ['Requested by', plain(request.requester.name)],
-      ['Request', request.id],
-      ...(request.undoes
-        ? ([
-            [
-              'Undoes',
-              `${request.undoes.title}, request ${request.undoes.id} (${request.undoes.finishedAt.slice(0, 16).replace('T', ' ')} UTC)`,
-            ],
-          ] as Array<[string, string]>)
-        : []),
-      ...approvalFacts(request),
-    ]),
-    paragraph(`“${plain(request.text)}”`, { subtle: true }),
-  ];
-}
-
-function needsApprovers(request: ChangeRequest): boolean {
-  return (request.approval?.needed ?? 0) > 0;
-}
-
-function who(request: ChangeRequest): string {
-  const approval = request.approval;
-  if (!approval) return 'an approver';
-  const count = approval.needed === 1 ? 'one approver' : `${approval.needed} different approvers`;
-  return `${count} (role: ${approval.roles.join(' and ')})`;
-}
+export { cancelledCard, expiredCard, rejectedCard, supersededCard } from './request-end-cards';
+export { header, title } from './request-header';
 
 /**
  * The plan: per host what is there now and what will change. The requester confirms it, or, for a
@@ -182,48 +149,6 @@ export function nothingToDoCard(request: ChangeRequest): AdaptiveCard {
         : 'If users still get a licensing error, check the session host events for 1003/1004.',
       { subtle: true },
     ),
-  ]);
-}
-
-export function cancelledCard(request: ChangeRequest): AdaptiveCard {
-  const why = request.approval?.voidReason ? ` (${plain(request.approval.voidReason)})` : '';
-  return card([heading(`Cancelled: ${title(request)}`), ...header(request), paragraph(`Nothing was changed${why}.`)]);
-}
-
-export function rejectedCard(request: ChangeRequest): AdaptiveCard {
-  return card([
-    heading(`Rejected: ${title(request)}`, 'warning'),
-    ...header(request),
-    paragraph('Nothing was changed. Talk to the approver, then ask again if the change is still needed.'),
-  ]);
-}
-
-/** Expired before it was confirmed or approved; one click submits it again (fresh preview). */
-export function expiredCard(request: ChangeRequest): AdaptiveCard {
-  const replaced = request.approval?.resubmittedAs;
-  return card(
-    [
-      heading(`Expired: ${title(request)}`, 'warning'),
-      ...header(request),
-      paragraph(
-        replaced
-          ? `Nothing was changed. It was submitted again as request ${replaced}.`
-          : `Nothing was changed: this ${request.approval?.needed ? 'request expired before enough approvers agreed' : 'plan expired before it was confirmed'}. Submit it again to get a fresh look at the hosts.`,
-      ),
-    ],
-    replaced ? [] : [executeAction('Submit again', VERB.resubmit, { requestId: request.id }, 'positive')],
-  );
-}
-
-/** The hosts changed after the approval: void, and a new request went out. */
-export function supersededCard(request: ChangeRequest): AdaptiveCard {
-  return card([
-    heading(`Approval void: ${title(request)}`, 'warning'),
-    ...header(request),
-    paragraph(plain(request.failure ?? 'The hosts changed after the approval.')),
-    ...(request.approval?.resubmittedAs
-      ? [paragraph(`New request: ${request.approval.resubmittedAs}.`, { subtle: true })]
-      : []),
   ]);
 }
 
