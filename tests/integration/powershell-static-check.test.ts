@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { availableOperations } from '../../bot/catalogue';
 import { findDotnetRoot, findPwsh } from '../../bot/config';
 import { ROOT } from '../support/test-paths';
 
@@ -46,5 +47,35 @@ describe('the PowerShell the bot ships', () => {
       virtual: true,
       transcripts: true,
     });
+  });
+
+  it('validates on the host exactly the operations and parameters the catalogue defines', () => {
+    const result = run(
+      `. ./adapters/powershell/module/RdsLicensing/Private/Payload.ps1; $script:Operations | ConvertTo-Json -Depth 6 -Compress`,
+    );
+    const onHost = JSON.parse(result.stdout) as Record<
+      string,
+      { Params: Record<string, { Kind: string; Allowed?: string[]; Required?: boolean }> }
+    >;
+    const catalogue = Object.fromEntries(availableOperations().map((op) => [op.intent, op.paramsSchema]));
+    expect(Object.keys(onHost).sort()).toEqual(Object.keys(catalogue).sort());
+    for (const [intent, schema] of Object.entries(catalogue)) {
+      const properties = (schema as { properties: Record<string, { enum?: string[] }> }).properties;
+      const required = (schema as { required?: string[] }).required ?? [];
+      const params = onHost[intent]!.Params;
+      expect({ intent, params: Object.keys(params).sort() }).toEqual({
+        intent,
+        params: Object.keys(properties).sort(),
+      });
+      for (const [name, rule] of Object.entries(params)) {
+        if (properties[name]?.enum)
+          expect({ intent, name, allowed: rule.Allowed }).toEqual({ intent, name, allowed: properties[name]!.enum });
+        expect({ intent, name, required: Boolean(rule.Required) }).toEqual({
+          intent,
+          name,
+          required: required.includes(name),
+        });
+      }
+    }
   });
 });
