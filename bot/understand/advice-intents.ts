@@ -1,5 +1,5 @@
 const MIGRATE =
-  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift)\b/;
+  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift|moved|migrated|transferred|copied|exported|imported|restored|backed up)\b/;
 
 /** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
 export function isCalMigration(t: string): boolean {
@@ -27,6 +27,8 @@ export function isClientCopy(t: string): boolean {
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
   // "take the licence from the old PC ... and put it on her new PC": two PCs make "licence" the client's.
   const clientLicence =
-    /\blicense\b/.test(t) && /\b(old|new|another|replacement) (pc|machine|laptop|computer|workstation)\b/.test(t);
+    /\blicense\b/.test(t) &&
+    (/\b(old|new|another|replacement) (pc|machine|laptop|computer|workstation)\b/.test(t) ||
+      /\bzzpc\b.*\bzzpc\b/.test(t));
   return verb.test(t) && (thing.test(t) || clientLicence) && twoPlaces.test(t);
 }

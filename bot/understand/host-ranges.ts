@@ -64,3 +64,16 @@ export function spelledRange(
   if (!a || !b || a.prefix !== b.prefix) return undefined;
   return expand(a.prefix, a.digits, b.digits, index);
 }
+
+/** "CTX-VDA-11 through 15": the first end an inventory host, the last only its number. */
+export function spelledToNumber(
+  first: Host,
+  connector: string | undefined,
+  digits: string | undefined,
+  index: InventoryIndex,
+): RangeResult | undefined {
+  if (!connector || !CONNECTORS.has(connector) || !digits || !/^\d{1,6}$/.test(digits)) return undefined;
+  const a = split(first.name);
+  if (!a) return undefined;
+  return expand(a.prefix, a.digits, digits, index);
+}

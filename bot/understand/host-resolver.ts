@@ -1,6 +1,6 @@
 import type { Host } from '../domain';
 import { groupAt } from './host-groups';
-import { oneWordRange, spelledRange } from './host-ranges';
+import { oneWordRange, spelledRange, spelledToNumber } from './host-ranges';
 import { indexInventory, nameShape, nearMisses, type InventoryIndex } from './inventory-index';
 import type { Word } from './tokens';
 
@@ -66,7 +66,9 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
     if (exact) {
       resolved.hostWords.set(position, exact.role);
       const last = words[position + 2]?.clean ? index.byName.get(words[position + 2]?.lower ?? '') : undefined;
-      const range = spelledRange(exact, words[position + 1]?.lower, last, index);
+      const range =
+        spelledRange(exact, words[position + 1]?.lower, last, index) ??
+        (last ? undefined : spelledToNumber(exact, words[position + 1]?.lower, words[position + 2]?.lower, index));
       if (range && 'hosts' in range) {
         range.hosts.forEach(add);
         resolved.hostWords.set(position + 2, exact.role);

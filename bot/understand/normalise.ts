@@ -46,6 +46,10 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\b(thx|thanx|thnx|ty)\b/g, 'thanks'],
   [/=>|->|-->|→|⇒/g, ' -> '],
   [/\brest (the|its|his|her|their|my|our|this|that)\b/g, 'reset $1'],
+  // Indian English "revert" is "reply": "please check and revert", "revert with the status".
+  [/\b(check|look|see|confirm) and revert\b/g, '$1 and reply'],
+  [/\brevert( back)? (to me|to us|with|at the earliest|asap|soon)\b/g, 'reply $2'],
+  [/\brevert(\s*[.!]*\s*)$/g, 'reply$1'],
   [/\bl\$rtmtimebomb\b/g, 'timebomb'],
 ];
 
@@ -97,8 +101,9 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
  * dropped before hosts are looked for; the label stays, so the text still reads as a ticket.
  */
 const PEOPLE_FIELDS =
-  /\b(requested by|reported by|requester|caller|contact|opened by|submitted by|raised by|department|category|location|affected user)\s*:\s*[^|\n;]*/gi;
+  /(^|[|\n;]\s*)(requested by|reported by|requester|caller|contact|opened by|submitted by|raised by|department|category|location|affected user)\s*:\s*[^|\n;]*/gi;
 
+/** Only a field at a field's start ("| Requester: ..."), not "Question from requester: ...". */
 export function withoutTicketFields(text: string): string {
-  return text.replace(PEOPLE_FIELDS, (_, label: string) => `${label}: `);
+  return text.replace(PEOPLE_FIELDS, (_, start: string, label: string) => `${start}${label}: `);
 }

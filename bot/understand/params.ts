@@ -64,7 +64,7 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
   )
     return 'now';
   if (
-    /\b(reboot|restart)\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b/.test(
+    /\b(reboot|restart)s?\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b/.test(
       text,
     )
   )
@@ -111,7 +111,8 @@ export function readEventIds(text: string): number[] | undefined {
 /** CAL type for an inventory question. */
 export function readCalType(text: string): 'PerUser' | 'PerDevice' | undefined {
   if (/\bper[- ]?user\b|\buser cals?\b/.test(text)) return 'PerUser';
-  if (/\bper[- ]?device\b|\bdevice cals?\b/.test(text)) return 'PerDevice';
+  if (/\bper[- ]?device\b|\bdevice cals?\b|\b(licenses?|cals?) (of|for) devices?\b|\bdevice licenses?\b/.test(text))
+    return 'PerDevice';
   return undefined;
 }
 

@@ -87,8 +87,15 @@ function planOperations(
 ): { operations: PlannedOperation[]; needs: Set<Need> } {
   const needs = new Set<Need>();
   const operations = retargetEvents(intents, resolved).flatMap((intent): PlannedOperation[] => {
-    const targets = takesNoHosts(intent) ? [] : targetsFor(intent, resolved).map((host) => host.name);
     const params = paramsFor(intent, masked, resolved);
+    // "undo REQ-4530 and show me what pieter.devries asked for": a person's PC is never a rollback's host.
+    const byRef = intent === 'request.rollback' && typeof params.ref === 'string' && params.ref !== 'last';
+    const named = byRef
+      ? resolved.hosts.filter((host) => !host.users.some((u) => resolved.users.includes(u.toLowerCase())))
+      : undefined;
+    const targets = takesNoHosts(intent)
+      ? []
+      : targetsFor(intent, named ? { ...resolved, hosts: named } : resolved).map((host) => host.name);
     // A rollback of "the last change" finds its hosts from that request; every other operation needs hosts.
     const lastChange = intent === 'request.rollback';
     if (!takesNoHosts(intent) && (unknownHost || (targets.length === 0 && !lastChange))) needs.add('target');

@@ -85,9 +85,14 @@ export function combineParts(
       // one about the hosts already asked about ("... and how many are still free on LS1?") continues.
       !(act === 'question' && result.operations.some((op) => op.targets.some((t) => !asked.has(t)))) &&
       !ASKS_DIAGNOSIS.test(piece);
+    // "reset grace on X and restart the service later": the restart is the reset's, unless it names
+    // other hosts ("..., then restart the RDS service on LAB-RDS-01").
+    const graceHosts = previous?.result.operations.find((op) => op.intent === 'rdsh.reset_grace_period')?.targets;
     const absorbed =
-      previous?.result.operations.some((op) => op.intent === 'rdsh.reset_grace_period') &&
-      result.operations.every((op) => op.intent === 'rdsh.restart_service');
+      graceHosts !== undefined &&
+      result.operations.every(
+        (op) => op.intent === 'rdsh.restart_service' && op.targets.every((target) => graceHosts.includes(target)),
+      );
     // A part that asks again for what the part before asked ("..., and reboot it right away") belongs to it.
     const again =
       !adds && !result.operations.some((op) => previous?.result.operations.some((known) => conflicts(known, op)));

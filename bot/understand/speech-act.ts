@@ -15,7 +15,7 @@ export interface Clause {
 
 // Greetings, politeness and ticket furniture in front of the clause's real start.
 const LEAD =
-  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote)\b[\s:#.,!-]*)+/;
+  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|when you have a (?:sec|second|minute|moment)|if you (?:get|have) a (?:sec|minute|chance)|whenever you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote)\b[\s:#.,!-]*)+/;
 
 /** Ticket form labels in front of the request itself: "Requested fix: refresh ...", "Action: reset ...". */
 const LABEL =
@@ -50,7 +50,8 @@ export function classify(clause: string): Clause {
   // "passing this on from Niamh in litigation: could you please reset ...": a polite request after a
   // colon asks. A bare verb after one does not: "Steps tried: reset MSLicensing on PC-040" is history.
   const afterColon = /^[^:]{3,80}:\s+(.+)$/.exec(bare)?.[1];
-  if (afterColon && ASKING.test(afterColon)) return { ...classify(afterColon), text: clause };
+  if (afterColon && (ASKING.test(afterColon) || QUESTION_START.test(afterColon)))
+    return { ...classify(afterColon), text: clause };
   const asked = ASKING.exec(bare);
   const core = asked ? bare.slice(asked[0].length) : bare;
   const endsAsking = /\?\s*$/.test(clause);

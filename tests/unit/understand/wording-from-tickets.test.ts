@@ -192,4 +192,19 @@ describe('wording from real tickets', () => {
       ['request.cancel', 'REQ-21'],
     ]);
   });
+
+  it('keeps a restart on another host a request of its own after a grace reset', () => {
+    expect(parse('reset grace on RDSH-LAB-02, then restart the RDS service on RDSH-LAB-01').operations).toEqual([
+      { intent: 'rdsh.reset_grace_period', targets: ['RDSH-LAB-02'], params: {} },
+      { intent: 'rdsh.restart_service', targets: ['RDSH-LAB-01'], params: {} },
+    ]);
+  });
+
+  it('expands "RDSH01 through 03" through the inventory', () => {
+    expect(parse('events for RDSH01 through 03 since yesterday').operations[0]?.targets).toEqual([
+      'RDSH01',
+      'RDSH02',
+      'RDSH03',
+    ]);
+  });
 });
