@@ -159,3 +159,32 @@ Describe 'restarting Remote Desktop Services' {
         (Invoke-Payload @{ operation = 'rdsh.restart_service'; params = @{}; whatIf = $false; requestId = 'r9' }).refused.code | Should -Be 'not_a_session_host'
     }
 }
+
+# Backups made before the format had a version per backend ('rdsbot-backup/1') still restore; a backup
+# of the other backend's shape is refused and nothing is written.
+Describe 'a backup document' {
+    BeforeEach {
+        New-TestHive -Scenario 'client-stale-cache' -ComputerName 'PC-042' -Directory (Join-Path $TestDrive 'format') | Out-Null
+        $original = Get-HiveBytes
+        $result = Invoke-Payload @{ operation = 'client.reset_license_cache'; params = @{}; whatIf = $false; requestId = 'fmt-1' }
+        $document = Get-Content -Raw $result.backup.path | ConvertFrom-Json -AsHashtable
+    }
+
+    It 'is written with the hive format and its version' {
+        $document['format'] | Should -Be 'rdsbot-backup/hive/2'
+    }
+
+    It 'still restores when it was written as rdsbot-backup/1' {
+        $document['format'] = 'rdsbot-backup/1'
+        Set-Content -Path $result.backup.path -Value (ConvertTo-Json -InputObject $document -Depth 30)
+        Invoke-Rollback $result | Out-Null
+        Get-HiveBytes | Should -Be $original
+    }
+
+    It 'is refused when it has the Windows shape, and nothing is written' {
+        $changed = Get-HiveBytes
+        Set-Content -Path $result.backup.path -Value (ConvertTo-Json -InputObject @{ format = 'rdsbot-backup/reg/2'; roots = @('HKLM\SOFTWARE\Microsoft\MSLicensing'); exports = @() } -Depth 5)
+        { Invoke-Rollback $result } | Should -Throw
+        Get-HiveBytes | Should -Be $changed
+    }
+}

@@ -228,7 +228,7 @@ function Export-RdsRegistryBackup {
     }
     $absent = [string[]]@($Path | Where-Object { $null -eq (Find-RdsHiveKeyName -Hive $hive -Path $_) })
     $file = Join-Path $directory "$RequestId-$Label-$stamp.json"
-    $document = [ordered]@{ format = 'rdsbot-backup/1'; roots = [string[]]@($Path); absent = $absent; registry = $keys }
+    $document = [ordered]@{ format = 'rdsbot-backup/hive/2'; roots = [string[]]@($Path); absent = $absent; registry = $keys }
     [System.IO.File]::WriteAllText($file, (ConvertTo-Json -InputObject $document -Depth 30), [System.Text.UTF8Encoding]::new($false))
     return [ordered]@{ path = $file; sha256 = (Get-FileHash -LiteralPath $file -Algorithm SHA256).Hash.ToLowerInvariant() }
 }
@@ -238,7 +238,9 @@ function Import-RdsRegistryBackup {
     [CmdletBinding(SupportsShouldProcess)]
     param ([Parameter(Mandatory)][string] $BackupPath)
     $document = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($BackupPath)) -AsHashtable
-    if ($document['format'] -ne 'rdsbot-backup/1') { throw [System.ArgumentException]::new('backup: not a backup made by this module') }
+    # 'rdsbot-backup/1' named both shapes before version 2; a hive one has 'registry'.
+    $legacy = $document['format'] -eq 'rdsbot-backup/1' -and $document.ContainsKey('registry')
+    if ($document['format'] -ne 'rdsbot-backup/hive/2' -and -not $legacy) { throw [System.ArgumentException]::new('backup: not a lab hive backup made by this module') }
     if (-not $PSCmdlet.ShouldProcess(($document['roots'] -join ', '), 'Restore from backup')) { return }
     $hive = Read-RdsHive
     foreach ($root in $document['roots']) {

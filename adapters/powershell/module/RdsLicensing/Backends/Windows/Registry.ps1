@@ -198,7 +198,7 @@ function Export-RdsRegistryBackup {
         }
         [ordered]@{ root = $root; exists = $exists; reg = $reg; sddl = if ($exists) { (Get-RdsKeySecurity -Path $root)['sddl'] } else { $null } }
     }
-    $document = [ordered]@{ format = 'rdsbot-backup/1'; roots = [string[]]@($Path); exports = @($exports) }
+    $document = [ordered]@{ format = 'rdsbot-backup/reg/2'; roots = [string[]]@($Path); exports = @($exports) }
     [System.IO.File]::WriteAllText($file, (ConvertTo-Json -InputObject $document -Depth 10), [System.Text.UTF8Encoding]::new($false))
     return [ordered]@{ path = $file; sha256 = (Get-FileHash -LiteralPath $file -Algorithm SHA256).Hash.ToLowerInvariant() }
 }
@@ -208,7 +208,9 @@ function Import-RdsRegistryBackup {
     [CmdletBinding(SupportsShouldProcess)]
     param ([Parameter(Mandatory)][string] $BackupPath)
     $document = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($BackupPath)) -AsHashtable
-    if ($document['format'] -ne 'rdsbot-backup/1') { throw [System.ArgumentException]::new('backup: not a backup made by this module') }
+    # 'rdsbot-backup/1' named both shapes before version 2; a Windows one has 'exports'.
+    $legacy = $document['format'] -eq 'rdsbot-backup/1' -and $document.ContainsKey('exports')
+    if ($document['format'] -ne 'rdsbot-backup/reg/2' -and -not $legacy) { throw [System.ArgumentException]::new('backup: not a Windows registry backup made by this module') }
     if (-not $PSCmdlet.ShouldProcess(($document['roots'] -join ', '), 'Restore from backup')) { return }
     foreach ($export in $document['exports']) {
         Remove-RdsRegistryKey -Path $export['root'] -Confirm:$false
