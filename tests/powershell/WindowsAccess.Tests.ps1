@@ -7,6 +7,7 @@ BeforeAll {
     function global:Get-Service { [CmdletBinding()] param ($Name) throw 'stub' }
     function global:Restart-Service { [CmdletBinding()] param ($Name, [switch] $Force) throw 'stub' }
     function global:Get-WinEvent { [CmdletBinding()] param ($FilterHashtable, $MaxEvents) throw 'stub' }
+    function global:Get-Acl { [CmdletBinding()] param ($LiteralPath) throw 'stub' }
     function global:Test-NetConnection { [CmdletBinding()] param ($ComputerName, $Port) throw 'stub' }
     function global:reg.exe { throw 'stub' }
     function global:shutdown.exe { throw 'stub' }
@@ -19,7 +20,7 @@ AfterAll {
     Remove-Item Env:RDSBOT_ACCESS_BACKEND
     $all = InModuleScope RdsLicensing { (Get-ChildItem function: | Where-Object { $_.ScriptBlock.File -like '*Backends*Windows*' }).Name }
     Write-Host "windows access layer: $($script:Executed.Count) of $(@($all).Count) functions executed by a test"
-    foreach ($name in 'Get-CimInstance', 'Invoke-CimMethod', 'Get-Service', 'Restart-Service', 'Get-WinEvent', 'Test-NetConnection', 'reg.exe', 'shutdown.exe') {
+    foreach ($name in 'Get-CimInstance', 'Invoke-CimMethod', 'Get-Service', 'Restart-Service', 'Get-WinEvent', 'Get-Acl', 'Test-NetConnection', 'reg.exe', 'shutdown.exe') {
         Remove-Item "function:global:$name"
     }
 }
@@ -152,4 +153,54 @@ Describe 'the Windows access layer' {
         Should -Invoke -ModuleName RdsLicensing reg.exe -ParameterFilter { $args[0] -eq 'export' -and $args[1] -eq 'HKLM\SOFTWARE\Microsoft\MSLicensing' -and $args[3] -eq '/y' }
         (Get-Content -Raw $backup['path'] | ConvertFrom-Json).exports[0].sddl | Should -Be 'O:BAD:(A;;KA;;;BA)'
     }
+
+    It 'names the computer from COMPUTERNAME' {
+        $env:COMPUTERNAME = 'RDSH01'
+        InModuleScope RdsLicensing { Get-RdsComputerName } | Should -Be 'RDSH01'
+        $script:Executed.Add('Get-RdsComputerName') | Out-Null
+    }
+
+    It 'lists subkeys by their child names, sorted' {
+        Mock -ModuleName RdsLicensing Get-ChildItem { [pscustomobject]@{ PSChildName = 'Store' }, [pscustomobject]@{ PSChildName = 'HardwareID' } }
+        InModuleScope RdsLicensing { Get-RdsRegistrySubkeyName -Path 'HKLM\SOFTWARE\Microsoft\MSLicensing' } | Should -Be @('HardwareID', 'Store')
+        $script:Executed.Add('Get-RdsRegistrySubkeyName') | Out-Null
+        Should -Invoke -ModuleName RdsLicensing Get-ChildItem -ParameterFilter { $LiteralPath -eq 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\MSLicensing' }
+    }
+
+    It 'reads a value with its kind, without expanding environment names, binary as base64' {
+        $key = [pscustomobject]@{}
+        $key | Add-Member ScriptMethod GetValueNames { @('Certificate', 'LicensingMode') }
+        $key | Add-Member ScriptMethod GetValueKind { param($n) if ($n -eq 'Certificate') { 'Binary' } else { 'DWord' } }
+        $key | Add-Member ScriptMethod GetValue { param($n, $d, $o) $script:Options = $o; if ($n -eq 'Certificate') { , [byte[]](1, 2, 3) } else { 4 } }
+        Mock -ModuleName RdsLicensing Get-Item { $key }
+        $cert = InModuleScope RdsLicensing { Get-RdsRegistryValue -Path 'HKLM\SYSTEM\X' -Name 'Certificate' }
+        $names = InModuleScope RdsLicensing { Get-RdsRegistryValueName -Path 'HKLM\SYSTEM\X' }
+        $script:Executed.Add('Get-RdsRegistryValue') | Out-Null; $script:Executed.Add('Get-RdsRegistryValueName') | Out-Null
+        $cert['type'] | Should -Be 'Binary'
+        $cert['data'] | Should -Be 'AQID'
+        $names | Should -Be @('Certificate', 'LicensingMode')
+    }
+
+    It 'reads the owner and SDDL of a key with Get-Acl' {
+        $acl = [pscustomobject]@{ Sddl = 'O:BAD:(A;;KA;;;BA)' }
+        $acl | Add-Member ScriptMethod GetOwner { param($type) [pscustomobject]@{ Value = 'S-1-5-32-544' } }
+        Mock -ModuleName RdsLicensing Get-Acl { $acl }
+        $security = InModuleScope RdsLicensing { Get-RdsKeySecurity -Path 'HKLM\SYSTEM\X' }
+        $script:Executed.Add('Get-RdsKeySecurity') | Out-Null
+        $security['owner'] | Should -Be 'S-1-5-32-544'
+        $security['sddl'] | Should -Be 'O:BAD:(A;;KA;;;BA)'
+    }
+
+    It 'restores by removing a key the change created (RegistrySecurity itself cannot run on Linux)' {
+        $file = Join-Path $TestDrive 'backup.json'
+        $document = @{ format = 'rdsbot-backup/reg/2'; roots = @('HKLM\SOFTWARE\Microsoft\MSLicensing'); exports = @(@{ root = 'HKLM\SOFTWARE\Microsoft\MSLicensing'; exists = $false; reg = $null; sddl = $null }) }
+        Set-Content -Path $file -Value (ConvertTo-Json -InputObject $document -Depth 5)
+        Mock -ModuleName RdsLicensing Remove-RdsRegistryKey { }
+        Mock -ModuleName RdsLicensing reg.exe { $global:LASTEXITCODE = 0 }
+        InModuleScope RdsLicensing -Parameters @{ File = $file } { param($File) Import-RdsRegistryBackup -BackupPath $File -Confirm:$false }
+        $script:Executed.Add('Import-RdsRegistryBackup') | Out-Null
+        Should -Invoke -ModuleName RdsLicensing Remove-RdsRegistryKey -ParameterFilter { $Path -eq 'HKLM\SOFTWARE\Microsoft\MSLicensing' }
+        Should -Invoke -ModuleName RdsLicensing reg.exe -Times 0 -Exactly
+    }
+
 }
