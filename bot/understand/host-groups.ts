@@ -31,8 +31,15 @@ function roleNear(words: Word[], position: number): Host['role'] | undefined {
   const near = [...words.slice(position + 1, position + 3), ...words.slice(Math.max(0, position - 5), position)];
   for (const word of near) for (const [pattern, role] of ROLE_WORDS) if (pattern.test(word.lower)) return role;
   // "license servers", not "licensing events": only the two words together name the role.
+  // "the license servers on the SHOPS collection" are the collection's hosts' servers, not a group of servers.
   const lows = words.slice(Math.max(0, position - 5), position + 3).map((w) => w.lower);
-  return lows.some((w, i) => /^(license|licence|ls)$/.test(w) && /^servers?$/.test(lows[i + 1] ?? ''))
+  const tagAt = Math.min(position, 5);
+  return lows.some(
+    (w, i) =>
+      /^(license|licence|ls)$/.test(w) &&
+      /^servers?$/.test(lows[i + 1] ?? '') &&
+      !(i < tagAt && lows.slice(i + 2, tagAt).some((between) => /^(on|for|of|across)$/.test(between))),
+  )
     ? 'license-server'
     : undefined;
 }

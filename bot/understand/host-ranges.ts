@@ -19,20 +19,23 @@ const LONG_RANGE = /^([a-z](?:[a-z0-9-]*[a-z-])?)(\d+)(?:-|\.{2,3})\1(\d+)$/i;
 const MAYBE_RANGE = /\d(?:-|\.\.)/;
 const CONNECTORS = new Set(['through', 'thru', 'to', 'till', 'until', '-', '..', '...', '–']);
 
-function split(name: string): { prefix: string; digits: string } | undefined {
-  const match = /^(.*?)(\d+)$/.exec(name);
-  return match ? { prefix: (match[1] ?? '').toLowerCase(), digits: match[2] ?? '' } : undefined;
+/** A name around its last number: "SHOP014-BO" -> shop, 014, -bo; "RDSH01" -> rdsh, 01, "". */
+function split(name: string): { prefix: string; digits: string; suffix: string } | undefined {
+  const match = /^(.*?)(\d+)(\D*)$/.exec(name);
+  return match
+    ? { prefix: (match[1] ?? '').toLowerCase(), digits: match[2] ?? '', suffix: (match[3] ?? '').toLowerCase() }
+    : undefined;
 }
 
-function expand(prefix: string, fromDigits: string, toDigits: string, index: InventoryIndex): RangeResult {
+function expand(prefix: string, fromDigits: string, toDigits: string, index: InventoryIndex, suffix = ''): RangeResult {
   const from = Number(fromDigits);
   const to = Number(toDigits);
   if (!(to > from)) return { problem: `the range ${prefix}${fromDigits} to ${toDigits} does not count up` };
   if (to - from > MAX_RANGE) return { problem: `the range ${prefix}${fromDigits} to ${toDigits} is too wide` };
   const hosts: Host[] = [];
   for (let n = from; n <= to; n++) {
-    const plain = `${prefix}${n}`;
-    const padded = `${prefix}${String(n).padStart(fromDigits.length, '0')}`;
+    const plain = `${prefix}${n}${suffix}`;
+    const padded = `${prefix}${String(n).padStart(fromDigits.length, '0')}${suffix}`;
     const host = index.byName.get(padded) ?? index.byName.get(plain);
     if (host && !hosts.includes(host)) hosts.push(host);
   }
@@ -61,8 +64,8 @@ export function spelledRange(
   if (!connector || !CONNECTORS.has(connector) || !last || last === first || last.role !== first.role) return undefined;
   const a = split(first.name);
   const b = split(last.name);
-  if (!a || !b || a.prefix !== b.prefix) return undefined;
-  return expand(a.prefix, a.digits, b.digits, index);
+  if (!a || !b || a.prefix !== b.prefix || a.suffix !== b.suffix) return undefined;
+  return expand(a.prefix, a.digits, b.digits, index, a.suffix);
 }
 
 /** "CTX-VDA-11 through 15": the first end an inventory host, the last only its number. */
@@ -74,6 +77,6 @@ export function spelledToNumber(
 ): RangeResult | undefined {
   if (!connector || !CONNECTORS.has(connector) || !digits || !/^\d{1,6}$/.test(digits)) return undefined;
   const a = split(first.name);
-  if (!a) return undefined;
+  if (!a || a.suffix) return undefined;
   return expand(a.prefix, a.digits, digits, index);
 }

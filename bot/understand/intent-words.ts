@@ -21,7 +21,7 @@ export const ROLLBACK_WORDS =
   /\b(undo(ne|ing)?|rollback|roll(s|ed|ing)? (\w+ )?back|revert(s|ed|ing)?|revers(e|ed|ing)|put (\w+ )?back|restor(e|ed|ing)|change (\w+ )?back)\b/;
 /** A clause that is only "cancel" / "never mind" ("oops, wrong box - cancel"). */
 export const BARE_CANCEL =
-  /(^|[.,;:!?-]\s*)(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
+  /(^|[.,;:!?-]\s*)(?:please |sorry,? (?:please )?)?(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
 export const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
 
 /** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...". */

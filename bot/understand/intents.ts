@@ -44,7 +44,7 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
-      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) (commands|features|capabilities|options|operations)\b|\bwhat (sorts? of |kinds? of )?(things|stuff|requests|questions|jobs) can (i|we) ask\b|\bwhat (\w+ )?(things|jobs|tasks|stuff) can (you|this bot|the bot) (do|handle|fix)\b|\bhow (i|to|do i|can i) use (this|the)( \w+)? bot\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\bwhat (can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot) (\w+ )?do\b|\bwhat is possible\b.{0,20}\b(bot|you)\b|\b(do not|don't) know the commands\b|\b(can|could|may) i ask you (to|for)\b.{0,20}\?|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
+      /\bwhat (can|do) you do\b|\bhow (to|(do|can|should|would) (i|we|one|people|staff)) (use|ask|talk to|work with) (you|this|the( \w+)? bot)\b|\b(what|which) (commands|operations|requests|actions|things)\b.{0,30}\b(understand|support\w*|know|accept|handle|available|possible)\b|\bwhat (are )?you('re| are)? (allowed|able|permitted) to\b|\bhow does (this|the) bot work\b|\bwhat are you for\b|\b(list|show)( me)? (your|the) (commands|features|capabilities|options|operations)\b|\bwhat (sorts? of |kinds? of )?(things|stuff|requests|questions|jobs) can (i|we) ask\b|\b(which|what) commands\b.{0,20}\b(use|type|say|write|give)\b|\bsyntax\b|\bhow (do|should|can) (i|we) (phrase|word|write|formulate)\b|\bhow (does )?(this|the)( \w+)? bot works?\b|\bwhat (\w+ )?(things|jobs|tasks|stuff) can (you|this bot|the bot) (do|handle|fix)\b|\bhow (i|to|do i|can i) use (this|the)( \w+)? bot\b|^(a |the )?(list of )?(commands|options)( please)?\W*$|\b(which|what) (things|stuff)\b.{0,15}\b(you|bot) (can|could) (do|make|fix|handle)\b|\bwhat (can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot) (\w+ )?do\b|\bwhat is possible\b.{0,20}\b(bot|you)\b|\b(do not|don't) know the commands\b|\b(can|could|may) i ask you (to|for)\b.{0,20}\?|\b(which|what) (things|stuff|problems|issues|changes)\b.{0,20}\b(can|does|do|will) (you|this( \w+)? bot|the( \w+)? bot)\b|\bwhich (operations|commands|things|changes)\b.{0,30}\b(support|do|need an approver|allowed)\b|\bwhat (kinds?|sorts?) of\b.{0,40}\b(can|do) (you|this bot|the bot)\b/.test(
         t,
       ),
   },
@@ -108,7 +108,7 @@ const RULES: Rule[] = [
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|talking to|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|talks? to)\b/.test(
+      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|talking to|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|talks? to|connection)\b/.test(
         t,
       ) && /\b(zzls|license servers?|license box)\b/.test(t),
   },
@@ -164,7 +164,7 @@ const RULES: Rule[] = [
     intent: 'rdsh.restart_service',
     matches: (t) =>
       /\b(restart|bounce|recycle|kick|cycle)\b/.test(t) &&
-      /\b(rds|remote desktop services?|termservice|term service|terminal services?|(rd|rdp|rds) services?|the service|services)\b/.test(
+      /\b(rds|remote desktop services?|termservice|term service|terminal services?|(rd|rdp|rds) services?|the service|services?)\b/.test(
         t,
       ),
   },

@@ -14,7 +14,7 @@ import { takesNoHosts } from './targets';
  * context for the others, not requests of their own.
  */
 const NEXT_REQUEST =
-  /\s*(?:,\s*(?:and\s+|then\s+|also\s+|plus\s+)?|;\s*|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|does|do|did|who|any)\b)/i;
+  /\s*(?:,\s*(?:and\s+|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|does|do|did|who|any)\b)/i;
 
 /** A diagnosis a part fell back to, with nothing in it that asks for one: context, not a request. */
 const ASKS_DIAGNOSIS =

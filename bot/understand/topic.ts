@@ -59,5 +59,6 @@ export function objectOnly(text: string): Intent | undefined {
   if (/\b(license (cache|store)|client license|mslicensing|cached license|hardwareid)\b/.test(text))
     return 'client.reset_license_cache';
   if (/\b(licensing )?(cert|certificate)s?\b|\bx509\b/.test(text)) return 'rdsh.refresh_licensing_cert';
+  if (/\b(user|device) (mode|licensing)\b|\bper (user|device) mode\b/.test(text)) return 'rdsh.set_licensing_mode';
   return undefined;
 }

@@ -207,4 +207,32 @@ describe('wording from real tickets', () => {
       'RDSH03',
     ]);
   });
+
+  it('expands a range whose number sits inside the names', () => {
+    const hosts = [
+      ...inventory,
+      ...['SHOP014-BO', 'SHOP015-BO', 'SHOP018-BO', 'SHOP021-BO'].map((name) => ({
+        ...inventory[0]!,
+        name,
+        fqdn: undefined,
+      })),
+    ];
+    expect(
+      parseRequest('wipe the licence cache on SHOP014-BO through SHOP021-BO', hosts).operations[0]?.targets,
+    ).toEqual(['SHOP014-BO', 'SHOP015-BO', 'SHOP018-BO', 'SHOP021-BO']);
+  });
+
+  it('reads the license servers "on the FIN collection" as the collection\'s session hosts\' servers', () => {
+    expect(parse('replace the license servers on the FIN collection with LS2').operations[0]?.targets).toEqual([
+      'RDSH01',
+      'RDSH02',
+      'RDSH03',
+    ]);
+  });
+
+  it('cuts a numbered list of actions into its requests', () => {
+    expect(
+      intents('INC1 - Actions: 1) reset client licence cache on PC-040 2) refresh licensing cert on RDSH01'),
+    ).toEqual(['client.reset_license_cache', 'rdsh.refresh_licensing_cert']);
+  });
 });
