@@ -79,6 +79,8 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !before.some((w) => QUANTIFIER.test(w));
   // "the decommissioned license box" describes a server the text is moving away from; servers are named.
   if (singular && hosts.every((host) => host.role === 'license-server')) return undefined;
+  // A tag read into a longer word ("Finance" for FIN) needs a plural or a quantifier: "message" is not MES.
+  if (tag !== word.lower && singular) return undefined;
   const weak = nounAfter === undefined && !before.some((w) => QUANTIFIER.test(w));
   return { hosts, ambiguous: singular && hosts.length > 1, weak };
 }

@@ -51,6 +51,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   };
   const limit = Math.min(words.length, MAX_WORDS);
   const weakGroups: Array<{ position: number; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
+  const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
   for (let position = 0; position < limit; position++) {
     const word = words[position] as Word;
     if (!word.clean) {
@@ -97,10 +98,8 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       continue;
     }
     if (group) {
-      if (group.ambiguous) {
-        resolved.suggestions.push(...group.hosts.map((host) => host.name));
-        resolved.unknown.push(word.text);
-      } else {
+      if (group.ambiguous) ambiguousGroups.push({ word: word.text, group });
+      else {
         // The tag word reads as its hosts' role ("LS1 for the HR farm?" -> "zzls for the zzrdsh farm?").
         const roles = new Set(group.hosts.map((host) => host.role));
         if (roles.size === 1) resolved.hostWords.set(position, group.hosts[0]?.role);
@@ -129,6 +128,13 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
         add(host);
       }
     }
+  // "reset the grace period on RDS-QCLAB-1, it's the QC lab test box": "the lab box" describes a host named
+  // outright that is one of the lab hosts. Otherwise it is asked about (which of the lab hosts?), never dropped.
+  for (const { word, group } of ambiguousGroups) {
+    if (group.hosts.some((host) => resolved.hosts.includes(host))) continue;
+    resolved.suggestions.push(...group.hosts.map((host) => host.name));
+    resolved.unknown.push(word);
+  }
   for (const word of resolved.unknown) resolved.suggestions.push(...nearMisses(word, index));
   resolved.suggestions = [...new Set(resolved.suggestions)];
   return resolved;

@@ -43,6 +43,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\bu\b/g, 'you'],
   [/\b(ye|yous|youse)\b/g, 'you'],
   [/\b(pls|plz|plse|pleaes|pleas)\b/g, 'please'],
+  [/\b(bitte|por favor|prego|per favore|lütfen|proszę|alsjeblieft|svp|onegaishimasu)\b/g, 'please'],
   [/\b(thx|thanx|thnx|ty)\b/g, 'thanks'],
   [/=>|->|-->|→|⇒/g, ' -> '],
   [/\brest (the|its|his|her|their|my|our|this|that)\b/g, 'reset $1'],

@@ -20,7 +20,7 @@ collection mslicensing hardwareid store subkeys protocol error errors expired in
 stale please thanks hello morning evening migrate migration transfer export import copy clone
 duplicate move every automatically recurring weekly monthly forever indefinitely whenever mac macos
 macbook service services termservice terminal desktop remote policy group local days left expire
-expires expiring working stopped disconnected disconnect cals profile where request requests
+expires expiring working stopped disconnected disconnect cals profile where request requests update updates
 `
   .split(/\s+/)
   .filter((word) => word.length >= 4);
@@ -28,6 +28,11 @@ expires expiring working stopped disconnected disconnect cals profile where requ
 /** Ordinary English words one edit from a vocabulary word: never "corrected". */
 const ENGLISH = new Set(
   `more node code made mine mike lode rode mole move mood modem there where these those their other very
+  about above across after again against along among around away before being below between both came
+  come could does done down each even ever find from gave goes going gone good here high into just keep
+  kept know late less like live long look made many mean most much must name near need once only open
+  over past same seem side some soon still such sure than that them then they this thus time told took
+  turn upon want well went were what when with word would your yours state
   rest test best lest nest pest west vest zest text next fast last list lost cost most post host hosts
   boot root loot foot shoot sort fort port part cart card care core cure sure pure lure mure more ware
   were wore work word worn form from user used uses case base vase cast cash each ease east seat sent

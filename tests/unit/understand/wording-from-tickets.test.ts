@@ -235,4 +235,20 @@ describe('wording from real tickets', () => {
       intents('INC1 - Actions: 1) reset client licence cache on PC-040 2) refresh licensing cert on RDSH01'),
     ).toEqual(['client.reset_license_cache', 'rdsh.refresh_licensing_cert']);
   });
+
+  it('does not read "before the audit" as an audit question, or "about" as "abort"', () => {
+    expect(intents('all the FIN hosts need the X509 certificate refreshed before the audit, thank you')).toEqual([
+      'rdsh.refresh_licensing_cert',
+    ]);
+    expect(intents('the supervisor is asking about REQ-51, did it go through?')).toEqual(['request.status']);
+  });
+
+  it('lets "the lab box" describe a named lab host, and still asks when it names no one', () => {
+    expect(parse('reset the grace period on RDSH-LAB-01, it is the lab box').needs).toEqual([]);
+    expect(parse('reset the grace period on RDSH01 and the lab box').needs).toEqual(['target']);
+  });
+
+  it('reads "bitte" as please', () => {
+    expect(intents('Bitte make rollback of REQ-29, QA did not give the approval.')).toEqual(['request.rollback']);
+  });
 });
