@@ -56,6 +56,14 @@ export function readRestart(text: string): 'now' | 'later' | undefined {
 
 /** Certificate refresh: reboot now, scheduled, or not at all. */
 export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefined {
+  // A ticket field: "Reboot: none", "Reboot: scheduled".
+  const field = /\breboot\s*:\s*(none|no|now|immediately|scheduled|later|tonight)\b/.exec(text)?.[1];
+  if (field)
+    return field === 'none' || field === 'no'
+      ? 'none'
+      : field === 'now' || field === 'immediately'
+        ? 'now'
+        : 'scheduled';
   if (/\b(don'?t|do not|no|without)\b.{0,20}\b(reboot|restart)/.test(text)) return 'none';
   if (
     /\b(reboot|restart)\b.{0,30}\b(now|immediately|right away|asap|straight away|at once)\b|\bimmediate (reboot|restart)\b/.test(

@@ -113,10 +113,9 @@ function planOperations(
 /** Events are read on session hosts; a question about a client's event is a diagnosis of the client. */
 function retargetEvents(intents: Intent[], resolved: ResolvedHosts): Intent[] {
   const sessionHosts = resolved.hosts.some((host) => host.role === 'session-host');
-  const clients = resolved.hosts.some((host) => host.role === 'client');
-  return intents.map((intent) =>
-    intent === 'rdsh.events' && clients && !sessionHosts ? 'licensing.diagnose' : intent,
-  );
+  // Events are read on session hosts: asked about a client or a license server alone, diagnose it.
+  const others = resolved.hosts.some((host) => host.role !== 'session-host');
+  return intents.map((intent) => (intent === 'rdsh.events' && others && !sessionHosts ? 'licensing.diagnose' : intent));
 }
 
 /** Each request id with the verb of the words in front of it, carried on to the ids after it. */

@@ -68,7 +68,8 @@ export function classify(clause: string): Clause {
   if (/^zz\w+\s*:\s*/.test(core) && IMPERATIVE.test(core.replace(/^zz\w+\s*:\s*/, '')))
     return { text: clause, act: 'request', fragment: false };
   // "do the restart of ...": an order that starts with "do", not a question.
-  if (/^do (?:the|a|an)\b/.test(core)) return { text: clause, act: 'request', fragment: false };
+  if (/^do (?:(?:the|a|an)\b|(?:restart|reset|refresh|rollback|cancel|check)\b)/.test(core))
+    return { text: clause, act: 'request', fragment: false };
   if (QUESTION_START.test(core) || TELL_ME.test(core)) return { text: clause, act: 'question', fragment: false };
   // "restart RDS on RDSH03?": an order with a question mark could be either, so it is asked about.
   if (IMPERATIVE.test(core) && !/^(?:do|does) /.test(core))

@@ -20,14 +20,20 @@ const CLEAN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 
 /**
  * Syntax that has no business in a helpdesk request: PowerShell sub-expressions, variables,
- * backticks, pipes and statement separators before a command, redirections, path traversal,
- * line breaks and other control characters, and parameters (-ComputerName) where a host is expected.
+ * backticks, pipes and statement separators before a command, a line that starts with a command,
+ * redirections, path traversal, control characters, and parameters (-ComputerName) where a host is
+ * expected. A line break alone is not hostile: people paste Event Viewer records and press Shift+Enter.
  */
 const HOSTILE_PATTERNS: RegExp[] = [
   /\$[({A-Za-z_]/, // $(...), ${...}, $env:x
   /`/, // backtick escapes and sub-shells
+  // Control characters other than line breaks: a pasted Event Viewer record or a Shift+Enter message
+  // has lines, and words are split at line breaks, so no host name can hold one.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-  /[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, // line breaks and control characters
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/,
+  // A line that starts with a command: "reset PC-042\nRemove-Item C:\ -Recurse", "...\nwhoami".
+  /(?:^|[\r\n])\s*(?:Get|Set|Remove|Invoke|Start|Stop|New|Add|Clear|Copy|Move|Rename|Restart|Out|Write|Format|Import|Export|Enter|Test|Update|Install|Uninstall|Register|Enable|Disable)-[A-Za-z]+\b/,
+  /[\r\n]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami|shutdown|format|net|reg|sc|taskkill|cat|echo)\b/i,
   /[;|&]\s*[A-Za-z]+-[A-Za-z]+/, // ; Remove-Item, | Invoke-Expression, && Stop-Computer
   /[;|&]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami|shutdown|format|net|reg|sc|taskkill|cat|echo)\b/i,
   /&&|\|\|/, // shell command chaining

@@ -21,7 +21,7 @@ export function isDiagnosis(text: string): boolean {
     /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check|wrong|issue|problem|broken|not working|look at|looking at|check|investigate|status of|healthy|ok|going on|up with|happening)\b/.test(
       text,
     ) ||
-    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
+    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\b(nobody|no one|none of \w+)\b.{0,40}\bcan\b.{0,10}\b(connect|log ?in|log ?on|sign ?in|work)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
       text,
     )
   );
@@ -43,6 +43,8 @@ const RDS_WORDS =
 
 /** "the label printer on WARD3-KIOSK-01 is out of paper": a host named about something else. */
 export function isOffTopic(text: string): boolean {
+  // "withdraw REQ-4540, it was her VPN all along": about one of our requests, whatever else it mentions.
+  if (/\breq-\d{1,12}\b/.test(text)) return false;
   if (OTHER_PRODUCTS.test(text) && !RDS_WORDS.test(text)) return true;
   return OFF_TOPIC.test(text) && !LICENSING_WORDS.test(text);
 }

@@ -251,4 +251,22 @@ describe('wording from real tickets', () => {
   it('reads "bitte" as please', () => {
     expect(intents('Bitte make rollback of REQ-29, QA did not give the approval.')).toEqual(['request.rollback']);
   });
+
+  it('diagnoses a pasted Event Viewer record, and still refuses a command on a line of its own', () => {
+    const record =
+      'Log Name: System\nEvent ID: 1128\nComputer: RDSH01\nDescription: The RD Licensing grace period has expired';
+    expect(parse(record).operations).toEqual([{ intent: 'licensing.diagnose', targets: ['RDSH01'], params: {} }]);
+    expect(
+      parse('reset the client licence on PC-042\nRemove-Item C:\\ -Recurse').operations.flatMap((op) => op.targets),
+    ).toEqual([]);
+    expect(parse('reset the client licence on PC-042\nwhoami').operations.flatMap((op) => op.targets)).toEqual([]);
+  });
+
+  it('reads a ticket field "Reboot: none" as no reboot', () => {
+    expect(
+      parse('CHG-1 | CI: RDSH01 | Task: refresh the licensing certificate | Reboot: none').operations[0]?.params,
+    ).toEqual({
+      reboot: 'none',
+    });
+  });
 });
