@@ -18,12 +18,14 @@ export function isCalMigration(t: string): boolean {
 
 /** Copying a client's licence between PCs (export/import, .reg, golden image): refused with the reason. */
 export function isClientCopy(t: string): boolean {
+  // "reset the cache ... after this morning's image push": the push is when, not what is asked.
+  t = t.replace(/\b(after|before|since|during) [^,.;?!]*/g, ' ');
   const verb =
     /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out|take|taking|put|bak(e|ing)|includ\w*)\b/;
   const thing =
     /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
   const twoPlaces =
-    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\b(the|an|our|new) image\b|\bover from\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (desktops?|pcs?|machines?|clients?|laptops?|workstations?)\b|\bby gpo\b/;
+    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\b(the|an|our|new) image\b|\bover from\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (\w+ ){0,2}(desktops?|pcs?|machines?|clients?|laptops?|workstations?|zzpc)\b|\b(by|with|via|through) (a |the )?gpo\b/;
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
   // "take the licence from the old PC ... and put it on her new PC": two PCs make "licence" the client's.
   const clientLicence =

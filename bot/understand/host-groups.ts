@@ -71,7 +71,10 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   const before = words.slice(Math.max(0, position - 4), position).map((w) => w.lower);
   const nounAfter = after.find((w) => PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || GROUP_NOUN.test(w));
   const grouped =
-    nounAfter !== undefined || GROUP_NOUN.test(before.at(-1) ?? '') || before.some((w) => QUANTIFIER.test(w));
+    nounAfter !== undefined ||
+    GROUP_NOUN.test(before.at(-1) ?? '') ||
+    /^(tagged|labelled|labeled)$/.test(before.at(-1) ?? '') ||
+    before.some((w) => QUANTIFIER.test(w));
   if (!grouped) return undefined;
   const role = roleNear(words, position) ?? (tag === 'lab' ? 'session-host' : undefined);
   const hosts = (index.byTag.get(tag) ?? []).filter((host) => !role || host.role === role);

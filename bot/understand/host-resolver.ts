@@ -52,6 +52,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   const limit = Math.min(words.length, MAX_WORDS);
   const weakGroups: Array<{ position: number; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
   const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
+  let lastGroup: { position: number; hosts: Host[] } | undefined;
   for (let position = 0; position < limit; position++) {
     const word = words[position] as Word;
     if (!word.clean) {
@@ -104,9 +105,19 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
         const roles = new Set(group.hosts.map((host) => host.role));
         if (roles.size === 1) resolved.hostWords.set(position, group.hosts[0]?.role);
         resolved.groupWords.add(position);
-        for (const host of group.hosts) {
-          if (!resolved.hosts.includes(host)) resolved.grouped.add(host);
-          add(host);
+        // "the Cork claims session hosts": two tags side by side name the hosts that carry both.
+        if (lastGroup && lastGroup.position === position - 1) {
+          const both = lastGroup.hosts.filter((host) => group.hosts.includes(host));
+          const dropped = lastGroup.hosts.filter((host) => !both.includes(host));
+          resolved.hosts = resolved.hosts.filter((host) => !dropped.includes(host) || !resolved.grouped.has(host));
+          for (const host of dropped) resolved.grouped.delete(host);
+          lastGroup = { position, hosts: both };
+        } else {
+          for (const host of group.hosts) {
+            if (!resolved.hosts.includes(host)) resolved.grouped.add(host);
+            add(host);
+          }
+          lastGroup = { position, hosts: group.hosts };
         }
       }
       continue;

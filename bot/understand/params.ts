@@ -240,6 +240,7 @@ function personNamed(text: string): string | undefined {
     /\b(?:everything|anything|all|whatever) ([a-z][\w.-]*) (?:has |have )?(?:approved|requested|asked for|changed|ran)\b/.exec(
       text,
     ) ??
+    /\b(?:has|did|have) ([a-z][\w.-]*) (?:made|done) (?:any )?changes\b/.exec(text) ??
     /\b(?:requests?|changes|approvals) (?:by|from|made by|approved by) ([a-z][\w.-]*)\b/.exec(text) ??
     /\b(?:what|which) (?:requests|changes|tickets) (?:did|has|have) ([a-z][\w.-]*) (?:raise|raised|make|made|submit\w*|open\w*|file[d]?|ask\w*|request\w*)\b/.exec(
       text,

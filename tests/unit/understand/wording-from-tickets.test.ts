@@ -269,4 +269,21 @@ describe('wording from real tickets', () => {
       reboot: 'none',
     });
   });
+
+  it('reads two tags side by side as the hosts that carry both', () => {
+    expect(parse('refresh the licensing certificate on the london FIN session hosts').operations[0]?.targets).toEqual([
+      'RDSH01',
+      'RDSH02',
+      'RDSH03',
+    ]);
+    expect(parse('refresh the licensing certificate on the berlin FIN session hosts').operations).toEqual([
+      expect.objectContaining({ targets: [] }),
+    ]);
+  });
+
+  it('answers "reset the grace period again and again until the budget comes?" with the advice', () => {
+    expect(
+      intents('we have no CALs yet, can we reset the grace period again and again until the budget comes?'),
+    ).toEqual(['advice.recurring_grace_reset']);
+  });
 });
