@@ -47,6 +47,8 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\b(thx|thanx|thnx|ty)\b/g, 'thanks'],
   [/=>|->|-->|→|⇒/g, ' -> '],
   [/\brest (the|its|his|her|their|my|our|this|that)\b/g, 'reset $1'],
+  // "drops out of the clinical system every hour": a session that ends, never "drop" as in remove.
+  [/\bdrop(s|ped|ping)? (out|off)\b/g, 'disconnects'],
   // Indian English "revert" is "reply": "please check and revert", "revert with the status".
   [/\b(check|look|see|confirm) and revert\b/g, '$1 and reply'],
   [/\brevert( back)? (to me|to us|with|at the earliest|asap|soon)\b/g, 'reply $2'],

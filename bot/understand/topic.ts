@@ -29,7 +29,7 @@ export function isDiagnosis(text: string): boolean {
 
 /** Things the bot is not for: a message about them that names a host is still not about licensing. */
 const OFF_TOPIC =
-  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|vpn)\b/;
+  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|passwords?|locked out|account locked|nhsmail|vpn)\b/;
 /** Licensing words other than a host placeholder. */
 const LICENSING_WORDS =
   /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|mstsc|zzquote|session|log ?on|log ?in|connect\w*)\b/;
@@ -58,7 +58,7 @@ export function objectOnly(text: string): Intent | undefined {
   if (text.split(' ').length > 6 || !NAMES_HOST.test(text)) return undefined;
   if (/\b(what|why|how|is|are|does|do|did|which|when|who|show|list|check)\b/.test(text)) return undefined;
   if (GRACE.test(text)) return 'rdsh.reset_grace_period';
-  if (/\b(license (cache|store)|client license|mslicensing|cached license|hardwareid)\b/.test(text))
+  if (/\b(license (cache|store)|client license|mslicensing|cached (rdp |rds )?license|hardwareid)\b/.test(text))
     return 'client.reset_license_cache';
   if (/\b(licensing )?(cert|certificate)s?\b|\bx509\b/.test(text)) return 'rdsh.refresh_licensing_cert';
   if (/\b(user|device) (mode|licensing)\b|\bper (user|device) mode\b/.test(text)) return 'rdsh.set_licensing_mode';
