@@ -44,7 +44,7 @@ function parseOne(original: string, inventory: readonly Host[], hostile: boolean
   if (isOffTopic(masked)) return { text: original, operations: [], needs: [], suggestions: [], candidates: [] };
   const named = resolved.hosts.length > 0 || unknown;
   // "grace period RDSH01", "mslicensing PC-042": a change's object and a host, no verb: ask which.
-  const object = named && !hostile && !asksChange(masked) ? objectOnly(masked) : undefined;
+  const object = named && !hostile && masked.length <= 80 && !asksChange(masked) ? objectOnly(masked) : undefined;
   if (object) {
     const candidates = planOperations([object, 'licensing.diagnose'], masked, resolved, unknown).operations;
     return { text: original, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
