@@ -1,6 +1,6 @@
 import type { Need, ParseResult, PlannedOperation } from '../domain';
 import { normalise } from './normalise';
-import { asksChange } from './safety';
+import { asksChange, changes } from './safety';
 import { classify } from './speech-act';
 import { takesNoHosts } from './targets';
 
@@ -14,7 +14,7 @@ import { takesNoHosts } from './targets';
  * context for the others, not requests of their own.
  */
 const NEXT_REQUEST =
-  /\s*(?:,\s*(?:and\s+|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|does|do|did|who|any)\b)/i;
+  /\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and|also,?)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
 /** A diagnosis a part fell back to, with nothing in it that asks for one: context, not a request. */
 const ASKS_DIAGNOSIS =
@@ -73,7 +73,9 @@ export function combineParts(
     const previous = groups.at(-1);
     // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
     if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
-    const result = parse(piece);
+    // "Can you reset ... on X, and after that restart service on Y?": the "can you" and the question mark
+    // belong to the whole message, so a later order that alone would be asked about is an order.
+    const result = orderAfterRequest(parse(piece), previous !== undefined && acts.slice(0, at).includes('request'));
     const adds = result.operations.some(
       (op) => !previous?.result.operations.some((known) => known.intent === op.intent),
     );
@@ -126,4 +128,12 @@ export function combineParts(
   if (operations.length < 2) return undefined;
   for (const op of operations) if (op.targets.length === 0 && whole.needs.includes('target')) needs.add('target');
   return { ...whole, operations, needs: [...needs], candidates: [] };
+}
+
+/** A part read as "change or question?" next to an earlier request: the change reading, if there is one. */
+function orderAfterRequest(result: ParseResult, afterRequest: boolean): ParseResult {
+  if (!afterRequest || result.operations.length > 0 || result.candidates.length === 0) return result;
+  const change = result.candidates.filter((op) => changes(op.intent));
+  if (change.length === 0) return result;
+  return { ...result, operations: change, candidates: [], needs: result.needs.filter((n) => n !== 'confirm-intent') };
 }

@@ -286,4 +286,18 @@ describe('wording from real tickets', () => {
       intents('we have no CALs yet, can we reset the grace period again and again until the budget comes?'),
     ).toEqual(['advice.recurring_grace_reset']);
   });
+
+  it('reads "put X back to per device" beside a rollback by id as a mode change on X', () => {
+    expect(parse('undo REQ-44 and put RDSH02 back to per device').operations).toEqual([
+      { intent: 'request.rollback', targets: [], params: { ref: 'REQ-44' } },
+      { intent: 'rdsh.set_licensing_mode', targets: ['RDSH02'], params: { mode: 'PerDevice' } },
+    ]);
+  });
+
+  it('carries a "can you" over to a later order with a question mark in the same message', () => {
+    expect(intents('Can you reset licence on PC-040, and after that restart service on RDSH01?')).toEqual([
+      'client.reset_license_cache',
+      'rdsh.restart_service',
+    ]);
+  });
 });
