@@ -171,29 +171,21 @@ function Export-RdsRegistryBackup {
     #>
     [CmdletBinding()]
     param ([Parameter(Mandatory)][string[]] $Path, [Parameter(Mandatory)][string] $RequestId, [Parameter(Mandatory)][string] $Label)
-    $directory = Get-RdsBackupDirectory
-    New-Item -ItemType Directory -Path $directory -Force | Out-Null
-    $stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMddTHHmmssfffZ')
     $hive = Read-RdsHive
     $keys = [ordered]@{}
     foreach ($name in ($hive['registry'].Keys | Sort-Object)) {
         foreach ($root in $Path) { if (Test-RdsUnderKey -Name $name -Path $root) { $keys[$name] = $hive['registry'][$name] } }
     }
     $absent = [string[]]@($Path | Where-Object { $null -eq (Find-RdsHiveKeyName -Hive $hive -Path $_) })
-    $file = Join-Path $directory "$RequestId-$Label-$stamp.json"
     $document = [ordered]@{ format = 'rdsbot-backup/hive/2'; roots = [string[]]@($Path); absent = $absent; registry = $keys }
-    [System.IO.File]::WriteAllText($file, (ConvertTo-Json -InputObject $document -Depth 30), [System.Text.UTF8Encoding]::new($false))
-    return [ordered]@{ path = $file; sha256 = (Get-FileHash -LiteralPath $file -Algorithm SHA256).Hash.ToLowerInvariant() }
+    return Save-RdsBackupDocument -Document $document -RequestId $RequestId -Label $Label
 }
 
 function Import-RdsRegistryBackup {
     <# Puts the backed-up keys back exactly: the subtrees are replaced, keys the change created are removed. #>
     [CmdletBinding(SupportsShouldProcess)]
     param ([Parameter(Mandatory)][string] $BackupPath)
-    $document = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($BackupPath)) -AsHashtable
-    # 'rdsbot-backup/1' named both shapes before version 2; a hive one has 'registry'.
-    $legacy = $document['format'] -eq 'rdsbot-backup/1' -and $document.ContainsKey('registry')
-    if ($document['format'] -ne 'rdsbot-backup/hive/2' -and -not $legacy) { throw [System.ArgumentException]::new('backup: not a lab hive backup made by this module') }
+    $document = Read-RdsBackupDocument -BackupPath $BackupPath -Format 'rdsbot-backup/hive/2' -ShapeKey 'registry' -What 'lab hive'
     if (-not $PSCmdlet.ShouldProcess(($document['roots'] -join ', '), 'Restore from backup')) { return }
     $hive = Read-RdsHive
     foreach ($root in $document['roots']) {

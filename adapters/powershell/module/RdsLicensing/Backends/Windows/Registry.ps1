@@ -187,7 +187,6 @@ function Export-RdsRegistryBackup {
     $directory = Get-RdsBackupDirectory
     New-Item -ItemType Directory -Path $directory -Force | Out-Null
     $stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMddTHHmmssfffZ')
-    $file = Join-Path $directory "$RequestId-$Label-$stamp.json"
     $exports = foreach ($root in $Path) {
         $exists = Test-RdsRegistryKey -Path $root
         $reg = $null
@@ -199,18 +198,14 @@ function Export-RdsRegistryBackup {
         [ordered]@{ root = $root; exists = $exists; reg = $reg; sddl = if ($exists) { (Get-RdsKeySecurity -Path $root)['sddl'] } else { $null } }
     }
     $document = [ordered]@{ format = 'rdsbot-backup/reg/2'; roots = [string[]]@($Path); exports = @($exports) }
-    [System.IO.File]::WriteAllText($file, (ConvertTo-Json -InputObject $document -Depth 10), [System.Text.UTF8Encoding]::new($false))
-    return [ordered]@{ path = $file; sha256 = (Get-FileHash -LiteralPath $file -Algorithm SHA256).Hash.ToLowerInvariant() }
+    return Save-RdsBackupDocument -Document $document -RequestId $RequestId -Label $Label -Depth 10
 }
 
 function Import-RdsRegistryBackup {
     <# Puts the backed-up keys back exactly: the subtrees are replaced, keys the change created are removed. #>
     [CmdletBinding(SupportsShouldProcess)]
     param ([Parameter(Mandatory)][string] $BackupPath)
-    $document = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($BackupPath)) -AsHashtable
-    # 'rdsbot-backup/1' named both shapes before version 2; a Windows one has 'exports'.
-    $legacy = $document['format'] -eq 'rdsbot-backup/1' -and $document.ContainsKey('exports')
-    if ($document['format'] -ne 'rdsbot-backup/reg/2' -and -not $legacy) { throw [System.ArgumentException]::new('backup: not a Windows registry backup made by this module') }
+    $document = Read-RdsBackupDocument -BackupPath $BackupPath -Format 'rdsbot-backup/reg/2' -ShapeKey 'exports' -What 'Windows registry'
     if (-not $PSCmdlet.ShouldProcess(($document['roots'] -join ', '), 'Restore from backup')) { return }
     foreach ($export in $document['exports']) {
         Remove-RdsRegistryKey -Path $export['root'] -Confirm:$false
