@@ -23,7 +23,6 @@ export function resubmitCard(outcome: SubmitOutcome | ResubmitOutcome): Adaptive
         ],
       } as AdaptiveCard;
     case 'not-resubmittable':
-      return requestCard(outcome.request);
     case 'planned':
     case 'nothing-to-do':
       return requestCard(outcome.request);
@@ -49,7 +48,6 @@ export function decisionCard(outcome: ClickOutcome): AdaptiveCard {
     case 'confirmed':
     case 'cancelled':
     case 'already-decided':
-      return requestCard(outcome.request);
     case 'expired':
       return requestCard(outcome.request);
     case 'stale':
@@ -60,7 +58,6 @@ export function decisionCard(outcome: ClickOutcome): AdaptiveCard {
         `Only ${outcome.request.requester.name} can confirm or cancel this request.`,
       );
     case 'refused':
-      return refusedCard(outcome.reason);
     case 'refused-identity':
       return refusedCard(outcome.reason);
     case 'bad-payload':

@@ -84,7 +84,7 @@ Describe 'the Windows access layer' {
     It 'schedules a reboot with shutdown.exe /r and a planned reason code' {
         Mock -ModuleName RdsLicensing shutdown.exe { $global:LASTEXITCODE = 0 }
         InModuleScope RdsLicensing { Request-RdsReboot -When now -Confirm:$false } | Out-Null
-        $script:Executed.Add('Request-RdsReboot') | Out-Null
+        $script:Executed.Add('Invoke-RdsReboot') | Out-Null
         Should -Invoke -ModuleName RdsLicensing shutdown.exe -ParameterFilter { ($args -join ' ') -match '^/r /t \d+ /d p:4:1 /c ' }
     }
 

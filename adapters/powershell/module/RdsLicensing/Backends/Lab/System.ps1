@@ -78,18 +78,6 @@ function Restart-RdsService {
     return
 }
 
-function Request-RdsReboot {
-    <# 'now' restarts the computer; 'scheduled' restarts it at the next 02:00 local time. #>
-    [CmdletBinding(SupportsShouldProcess)]
-    param ([Parameter(Mandatory)][ValidateSet('now', 'scheduled')][string] $When)
-    $at = if ($When -eq 'now') { Get-Date } else { (Get-Date).Date.AddDays(1).AddHours(2) }
-    if (-not $PSCmdlet.ShouldProcess((Get-RdsComputerName), "Restart the computer ($When)")) { return $at }
-    $hive = Read-RdsHive
-    $hive['reboot'] = [ordered]@{ when = $When; at = $at.ToUniversalTime().ToString('o') }
-    Write-RdsHive -Hive $hive
-    return $at
-}
-
 function Get-RdsLicensingEventRecord {
     <# Events of the RDS licensing providers since $Since, as plain records. #>
     [CmdletBinding()]
@@ -121,4 +109,12 @@ function Get-RdsLicenseKeyPack {
     return @(@(Get-RdsHiveSection -Name 'keyPacks' -Default @()) | ForEach-Object {
             [ordered]@{ typeAndModel = $_['typeAndModel']; productVersion = $_['productVersion']; total = [int]$_['total']; available = [int]$_['available']; issued = [int]$_['issued'] }
         })
+}
+
+function Invoke-RdsReboot {
+    <# The lab records the restart it was asked for; nothing restarts. #>
+    param ([string] $When, [datetime] $At)
+    $hive = Read-RdsHive
+    $hive['reboot'] = [ordered]@{ when = $When; at = $At.ToUniversalTime().ToString('o') }
+    Write-RdsHive -Hive $hive
 }

@@ -177,10 +177,9 @@ public static class RdsBotToken {
 
 function Export-RdsRegistryBackup {
     <#
-        Backs up keys (with everything below them) before a change and returns @{ path; sha256 }.
-        Hive: one JSON file holding the subtrees, their owners and ACLs, and which keys did not exist
-        (a rollback removes what the change created). Windows: `reg export` per key plus a JSON sidecar
-        with the SDDL of each key, since .reg files keep no ACLs.
+        Backs up keys (with everything below them) before a change and returns @{ path; sha256 }:
+        `reg export` per key plus a JSON document with the SDDL of each key, since .reg files keep no
+        ACLs, and which keys did not exist (a rollback removes what the change created).
     #>
     [CmdletBinding()]
     param ([Parameter(Mandatory)][string[]] $Path, [Parameter(Mandatory)][string] $RequestId, [Parameter(Mandatory)][string] $Label)

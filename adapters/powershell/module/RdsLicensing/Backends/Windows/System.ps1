@@ -70,17 +70,6 @@ function Restart-RdsService {
     Restart-Service -Name $Name -Force -ErrorAction Stop
 }
 
-function Request-RdsReboot {
-    <# 'now' restarts the computer; 'scheduled' restarts it at the next 02:00 local time. #>
-    [CmdletBinding(SupportsShouldProcess)]
-    param ([Parameter(Mandatory)][ValidateSet('now', 'scheduled')][string] $When)
-    $at = if ($When -eq 'now') { Get-Date } else { (Get-Date).Date.AddDays(1).AddHours(2) }
-    if (-not $PSCmdlet.ShouldProcess((Get-RdsComputerName), "Restart the computer ($When)")) { return $at }
-    $seconds = [int][Math]::Max(0, ($at - (Get-Date)).TotalSeconds)
-    & shutdown.exe /r /t $seconds /d p:4:1 /c 'RDS Licensing Bot: licensing certificate refresh' | Out-Null
-    if ($LASTEXITCODE -ne 0) { throw "shutdown.exe returned $LASTEXITCODE" }
-    return $at
-}
 
 function Get-RdsLicensingEventRecord {
     <# Events of the RDS licensing providers since $Since, as plain records. #>
@@ -115,4 +104,12 @@ function Get-RdsLicenseKeyPack {
     return @(Get-CimInstance -ClassName Win32_TSLicenseKeyPack -ErrorAction Stop | ForEach-Object {
             [ordered]@{ typeAndModel = $_.TypeAndModel; productVersion = $_.ProductVersion; total = [int]$_.TotalLicenses; available = [int]$_.AvailableLicenses; issued = [int]$_.IssuedLicenses }
         })
+}
+
+function Invoke-RdsReboot {
+    <# shutdown.exe /r at the time asked, with a planned reason code and a comment admins see. #>
+    param ([string] $When, [datetime] $At)
+    $seconds = [int][Math]::Max(0, ($At - (Get-Date)).TotalSeconds)
+    & shutdown.exe /r /t $seconds /d p:4:1 /c 'RDS Licensing Bot: licensing certificate refresh' | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "shutdown.exe returned $LASTEXITCODE" }
 }
