@@ -16,8 +16,8 @@ import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
 import { HostLocks } from './workflow/host-locks';
 import { localMemberKind, teamsMemberKind } from './app/member-kind';
-import { expireOverdue } from './workflow/expire-requests';
-import { recoverInterrupted } from './workflow/run-request';
+import { expireOverdue } from './workflow/expire-overdue';
+import { recoverInterrupted } from './workflow/recover-interrupted';
 import type { WorkflowDeps } from './workflow/deps';
 
 export interface RunningBot {

@@ -1,78 +1,64 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { approveRequest, rejectRequest, viewApproval } from '../workflow/approve-request';
+import type { Requester } from '../domain';
+import { approveRequest } from '../workflow/approve-request';
 import type { WorkflowDeps } from '../workflow/deps';
-import { runRequest } from '../workflow/run-request';
-import { approvalCard } from '../../cards/approval-card';
+import { rejectRequest } from '../workflow/reject-request';
+import { viewApproval } from '../workflow/view-approval';
 import { noticeCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
-import type { BackgroundWork } from './background';
-import { actionData, readDecisionData, readRequestRef } from './card-data';
-import { answerClicker, cardRoutes, type Failure } from './card-route';
+import { type DecisionData, readDecisionData, readRequestRef } from './card-data';
+import type { CardRouteOptions, ClickRoute } from './card-route';
 import { identify } from './identify';
 import type { MemberKind } from './member-kind';
-import { approvalOutcomeCard } from './render-approvals';
+import { approvalOutcomeCard, approvalViewCard } from './render';
+import type { StartRun } from './start-run';
+
+const click = (data: DecisionData, actor: Requester) => ({
+  requestId: data.requestId,
+  fingerprint: data.fingerprint,
+  actor,
+});
+const decision = (value: unknown) => readDecisionData(value);
+const withReason = (value: unknown) => readDecisionData(value, 'reason');
 
 /**
  * The approvals channel: Approve, Reject (with a reason) and the Universal Actions refresh that gives
- * each eligible approver their own buttons. Every click is decided by the core from the stored request.
+ * each eligible approver their own buttons. Every click is decided by the core from the stored request,
+ * and every answer goes to the clicker only: the card the channel sees is updated by the core.
  */
 export function registerApprovalRoutes(
-  app: Application<TurnState>,
-  options: {
-    deps: WorkflowDeps;
-    background: BackgroundWork;
-    memberKind: MemberKind;
-    failure: Failure;
-  },
+  on: ClickRoute,
+  deps: WorkflowDeps,
+  options: { startRun: StartRun; memberKind: MemberKind },
 ): void {
-  const { deps, background, memberKind, failure } = options;
-
   const approver = async (context: TurnContext) => {
     const who = identify(context.activity);
     if (!who.ok) return who;
-    return { ok: true as const, user: { ...who.user, userType: await memberKind(context) } };
+    return { ok: true as const, user: { ...who.user, userType: await options.memberKind(context) } };
+  };
+  const asApprover: CardRouteOptions = { who: approver, answer: 'clicker' };
+  const unknown: CardRouteOptions = {
+    ...asApprover,
+    unreadable: noticeCard('Unknown request', 'I have no record of this request.'),
   };
 
-  const route = cardRoutes(app, failure);
-  const decide = (verb: string, use: typeof approveRequest, text?: 'reason') =>
-    route(
-      verb,
-      verb,
-      async (context, user) => {
-        const data = readDecisionData(actionData(context.activity), text);
-        if (!data) return noticeCard('I cannot read this button', 'The card data is not valid. Nothing was changed.');
-        const outcome = await use(deps, {
-          requestId: data.requestId,
-          fingerprint: data.fingerprint,
-          actor: user,
-          reason: data.text,
-        });
-        if (outcome.kind === 'approved') {
-          const request = outcome.request;
-          background.start(() => runRequest(deps, request));
-        }
-        return approvalOutcomeCard(outcome);
-      },
-      { who: approver, answer: 'clicker' },
-    );
-  decide(VERB.approve, approveRequest);
-  decide(VERB.reject, rejectRequest, 'reason');
-
-  // Universal Actions refresh: each viewer gets the card as it is for them (buttons only if they may decide).
-  app.adaptiveCards.actionExecute(VERB.refresh, async (context) => {
-    try {
-      const who = await approver(context);
-      const ref = readRequestRef(actionData(context.activity));
-      const view = who.ok && ref ? await viewApproval(deps, { requestId: ref.requestId, actor: who.user }) : undefined;
-      if (!view) return answerClicker(context, noticeCard('Unknown request', 'I have no record of this request.'));
-      const self = context.activity.from?.id;
-      return answerClicker(
-        context,
-        approvalCard(view.request, { decide: view.canDecide, ...(view.canDecide && self ? { userIds: [self] } : {}) }),
-      );
-    } catch (error) {
-      return answerClicker(context, failure(error, 'refresh'));
-    }
-  });
+  on(
+    VERB.approve,
+    decision,
+    async (data, user) => approvalOutcomeCard(options.startRun(await approveRequest(deps, click(data, user)))),
+    asApprover,
+  );
+  on(
+    VERB.reject,
+    withReason,
+    async (data, user) => approvalOutcomeCard(await rejectRequest(deps, { ...click(data, user), reason: data.text })),
+    asApprover,
+  );
+  on(
+    VERB.refresh,
+    readRequestRef,
+    async ({ requestId }, user, context) =>
+      approvalViewCard(await viewApproval(deps, { requestId, actor: user }), context.activity.from?.id),
+    unknown,
+  );
 }

@@ -3,38 +3,54 @@ import type { TurnContext } from 'botbuilder';
 import type { Requester } from '../domain';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { refusedCard } from '../../cards/message-cards';
+import { actionData } from './card-data';
 import { type Identity, identify } from './identify';
+import { BAD_BUTTON } from './render';
 
 export interface CardRouteOptions {
   /** Who clicked: the activity's identity by default; approval routes add the roster's member kind. */
   who?: (context: TurnContext) => Promise<Identity>;
   /** `clicker`: only the person who clicked sees the answer (the shared approval card stays as it is). */
   answer?: 'everyone' | 'clicker';
+  /** The answer when the card data cannot be read (by default "I cannot read this button"). */
+  unreadable?: AdaptiveCard;
 }
 
 export type Failure = (error: unknown, where: string) => AdaptiveCard;
 
-export type CardHandler = (context: TurnContext, user: Requester) => Promise<AdaptiveCard>;
+/** A click handled: what the card carried (already validated), who clicked, and the activity. */
+export type ClickHandler<D> = (data: D, user: Requester, context: TurnContext) => Promise<AdaptiveCard>;
 
 /**
- * One skeleton for every card button: identify the clicker (a refusal card if that fails), run the
- * handler, and turn anything unexpected into the error card with a code and a correlation id.
+ * The one skeleton of every card button, so that each route is one line: read the card's data (an
+ * unreadable payload is answered before any use case runs), identify the clicker (a refusal card if
+ * that fails), run the use case and render its outcome, and turn anything unexpected into the error
+ * card with a code and a correlation id.
  */
-export function cardRoutes(app: Application<TurnState>, failure: Failure) {
-  return (verb: string, where: string, handle: CardHandler, options: CardRouteOptions = {}): void => {
+export function clickRoutes(app: Application<TurnState>, failure: Failure) {
+  return <D>(
+    verb: string,
+    read: (value: unknown) => D | undefined,
+    handle: ClickHandler<D>,
+    options: CardRouteOptions = {},
+  ): void => {
     app.adaptiveCards.actionExecute(verb, async (context) => {
       const reply = (card: AdaptiveCard): Promise<AdaptiveCard | string> | AdaptiveCard =>
         options.answer === 'clicker' ? answerClicker(context, card) : card;
       try {
         const who = options.who ? await options.who(context) : identify(context.activity);
         if (!who.ok) return reply(refusedCard(who.reason));
-        return reply(await handle(context, who.user));
+        const data = read(actionData(context.activity));
+        if (data === undefined) return reply(options.unreadable ?? BAD_BUTTON);
+        return reply(await handle(data, who.user, context));
       } catch (error) {
-        return reply(failure(error, where));
+        return reply(failure(error, verb));
       }
     });
   };
 }
+
+export type ClickRoute = ReturnType<typeof clickRoutes>;
 
 /**
  * Sends the invoke response to the person who clicked only. The approval card everyone sees is

@@ -1,13 +1,17 @@
-import type { ChangeRequest, RequestState } from '../domain';
-import { BotError } from '../errors';
-import type { RequestStore } from '../ports';
+import type { RequestState } from '../domain';
 
 /**
- * The request lifecycle as data: every legal move is one row (state, event, next state), and `move`
- * is the only way the workflow changes a request's state. A move the table lacks is a bug in the
- * caller, so it throws before the store is touched; a move the store refuses (someone else got
- * there first: a double click, a re-delivered invoke, two instances) returns undefined.
- * `docs/request-lifecycle.md` is generated from this table and a test keeps the two equal.
+ * The request lifecycle as data: every legal move is one row (state, event, next state, audit mode).
+ * `move` (move-request.ts) is the only way the workflow changes a request's state and the only writer
+ * of state-change audit records. `docs/request-lifecycle.md` is generated from this table and a test
+ * keeps the two equal.
+ *
+ * The audit mode of a step:
+ * - `fail-closed`: something will act on the new state (hosts run, approvers see it), so the record
+ *   must be written before anything acts; if the audit log cannot take it, the request moves on to
+ *   `failed` and the step stops with `audit_unavailable`.
+ * - `after`: the step ends or stops the request; the record is written after the fact and a failure
+ *   to write it is logged, because refusing to cancel or expire would leave more to run, not less.
  */
 export type LifecycleEvent =
   | 'confirm'
@@ -22,61 +26,55 @@ export type LifecycleEvent =
   | 'succeed'
   | 'fail';
 
+export type AuditMode = 'fail-closed' | 'after';
+
 export interface Edge {
   from: RequestState;
   event: LifecycleEvent;
   to: RequestState;
+  audit: AuditMode;
   /** Why the edge exists, for the generated diagram. */
   when: string;
 }
 
+const row = (from: RequestState, event: LifecycleEvent, to: RequestState, audit: AuditMode, when: string): Edge => ({
+  from,
+  event,
+  to,
+  audit,
+  when,
+});
+
 export const LIFECYCLE: readonly Edge[] = [
-  { from: 'pending', event: 'confirm', to: 'confirmed', when: 'the requester confirms a low-risk plan' },
-  { from: 'pending', event: 'submit', to: 'submitted', when: 'a risky plan goes to the approvers' },
-  { from: 'pending', event: 'cancel', to: 'cancelled', when: 'the requester cancels' },
-  { from: 'pending', event: 'expire', to: 'expired', when: 'nobody confirmed in time' },
-  { from: 'submitted', event: 'vote', to: 'submitted', when: 'one approver of several approves' },
-  { from: 'submitted', event: 'approve', to: 'confirmed', when: 'the last approval needed comes in' },
-  { from: 'submitted', event: 'reject', to: 'rejected', when: 'an approver rejects' },
-  { from: 'submitted', event: 'cancel', to: 'cancelled', when: 'the requester withdraws it' },
-  { from: 'submitted', event: 'expire', to: 'expired', when: 'the approvals did not come in time' },
-  { from: 'submitted', event: 'fail', to: 'failed', when: 'the audit log could not record the step' },
-  { from: 'confirmed', event: 'start', to: 'running', when: 'execution begins (once, compare-and-set)' },
-  { from: 'confirmed', event: 'drift', to: 'superseded', when: 'the hosts changed after approval' },
-  { from: 'confirmed', event: 'fail', to: 'failed', when: 'refused or not auditable just before running' },
-  { from: 'running', event: 'succeed', to: 'succeeded', when: 'every host succeeded' },
-  { from: 'running', event: 'fail', to: 'failed', when: 'a host failed, or the run was interrupted' },
+  row('pending', 'confirm', 'confirmed', 'fail-closed', 'the requester confirms a low-risk plan'),
+  row('pending', 'submit', 'submitted', 'fail-closed', 'a risky plan goes to the approvers'),
+  row('pending', 'cancel', 'cancelled', 'after', 'the requester cancels'),
+  row('pending', 'expire', 'expired', 'after', 'nobody confirmed in time'),
+  row('submitted', 'vote', 'submitted', 'fail-closed', 'one approver of several approves'),
+  row('submitted', 'approve', 'confirmed', 'fail-closed', 'the last approval needed comes in'),
+  row('submitted', 'reject', 'rejected', 'after', 'an approver rejects'),
+  row('submitted', 'cancel', 'cancelled', 'after', 'the requester withdraws it, or its card could not be posted'),
+  row('submitted', 'expire', 'expired', 'after', 'the approvals did not come in time'),
+  row('submitted', 'fail', 'failed', 'after', 'the audit log could not record a vote'),
+  row('confirmed', 'start', 'running', 'fail-closed', 'execution begins (once, compare-and-set)'),
+  row('confirmed', 'drift', 'superseded', 'after', 'the hosts changed after approval'),
+  row('confirmed', 'fail', 'failed', 'after', 'refused or not auditable just before running'),
+  row('running', 'succeed', 'succeeded', 'after', 'every host succeeded'),
+  row('running', 'fail', 'failed', 'after', 'a host failed, the run was interrupted, or "started" was not auditable'),
 ];
+
+/** The edge an event takes from a state, or undefined when the table has none. */
+export function edgeFor(from: RequestState, event: LifecycleEvent): Edge | undefined {
+  return LIFECYCLE.find((edge) => edge.from === from && edge.event === event);
+}
 
 /** The state an event leads to from a state, or undefined when the table has no such edge. */
 export function nextState(from: RequestState, event: LifecycleEvent): RequestState | undefined {
-  return LIFECYCLE.find((edge) => edge.from === from && edge.event === event)?.to;
-}
-
-type Patch = Omit<Partial<ChangeRequest>, 'state' | 'id' | 'version'>;
-
-/**
- * Moves `request` by `event` from `from` (the state the caller read it in, by default its own),
- * writing `patch` with the new state in the same compare-and-set. Returns the updated request, or
- * undefined when it was no longer in `from` at its version.
- */
-export async function move(
-  store: Pick<RequestStore, 'transition'>,
-  request: Pick<ChangeRequest, 'id' | 'state' | 'version'>,
-  event: LifecycleEvent,
-  patch: Patch,
-  from: RequestState = request.state,
-): Promise<ChangeRequest | undefined> {
-  const to = nextState(from, event);
-  if (!to)
-    throw new BotError('illegal_transition', 'That step is not possible for this request.', {
-      cause: new Error(`no lifecycle edge ${from} --${event}-->`),
-    });
-  return store.transition(request.id, from, request.version, { ...patch, state: to });
+  return edgeFor(from, event)?.to;
 }
 
 /** The diagram in docs/request-lifecycle.md, one line per edge. */
 export function lifecycleDiagram(): string {
-  const rows = LIFECYCLE.map((edge) => `| ${edge.from} | ${edge.event} | ${edge.to} | ${edge.when} |`);
-  return ['| from | event | to | when |', '|---|---|---|---|', ...rows].join('\n');
+  const rows = LIFECYCLE.map((edge) => `| ${edge.from} | ${edge.event} | ${edge.to} | ${edge.audit} | ${edge.when} |`);
+  return ['| from | event | to | audit | when |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -1,13 +1,13 @@
 import Ajv from 'ajv';
 import { operationDefinition } from '../catalogue';
-import type { ApprovalState, ChangeRequest, Host, HostOutcome, PlannedOperation, Requester } from '../domain';
+import type { ApprovalState, ChangeRequest, Host, PlannedOperation, Requester } from '../domain';
 import { BotError } from '../errors';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
 import { checkRateLimits } from './rate-limits';
-import type { PlanOutcome } from './plan-outcome';
+import { type PlanOutcome, refused } from './outcomes';
 import { hostsOf, checkPolicy } from './request-hosts';
-import { runPerHost } from './run-per-host';
+import { runOperations } from './run-operations';
 import { recordStep } from './record-step';
 
 const ajv = new Ajv({ allErrors: false, strict: true });
@@ -35,7 +35,7 @@ export interface ChangeInput {
 export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promise<PlanOutcome> {
   const refuse = async (code: string, reason: string): Promise<PlanOutcome> => {
     await input.onRefused?.(code);
-    return { kind: 'refused', reason };
+    return refused(reason, { code });
   };
   const hosts = hostsOf(deps, input);
   const decision = checkPolicy(deps, input.requester, input);
@@ -116,29 +116,6 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
   }
   await deps.store.create(request);
   return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
-}
-
-/** Every operation on its hosts; outcomes in the order of the operations and their targets. */
-export async function runOperations(
-  deps: WorkflowDeps,
-  id: string,
-  operations: PlannedOperation[],
-  hosts: Map<string, Host>,
-  whatIf: boolean,
-): Promise<HostOutcome[]> {
-  const perOperation = await Promise.all(
-    operations.map((operation) =>
-      runPerHost(
-        deps,
-        id,
-        operation.intent,
-        operation.params,
-        operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host)),
-        whatIf,
-      ),
-    ),
-  );
-  return perOperation.flat();
 }
 
 /** Read-only operations run at once (they change nothing); the reading is audited like any other step. */

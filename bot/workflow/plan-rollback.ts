@@ -2,7 +2,7 @@ import { operationDefinition } from '../catalogue';
 import type { ChangeRequest, PlannedOperation, Requester } from '../domain';
 import type { WorkflowDeps } from './deps';
 import { planChange } from './plan-change';
-import type { PlanOutcome } from './plan-outcome';
+import { type PlanOutcome, refused } from './outcomes';
 
 /** The backup's file name: the target resolves it inside its own backup folder (never a path from chat). */
 function backupName(path: string): string {
@@ -31,7 +31,7 @@ export async function planRollback(
 ): Promise<PlanOutcome> {
   const refuse = async (reason: string): Promise<PlanOutcome> => {
     await input.onRefused?.('rollback_not_found');
-    return { kind: 'refused', reason };
+    return refused(reason, { code: 'rollback_not_found' });
   };
   const ref = input.operation.params.ref;
   const targets = input.operation.targets;

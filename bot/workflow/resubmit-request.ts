@@ -1,15 +1,10 @@
-import type { ChangeRequest, Requester } from '../domain';
-import { submitForApproval, type SubmitOutcome } from './submit-for-approval';
+import type { Requester } from '../domain';
 import type { WorkflowDeps } from './deps';
+import { isOwner } from './guards';
+import type { ResubmitOutcome } from './outcomes';
 import { planChange } from './plan-change';
-import type { PlanOutcome } from './plan-outcome';
 import { recordStep } from './record-step';
-
-export type ResubmitOutcome =
-  | PlanOutcome
-  | SubmitOutcome
-  | { kind: 'not-resubmittable'; request: ChangeRequest }
-  | { kind: 'not-found' };
+import { submitForApproval } from './submit-for-approval';
 
 /**
  * "Submit again" on an expired request (one click), or a new round after the hosts drifted from what
@@ -23,12 +18,7 @@ export async function resubmitRequest(
 ): Promise<ResubmitOutcome> {
   const old = await deps.store.get(input.requestId);
   if (!old) return { kind: 'not-found' };
-  if (
-    old.requester.oid.toLowerCase() !== input.actor.oid.toLowerCase() ||
-    old.requester.tenantId !== input.actor.tenantId
-  ) {
-    return { kind: 'not-yours', request: old };
-  }
+  if (!isOwner(old, input.actor)) return { kind: 'not-yours', request: old };
   const allowed = input.reason === 'drift' ? old.state === 'superseded' : old.state === 'expired';
   if (!allowed || old.approval?.resubmittedAs) return { kind: 'not-resubmittable', request: old };
 

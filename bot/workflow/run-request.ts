@@ -3,13 +3,15 @@ import { checkApprover } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
 import { checkRateLimits } from './rate-limits';
-import { runOperations } from './plan-change';
+import { BotError } from '../errors';
+import { move } from '../requests/move-request';
+import { finishRun } from './finish-run';
 import { publish } from './publish';
+import { recordStep } from './record-step';
 import { hostsOf, checkPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
+import { runOperations } from './run-operations';
 import { runPerHost } from './run-per-host';
-import { recordStep } from './record-step';
-import { move } from '../requests/lifecycle';
 
 /**
  * Runs a confirmed request: role check once more, `running` (compare-and-set, so it runs once),
@@ -20,34 +22,35 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
   const hosts = hostsOf(deps, confirmed);
   const policy = checkPolicy(deps, confirmed.requester, confirmed);
   if (!policy.allowed) {
-    return finish(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.reason}`);
+    return finishRun(deps, confirmed, 'confirmed', [], `refused just before running: ${policy.reason}`);
   }
   if ((confirmed.approval?.needed ?? 0) > 0) {
     const stop = await beforeApprovedRun(deps, confirmed, policy.approval, hosts);
     if (stop)
-      return stop.kind === 'drift' ? supersede(deps, confirmed) : finish(deps, confirmed, 'confirmed', [], stop.reason);
+      return stop.kind === 'drift'
+        ? supersede(deps, confirmed)
+        : finishRun(deps, confirmed, 'confirmed', [], stop.reason);
   }
-  const running = await move(
-    deps.store,
-    confirmed,
-    'start',
-    {
-      updatedAt: deps.clock.now().toISOString(),
-    },
-    'confirmed',
-  );
-  if (!running) return undefined; // another delivery of the same click got here first
+  let running: ChangeRequest | undefined;
   try {
-    await deps.audit.append({
-      kind: 'execution.started',
-      requestId: running.id,
-      actor: running.decidedBy ?? running.requester.oid,
-      data: { operations: running.operations, fingerprint: running.fingerprint },
+    running = await move(deps, confirmed, 'start', {
+      patch: { updatedAt: deps.clock.now().toISOString() },
+      from: 'confirmed',
+      record: (moved) => ({
+        kind: 'execution.started',
+        requestId: moved.id,
+        actor: moved.decidedBy ?? moved.requester.oid,
+        data: { operations: moved.operations, fingerprint: moved.fingerprint },
+      }),
     });
   } catch (error) {
-    deps.log.error('audit unavailable before execution; nothing runs', { requestId: running.id, error: String(error) });
-    return finish(deps, running, 'running', [], 'audit_unavailable');
+    // "started" could not be audited: the move failed the request and nothing runs; the card says so.
+    if (!(error instanceof BotError) || error.code !== 'audit_unavailable') throw error;
+    const failed = await deps.store.get(confirmed.id);
+    if (failed) await publish(deps, failed);
+    return failed;
   }
+  if (!running) return undefined; // another delivery of the same click got here first
   await publish(deps, running);
 
   const outcomes: HostOutcome[] = [];
@@ -64,31 +67,7 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
       });
     }
   }
-  return finish(deps, running, 'running', outcomes);
-}
-
-async function finish(
-  deps: WorkflowDeps,
-  request: ChangeRequest,
-  from: 'confirmed' | 'running',
-  outcomes: HostOutcome[],
-  failure?: string,
-): Promise<ChangeRequest | undefined> {
-  const succeeded = !failure && outcomes.length > 0 && outcomes.every((outcome) => outcome.status === 'succeeded');
-  const finished = await move(deps.store, { ...request, state: from }, succeeded ? 'succeed' : 'fail', {
-    outcome: outcomes,
-    updatedAt: deps.clock.now().toISOString(),
-    ...(failure ? { failure } : {}),
-  });
-  if (!finished) return undefined;
-  await recordStep(deps, {
-    kind: 'execution.finished',
-    requestId: request.id,
-    actor: 'bot',
-    data: { state: finished.state, failure: failure ?? null },
-  });
-  await publish(deps, finished);
-  return finished;
+  return finishRun(deps, running, 'running', outcomes);
 }
 
 /**
@@ -124,57 +103,22 @@ async function beforeApprovedRun(
  * (audited), and a new one with a fresh preview goes to the approvals channel.
  */
 async function supersede(deps: WorkflowDeps, request: ChangeRequest): Promise<ChangeRequest | undefined> {
-  const superseded = await move(
-    deps.store,
-    request,
-    'drift',
-    {
+  const superseded = await move(deps, request, 'drift', {
+    patch: {
       updatedAt: deps.clock.now().toISOString(),
       failure: 'The hosts changed after the approval, so the approval is void. A new approval request went out.',
     },
-    'confirmed',
-  );
-  if (!superseded) return undefined;
-  await recordStep(deps, {
-    kind: 'request.drifted',
-    requestId: request.id,
-    actor: 'bot',
-    data: { fingerprint: request.fingerprint },
+    from: 'confirmed',
+    record: (moved) => ({
+      kind: 'request.drifted',
+      requestId: moved.id,
+      actor: 'bot',
+      data: { fingerprint: moved.fingerprint },
+    }),
   });
+  if (!superseded) return undefined;
   await publish(deps, superseded);
   const next = await resubmitRequest(deps, { requestId: request.id, actor: request.requester, reason: 'drift' });
   if ('request' in next && next.request && next.request.id !== request.id) await publish(deps, next.request);
   return superseded;
-}
-
-/**
- * At start-up: a request left `running` belonged to a process that died mid-run. Nothing is re-run
- * silently; each host is re-read (preview) so the card says what state it is in now, and the request
- * ends as failed ("interrupted") with that evidence, audited and posted.
- */
-export async function recoverInterrupted(deps: WorkflowDeps): Promise<number> {
-  const stuck = await deps.store.listByState('running');
-  for (const request of stuck) {
-    const hosts = hostsOf(deps, request);
-    const seen: HostOutcome[] = [];
-    for (const operation of request.operations) {
-      const targets = operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host));
-      for (const outcome of await runPerHost(deps, request.id, operation.intent, operation.params, targets, true)) {
-        seen.push({
-          host: outcome.host,
-          status: 'failed',
-          report: outcome.report,
-          error: {
-            code: 'interrupted',
-            message: outcome.report?.changed
-              ? 'Not done: the change is still pending on this host.'
-              : 'The host is in the requested state now.',
-          },
-        });
-      }
-    }
-    await recordStep(deps, { kind: 'execution.recovered', requestId: request.id, actor: 'bot', data: { seen } });
-    await finish(deps, request, 'running', seen, 'interrupted');
-  }
-  return stuck.length;
 }

@@ -2,8 +2,7 @@ import type { Requester } from '../domain';
 import { rolesOf } from '../policy/policy';
 import type { ApprovalsChannel } from '../ports';
 import type { WorkflowDeps } from './deps';
-
-export type ChannelOutcome = { kind: 'set'; channel: ApprovalsChannel } | { kind: 'refused'; reason: string };
+import { type ChannelOutcome, refused } from './outcomes';
 
 /**
  * "@bot use this channel for approvals": an admin, in a team channel of an allowed tenant, chooses where
@@ -14,13 +13,12 @@ export async function setApprovalsChannel(
   deps: WorkflowDeps,
   input: { actor: Requester; conversationType: string | undefined; channelName: string; conversation: unknown },
 ): Promise<ChannelOutcome> {
-  if (!deps.policy.tenants.includes(input.actor.tenantId))
-    return { kind: 'refused', reason: 'This bot does not serve your organisation.' };
+  if (!deps.policy.tenants.includes(input.actor.tenantId)) return refused('This bot does not serve your organisation.');
   if (!rolesOf(deps.policy, input.actor.oid).includes('admin')) {
-    return { kind: 'refused', reason: 'Only an admin of the bot can choose the approvals channel.' };
+    return refused('Only an admin of the bot can choose the approvals channel.');
   }
   if (input.conversationType !== 'channel') {
-    return { kind: 'refused', reason: 'Write this in the team channel where approvers work, mentioning me.' };
+    return refused('Write this in the team channel where approvers work, mentioning me.');
   }
   const channel: ApprovalsChannel = {
     conversation: input.conversation,

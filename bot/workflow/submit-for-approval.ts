@@ -1,19 +1,13 @@
-import type { ChangeRequest, Requester } from '../domain';
+import type { ChangeRequest } from '../domain';
 import type { ApprovalsChannel } from '../ports';
-import { moveAudited } from '../requests/audited-move';
-import { move } from '../requests/lifecycle';
-import { alreadyDecided, checkDecision, type DecisionOutcome } from './decide-request';
+import { move } from '../requests/move-request';
 import type { WorkflowDeps } from './deps';
 import { readFreeText } from './free-text';
+import { alreadyDecided, checkOwnClick, type Click } from './guards';
+import { refused, type SubmitOutcome } from './outcomes';
 import { pendingApprovers } from './publish';
 import { checkRateLimits } from './rate-limits';
-import { recordStep } from './record-step';
 import { checkPolicy } from './request-hosts';
-
-export type SubmitOutcome =
-  | DecisionOutcome
-  | { kind: 'submitted'; request: ChangeRequest }
-  | { kind: 'needs-justification'; request: ChangeRequest };
 
 /**
  * The requester's "Ask for approval": the plan (checked like a Confirm: theirs, pending, not expired,
@@ -23,14 +17,14 @@ export type SubmitOutcome =
  */
 export async function submitForApproval(
   deps: WorkflowDeps,
-  input: { requestId: string; fingerprint: string; actor: Requester; justification?: unknown },
+  input: Click & { justification?: unknown },
 ): Promise<SubmitOutcome> {
-  const checked = await checkDecision(deps, input);
+  const checked = await checkOwnClick(deps, input);
   if ('kind' in checked) return checked;
   const { request } = checked;
   const approval = request.approval;
   if (!approval || approval.needed === 0) {
-    return { kind: 'refused', request, reason: 'This change needs no approver: use Confirm.' };
+    return refused('This change needs no approver: use Confirm.', { request });
   }
   const justification = readFreeText(input.justification);
   if (input.justification !== undefined && input.justification !== '' && !justification) {
@@ -39,18 +33,16 @@ export async function submitForApproval(
   if (approval.justificationRequired && !justification) return { kind: 'needs-justification', request };
 
   const policy = checkPolicy(deps, input.actor, request);
-  if (!policy.allowed) return { kind: 'refused', request, reason: policy.reason };
+  if (!policy.allowed) return refused(policy.reason, { request, code: policy.code });
   const rails = await checkRateLimits(deps, policy.approval, request.operations, request.id);
-  if (!rails.ok) return { kind: 'refused', request, reason: rails.reason };
+  if (!rails.ok) return refused(rails.reason, { request, code: rails.code });
   const channel = await deps.settings.getApprovalsChannel();
-  if (!channel) return { kind: 'refused', request, reason: 'No approvals channel is set up: ask an admin.' };
+  if (!channel)
+    return refused('No approvals channel is set up: ask an admin.', { request, code: 'no_approvals_channel' });
 
   const now = deps.clock.now();
-  const submitted = await moveAudited(
-    deps,
-    request,
-    'submit',
-    {
+  const submitted = await move(deps, request, 'submit', {
+    patch: {
       updatedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + approval.ttlMinutes * 60_000).toISOString(),
       approval: {
@@ -59,8 +51,8 @@ export async function submitForApproval(
         channel: { conversation: channel.conversation, name: channel.name },
       },
     },
-    'pending',
-    (moved) => ({
+    from: 'pending',
+    record: (moved) => ({
       kind: 'request.submitted',
       requestId: moved.id,
       actor: input.actor.oid,
@@ -71,8 +63,8 @@ export async function submitForApproval(
         expiresAt: moved.expiresAt,
       },
     }),
-    'The audit log cannot be written, so the request was not sent for approval.',
-  );
+    refusal: 'The audit log cannot be written, so the request was not sent for approval.',
+  });
   if (!submitted) return alreadyDecided(deps, request.id);
   return postApprovalCard(deps, submitted, channel);
 }
@@ -90,34 +82,25 @@ async function postApprovalCard(
   } catch (error) {
     deps.log.error('could not post the approval card', { requestId: submitted.id, error: String(error) });
     const current = (await deps.store.get(submitted.id)) ?? submitted;
-    const cancelled = await move(
-      deps.store,
-      current,
-      'cancel',
-      {
+    const cancelled = await move(deps, current, 'cancel', {
+      patch: {
         updatedAt: deps.clock.now().toISOString(),
         approval: {
           ...(current.approval as NonNullable<ChangeRequest['approval']>),
           voidReason: 'the approval card could not be posted',
         },
       },
-      'submitted', // as posted: if an approver was quicker, the compare-and-set finds it moved on
-    );
-    await recordStep(
-      deps,
-      {
+      from: 'submitted', // as posted: if an approver was quicker, the compare-and-set finds it moved on
+      record: () => ({
         kind: 'request.cancelled',
         requestId: submitted.id,
         actor: 'bot',
         data: { reason: 'approval card not posted' },
-      },
-      'warn',
+      }),
+    });
+    return refused(
+      'I could not post the approval card in the approvals channel (is the bot still in that team?). Nothing was changed; ask an admin.',
+      { request: cancelled ?? current, code: 'approval_card_not_posted' },
     );
-    return {
-      kind: 'refused',
-      request: cancelled ?? current,
-      reason:
-        'I could not post the approval card in the approvals channel (is the bot still in that team?). Nothing was changed; ask an admin.',
-    };
   }
 }

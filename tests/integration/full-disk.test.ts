@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../adapters/store/sqlite-store';
 import { verifyChain } from '../../bot/audit/audit-chain';
 import { BotError } from '../../bot/errors';
-import { planRequest } from '../../bot/workflow/plan-request';
+import { answerMessage } from '../../bot/workflow/answer-message';
 import type { FakeClientExecutor } from '../support/fakes';
 import { alex, createTurnHarness, TENANT } from '../support/turn-harness';
 
@@ -54,7 +54,7 @@ describe('a full disk under the audit log', () => {
 
     const bot = createTurnHarness();
     bot.deps.audit = store;
-    const error = await planRequest(bot.deps, {
+    const error = await answerMessage(bot.deps, {
       text: 'reset the client license on PC-042',
       requester: { oid: alex.aadObjectId, name: alex.name, tenantId: TENANT },
       conversation: {},

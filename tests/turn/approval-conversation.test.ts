@@ -1,7 +1,7 @@
 import { approvalCard } from '../../cards/approval-card';
 import { requestCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';
-import { expireOverdue } from '../../bot/workflow/expire-requests';
+import { expireOverdue } from '../../bot/workflow/expire-overdue';
 import type { FakeEstateExecutor } from '../support/fakes';
 import {
   actionsOf,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeRequest, RequestState } from '../../../bot/domain';
-import { LIFECYCLE, type LifecycleEvent, lifecycleDiagram, move, nextState } from '../../../bot/requests/lifecycle';
+import { LIFECYCLE, type LifecycleEvent, lifecycleDiagram, nextState } from '../../../bot/requests/lifecycle';
+import { move } from '../../../bot/requests/move-request';
 import { ROOT } from '../../support/test-paths';
 
 const STATES: RequestState[] = [
@@ -30,17 +31,29 @@ const EVENTS: LifecycleEvent[] = [
   'fail',
 ];
 
-/** A store that records the compare-and-set it was asked for and answers as if it won. */
+/** A store that records the compare-and-set it was asked for and answers as if it won; an audit log that takes all. */
 function recordingStore() {
   const calls: Array<{ id: string; from: RequestState; version: number; state: RequestState }> = [];
   return {
     calls,
-    transition: async (id: string, from: RequestState, version: number, patch: { state: RequestState }) => {
-      calls.push({ id, from, version, state: patch.state });
-      return { id, state: patch.state, version: version + 1 } as ChangeRequest;
+    store: {
+      transition: async (id: string, from: RequestState, version: number, patch: { state: RequestState }) => {
+        calls.push({ id, from, version, state: patch.state });
+        return { id, state: patch.state, version: version + 1 } as ChangeRequest;
+      },
     },
+    audit: { append: async () => ({}) as never },
+    clock: { now: () => new Date('2026-12-01T12:00:00Z') },
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
 }
+
+const record = (moved: ChangeRequest) => ({
+  kind: 'request.confirmed' as const,
+  requestId: moved.id,
+  actor: 'u1',
+  data: {},
+});
 
 describe('the request lifecycle', () => {
   const legal = LIFECYCLE.map((edge) => [edge.from, edge.event, edge.to] as const);
@@ -50,14 +63,16 @@ describe('the request lifecycle', () => {
 
   it.each(legal)('moves a %s request by %s to %s, in one compare-and-set', async (from, event, to) => {
     const store = recordingStore();
-    const moved = await move(store, { id: 'r1', state: from, version: 3 }, event, {});
+    const moved = await move(store, { id: 'r1', state: from, version: 3 }, event, { patch: {}, record });
     expect(moved?.state).toBe(to);
     expect(store.calls).toEqual([{ id: 'r1', from, version: 3, state: to }]);
   });
 
   it.each(illegal)('refuses to move a %s request by %s, before touching the store', async (from, event) => {
     const store = recordingStore();
-    await expect(move(store, { id: 'r1', state: from, version: 3 }, event, {})).rejects.toMatchObject({
+    await expect(
+      move(store, { id: 'r1', state: from, version: 3 }, event, { patch: {}, record }),
+    ).rejects.toMatchObject({
       code: 'illegal_transition',
     });
     expect(store.calls).toEqual([]);

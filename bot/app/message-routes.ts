@@ -1,0 +1,109 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import {
+  ActivityTypes,
+  CardFactory,
+  type ConversationReference,
+  MessageFactory,
+  type TurnContext,
+  TurnContext as Turn,
+} from 'botbuilder';
+import type { Requester } from '../domain';
+import { answerMessage } from '../workflow/answer-message';
+import type { WorkflowDeps } from '../workflow/deps';
+import { recordRequestCard } from '../workflow/record-card';
+import { setApprovalsChannel } from '../workflow/set-approvals-channel';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { helpCard, refusedCard } from '../../cards/message-cards';
+import type { Failure } from './card-route';
+import { identify } from './identify';
+import { channelCard, planOutcomeCard } from './render';
+
+export function cardActivity(card: AdaptiveCard): ReturnType<typeof MessageFactory.attachment> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/** Where a channel is named on its activity ("Team / Channel"). */
+function channelName(context: TurnContext): string {
+  const data = context.activity.channelData as { channel?: { name?: unknown }; team?: { name?: unknown } } | undefined;
+  const name = [data?.team?.name, data?.channel?.name].filter((part): part is string => typeof part === 'string');
+  return name.join(' / ') || 'this channel';
+}
+
+/**
+ * The approvals channel itself, not the thread the admin wrote in: a channel message's conversation id
+ * ends in ";messageid=..." and posting there would reply in that thread. Without it, every approval
+ * card is a new post in the channel.
+ */
+function channelReference(context: TurnContext): Partial<ConversationReference> {
+  const reference = Turn.getConversationReference(context.activity);
+  const id = reference.conversation?.id?.split(';')[0];
+  return id && reference.conversation ? { ...reference, conversation: { ...reference.conversation, id } } : reference;
+}
+
+/**
+ * Everything that is not a card button: the greeting when the bot is added, an unknown invoke, the
+ * admin's "use this channel for approvals", and every other message (registered last).
+ */
+export function registerMessageRoutes(app: Application<TurnState>, deps: WorkflowDeps, failure: Failure): void {
+  /** Identify the writer, answer with one card, then `after` with the sent card's id; failures as the error card. */
+  const answer = async (
+    context: TurnContext,
+    where: string,
+    work: (user: Requester) => Promise<{ card: AdaptiveCard; after?: (sentId: string | undefined) => Promise<void> }>,
+  ): Promise<void> => {
+    const who = identify(context.activity);
+    if (!who.ok) {
+      await context.sendActivity(cardActivity(refusedCard(who.reason)));
+      return;
+    }
+    try {
+      const { card, after } = await work(who.user);
+      const sent = await context.sendActivity(cardActivity(card));
+      await after?.(sent?.id);
+    } catch (error) {
+      await context.sendActivity(cardActivity(failure(error, where)));
+    }
+  };
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((member) => member.id === context.activity.recipient?.id)) {
+      await context.sendActivity(cardActivity(helpCard('Hello! Tell me what is wrong in plain words.')));
+    }
+  });
+
+  // Any other invoke (an unknown verb, a forged action): a clear answer instead of HTTP 501.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const body = {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'This button is not one I know.',
+    };
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  });
+
+  // An admin, in a team channel: "@RDS Licensing Bot use this channel for approvals".
+  app.message(/\buse this channel for approvals\b/i, async (context) => {
+    await answer(context, 'approvals channel', async (actor) => {
+      const outcome = await setApprovalsChannel(deps, {
+        actor,
+        conversationType: context.activity.conversation?.conversationType,
+        channelName: channelName(context),
+        conversation: channelReference(context),
+      });
+      return { card: channelCard(outcome) };
+    });
+  });
+
+  // Registered last: every message with text that no route above took.
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    if (!text) return; // card submits and attachments without text are not requests
+    await answer(context, 'plan', async (requester) => {
+      const conversation = Turn.getConversationReference(context.activity);
+      const outcome = await answerMessage(deps, { text, requester, conversation });
+      const card = planOutcomeCard(outcome, deps.inventory.hosts());
+      return { card, after: (sentId) => recordRequestCard(deps, outcome, sentId) };
+    });
+  });
+}
