@@ -1,5 +1,5 @@
 const MIGRATE =
-  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift|moved|migrated|transferred|copied|exported|imported|restored|backed up)\b/;
+  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift|moved|migrated|transferred|copied|exported|imported|restored|backed up|across|over to)\b/;
 
 /** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
 export function isCalMigration(t: string): boolean {
@@ -21,7 +21,7 @@ export function isClientCopy(t: string): boolean {
   // "reset the cache ... after this morning's image push": the push is when, not what is asked.
   t = t.replace(/\b(after|before|since|during) [^,.;?!]*/g, ' ');
   const verb =
-    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out|take|taking|put|bak(e|ing)|includ\w*)\b/;
+    /\b(cop(y|ying|ied)|clon\w*|transfer\w*|export\w*|import\w*|duplicat\w*|mov(e|ing)|reus\w*|push\w*|distribut\w*|deploy\w*|back(ing)? ?up|backup|carry\w*|bring\w*|migrat\w*|roll(ing)? out|take|taking|put|bak(e|ing)|includ\w*|across)\b/;
   const thing =
     /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
   const twoPlaces =
@@ -29,7 +29,7 @@ export function isClientCopy(t: string): boolean {
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
   // "take the licence from the old PC ... and put it on her new PC": two PCs make "licence" the client's.
   const clientLicence =
-    /\blicense\b/.test(t) &&
+    /\b(license|lic)\b/.test(t) &&
     (/\b(old|new|another|replacement) (pc|machine|laptop|computer|workstation)\b/.test(t) ||
       /\bzzpc\b.*\bzzpc\b/.test(t));
   return verb.test(t) && (thing.test(t) || clientLicence) && twoPlaces.test(t);

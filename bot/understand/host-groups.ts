@@ -56,18 +56,39 @@ function tagOf(word: string, index: InventoryIndex): string | undefined {
   return best;
 }
 
+/**
+ * A tag of several words ("site:science-park" as "science park"): the words from `position` that run
+ * together into a tag key, and how many they are. One word otherwise.
+ */
+function tagWords(words: Word[], position: number, index: InventoryIndex): { tag: string; span: number } | undefined {
+  for (const span of [3, 2]) {
+    const run = words.slice(position, position + span);
+    const key = run.map((w) => w.lower).join('');
+    if (run.length === span && run.every((w) => /^[a-z]+$/.test(w.lower)) && index.byTag.has(key))
+      return { tag: key, span };
+  }
+  const word = (words[position] as Word).lower;
+  const tag = tagOf(word, index) ?? (/[-_.]/.test(word) ? tagOf(word.replace(/[-_.]/g, ''), index) : undefined);
+  return tag ? { tag, span: 1 } : undefined;
+}
+
+/** The hosts of the tag the words from `position` name, whatever stands around them ("in Kirkwall"). */
+export function tagHostsAt(words: Word[], position: number, index: InventoryIndex): Host[] | undefined {
+  const found = tagWords(words, position, index);
+  return found ? index.byTag.get(found.tag) : undefined;
+}
+
 export function groupAt(words: Word[], position: number, index: InventoryIndex): Group | undefined {
   const word = words[position] as Word;
-  const tag = tagOf(word.lower, index);
-  if (!tag) return undefined;
+  const found = tagWords(words, position, index);
+  if (!found) return undefined;
+  const { tag } = found;
+  const last = position + found.span - 1;
   // "the lab box RDSH-LAB-01": the words describe a host the text names right after; no group.
   const describes = (at: number): boolean => index.byName.has(words[at]?.lower ?? '');
-  if (
-    describes(position + 1) ||
-    (describes(position + 2) && !/^(at|to|from|on|with|and)$/.test(words[position + 1]?.lower ?? ''))
-  )
+  if (describes(last + 1) || (describes(last + 2) && !/^(at|to|from|on|with|and)$/.test(words[last + 1]?.lower ?? '')))
     return undefined;
-  const after = words.slice(position + 1, position + 4).map((w) => w.lower);
+  const after = words.slice(last + 1, last + 4).map((w) => w.lower);
   const before = words.slice(Math.max(0, position - 4), position).map((w) => w.lower);
   const nounAfter = after.find((w) => PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || GROUP_NOUN.test(w));
   const grouped =
@@ -76,14 +97,14 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
     /^(tagged|labelled|labeled)$/.test(before.at(-1) ?? '') ||
     before.some((w) => QUANTIFIER.test(w));
   if (!grouped) return undefined;
-  const role = roleNear(words, position) ?? (tag === 'lab' ? 'session-host' : undefined);
+  const role = roleNear(words, last) ?? (tag === 'lab' ? 'session-host' : undefined);
   const hosts = (index.byTag.get(tag) ?? []).filter((host) => !role || host.role === role);
   if (hosts.length === 0) return undefined;
   const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !before.some((w) => QUANTIFIER.test(w));
   // "the decommissioned license box" describes a server the text is moving away from; servers are named.
   if (singular && hosts.every((host) => host.role === 'license-server')) return undefined;
   // A tag read into a longer word ("Finance" for FIN) needs a plural or a quantifier: "message" is not MES.
-  if (tag !== word.lower && singular) return undefined;
+  if (found.span === 1 && tag !== word.lower.replace(/[-_.]/g, '') && singular) return undefined;
   const weak = nounAfter === undefined && !before.some((w) => QUANTIFIER.test(w));
   return { hosts, ambiguous: singular && hosts.length > 1, weak };
 }

@@ -1,5 +1,5 @@
 import type { Host } from '../domain';
-import { groupAt } from './host-groups';
+import { groupAt, tagHostsAt } from './host-groups';
 import { oneWordRange, spelledRange, spelledToNumber } from './host-ranges';
 import { indexInventory, nameShape, nearMisses, type InventoryIndex } from './inventory-index';
 import type { Word } from './tokens';
@@ -94,6 +94,17 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       continue;
     }
     const group = groupAt(words, position, index);
+    // "the reservations hosts in Kirkwall": a tag after a group and "in"/"at" narrows that group.
+    const narrowing = lastGroup ? narrows(words, lastGroup.position, position, index) : undefined;
+    if (narrowing && lastGroup) {
+      const both = lastGroup.hosts.filter((host) => narrowing.includes(host));
+      const dropped = lastGroup.hosts.filter((host) => !both.includes(host));
+      resolved.hosts = resolved.hosts.filter((host) => !dropped.includes(host) || !resolved.grouped.has(host));
+      for (const host of dropped) resolved.grouped.delete(host);
+      resolved.groupWords.add(position);
+      lastGroup = { position, hosts: both };
+      continue;
+    }
     if (group?.weak && !group.ambiguous) {
       weakGroups.push({ position, group });
       continue;
@@ -149,6 +160,22 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   for (const word of resolved.unknown) resolved.suggestions.push(...nearMisses(word, index));
   resolved.suggestions = [...new Set(resolved.suggestions)];
   return resolved;
+}
+
+const BETWEEN =
+  /^(session|sessions|hosts?|servers?|boxes|machines|pcs|clients|rdsh|rds|ts|in|at|from|the|site|office|based|located)$/;
+
+/**
+ * The hosts a tag at `position` narrows the group at `from` to: the tag follows the group within a few
+ * words, only group and place words between, the last of them "in", "at" or "from" ("the RESERVATIONS
+ * hosts in Kirkwall", "the MRO boxes at the Inverness site"), and the two share hosts.
+ */
+function narrows(words: Word[], from: number, position: number, index: InventoryIndex): Host[] | undefined {
+  if (position - from < 2 || position - from > 5) return undefined;
+  const between = words.slice(from + 1, position).map((w) => w.lower);
+  if (!between.every((w) => BETWEEN.test(w)) || !between.some((w) => /^(in|at|from)$/.test(w))) return undefined;
+  const hosts = tagHostsAt(words, position, index);
+  return hosts && hosts.length > 0 ? hosts : undefined;
 }
 
 /** A word that reads like a machine name: shares a name prefix with the inventory, or is a near miss. */

@@ -24,9 +24,9 @@ export const BARE_CANCEL =
   /(^|[.,;:!?-]\s*)(?:please |sorry,? (?:please )?)?(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
 export const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
 
-/** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...". */
+/** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...", "'<message>' (event 1130)". */
 export const PASTED_EVENT =
-  /\bevent (id )?\d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b|\bevent (id )?\d{3,5}\s*-\s*(\S+ ){5,}/;
+  /\bevent (id )?\d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b|\bevent (id )?\d{3,5}\s*-\s*(\S+ ){5,}|\bzzquote\s*[([-]?\s*event (id )?\d{3,5}\b/;
 /** A sentence that orders a change outright ("please set ...", "... . Restart ..."). */
 export const ORDERS_CHANGE =
   /\b(please|can you|could you) (set|point|change|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew)\b|(^|[.!?:]\s+)(set|point|switch|refresh|restart|reset|clear|delete|remove|add|fix|renew) (the|its|zz)/;

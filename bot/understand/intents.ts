@@ -40,7 +40,7 @@ const RULES: Rule[] = [
   {
     intent: 'help',
     matches: (t) =>
-      /^\s*(help|\?+|what can you do|what do you do|commands|how do i use (you|this)|what are you|usage|menu|options|what can i ask( you)?|how does this work|\/help|hlep|halp)\s*[.!?]*\s*$/.test(
+      /^\s*(help|\?+|what can you do|what do you do|commands|how do i use (you|this)|what are you|usage|menu|options|what can i ask( you)?|how (does|do) (this|it|you|this thing|the bot|this bot|this tool)( even)? work|\/help|hlep|halp)\s*[.!?]*\s*$/.test(
         t,
       ) ||
       /^(please )?(help|show help)\b.{0,20}$/.test(t) ||
@@ -72,7 +72,7 @@ const RULES: Rule[] = [
   {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit (log|trail|history|records?|entries)\b|\b(show|check|search|query|read) (me )?(the )?audit\b|^\s*audit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat zzuser (has|have|did) (asked|requested|approved|changed|done|run)\b|\bwhat (did|has|have) (the bot|you) (change|do|run|reset)\w*\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (the bot|you) (has |have )?(changed|did|ran|reset|approved)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run|requested)\b.{0,30}\b(last|today|this|since|yesterday)\b|\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b|\b(has|did|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (made|done) (any )?changes\b/.test(
+      /\baudit (log|trail|history|records?|entries)\b|\b(show|check|search|query|read) (me )?(the )?audit\b|^\s*audit\b|\bwho (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat zzuser (has|have|did) (asked|requested|approved|changed|done|run)\b|\bwhat (did|has|have) (the bot|you) (change|do|run|reset)\w*\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (the bot|you) (has |have )?(changed|did|ran|reset|approved)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run|requested)\b.{0,30}\b(last|today|this|since|yesterday)\b|(?<!\b(can|could|would|will|may|might|should|pls|please) )\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b|\b(has|did|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (made|done) (any )?changes\b/.test(
         t,
       ),
   },
@@ -108,9 +108,12 @@ const RULES: Rule[] = [
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach|reachable|connectivity|connect(ion)? to|talk to|talking to|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|talks? to|connection)\b/.test(
+      /\b(reach|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b/.test(
         t,
-      ) && /\b(zzls|license servers?|license box)\b/.test(t),
+      ) &&
+      /\b(zzls|license servers?|license box)\b/.test(t) &&
+      // "which license server does RES-10 talk to?" asks which one it uses: a diagnosis answers that.
+      !(/\b(which|what) (license )?servers?\b/.test(t) && !/\b(reach\w*|ping|port|firewall\w*|blocked)\b/.test(t)),
   },
   {
     intent: 'ls.cal_inventory',
@@ -178,8 +181,8 @@ function isClientReset(t: string): boolean {
     (CHANGE.test(t) && LICENCE.test(t) && CLIENT_SIDE.test(t)) ||
     (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||
     (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t)) ||
-    // "reset the cache on FRONTDESK-05": a cache on a client is its licence cache.
-    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzzpc\b/.test(t))
+    // "reset the cache on FRONTDESK-05", "... for hf": a cache on a client, or a user's, is its licence cache.
+    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzz(pc|user)\b/.test(t))
   );
 }
 
@@ -201,7 +204,10 @@ function matchConfiguration(t: string): Intent[] {
   const server = t.search(SERVER_WORDS);
   // A server list belongs to session hosts: without one named, only a verb that sets it makes it a change.
   const forHosts = /\bzz(rdsh|host)\b|\bsession hosts?\b|\brdsh\b/.test(t);
-  const setsIt = /\b(set|change|configure|point|repoint|use|add|remove|replace|drop|switch)\b|->|\bls\s*[:=]/.test(t);
+  const setsIt =
+    /\b(set|change|configure|point|repoint|use|add|remove|replace|drop|switch|update|modify|amend|edit)\b|->|\bls\s*[:=]/.test(
+      t,
+    );
   if (server >= 0 && (forHosts ? /\bzzls\b/.test(t) || setsIt : setsIt))
     found.push({ intent: 'rdsh.set_license_servers', at: server });
   return found.sort((a, b) => a.at - b.at).map(({ intent }) => intent);

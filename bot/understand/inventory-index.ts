@@ -69,7 +69,12 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
     index.byName.set(name, host);
     if (host.fqdn) index.byName.set(host.fqdn.toLowerCase(), host);
     for (const user of host.users) push(index.byUser, user.toLowerCase(), host);
-    for (const tag of host.tags) push(index.byTag, (tag.split(':').pop() ?? tag).toLowerCase(), host);
+    for (const tag of host.tags) {
+      const value = (tag.split(':').pop() ?? tag).toLowerCase();
+      push(index.byTag, value, host);
+      // "site:science-park" is written "the science park hosts": its words run together as one key too.
+      if (/[-_.]/.test(value)) push(index.byTag, value.replace(/[-_.]/g, ''), host);
+    }
     push(index.bySquash, squash(name), host);
     index.shapes.add(nameShape(name));
     for (const deleted of deletions(name)) push(index.byDeletion, deleted, host.name);

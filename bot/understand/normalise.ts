@@ -22,7 +22,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\btime[- ]bomb/g, 'timebomb'],
   [/\bx[.-]?509\b/g, 'x509'],
   [/\bx[.-]?224\b/g, 'x224'],
-  [/\bms[- ]licensing\b/g, 'mslicensing'],
+  [/\bms[- ]?lic(ensing)?\b/g, 'mslicensing'],
   [/\bhardware[- ]id\b/g, 'hardwareid'],
   [/\broll[- ]back\b/g, 'rollback'],
   [/\bre-?boot/g, 'reboot'],

@@ -8,6 +8,7 @@ import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
 import { paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
+import { withoutSettledReports } from './settled-reports';
 import { speechActs } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
@@ -32,7 +33,7 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
 }
 
 function parseOne(original: string, inventory: readonly Host[], hostile: boolean): ParseResult {
-  const input = withoutTicketFields(original);
+  const input = withoutSettledReports(withoutTicketFields(original));
   const words = tokenize(input);
   const resolved = hostile ? noHosts() : resolveHosts(words, inventory);
   const unknown = unknownMachines(resolved, inventory).length > 0;
@@ -54,6 +55,9 @@ function parseOne(original: string, inventory: readonly Host[], hostile: boolean
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
   if (intents.length === 0 && !hostile && (isAboutLicensing(masked) || quoted.length > 0))
     if (clauses.some((c) => c.act === 'complaint' || c.act === 'question')) intents = ['licensing.diagnose'];
+  // "... and run a diagnosis on it afterwards": asking for a diagnosis by name asks for one, host or not.
+  if (intents.length === 0 && !hostile && /\b(diagnos\w*|troubleshoot\w*|health ?check)\b/.test(masked))
+    intents = ['licensing.diagnose'];
   if (intents.length === 0) {
     const unclear = isAboutLicensing(masked) && !hostile;
     return {

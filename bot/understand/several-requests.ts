@@ -71,11 +71,18 @@ export function combineParts(
   for (const [at, piece] of pieces.entries()) {
     const act = acts[at];
     const previous = groups.at(-1);
+    // The hosts asked about so far: the earlier parts' own, or, when they named none (they take the
+    // message's hosts), the message's.
+    const named = groups.flatMap((group) => hostsNamed(group.result));
+    const earlier = named.length > 0 ? new Set(named) : asked;
     // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
     if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
     // "Can you reset ... on X, and after that restart service on Y?": the "can you" and the question mark
     // belong to the whole message, so a later order that alone would be asked about is an order.
-    const result = orderAfterRequest(parse(piece), previous !== undefined && acts.slice(0, at).includes('request'));
+    const result = orderAfterRequest(
+      parse(namingServers(piece, previous?.result)),
+      previous !== undefined && acts.slice(0, at).includes('request'),
+    );
     const adds = result.operations.some(
       (op) => !previous?.result.operations.some((known) => known.intent === op.intent),
     );
@@ -85,7 +92,7 @@ export function combineParts(
       result.operations.every((op) => op.intent === 'licensing.diagnose') &&
       // A question about a host of its own ("which license server is RDSH07 using?") asks for a diagnosis;
       // one about the hosts already asked about ("... and how many are still free on LS1?") continues.
-      !(act === 'question' && result.operations.some((op) => op.targets.some((t) => !asked.has(t)))) &&
+      !(act === 'question' && result.operations.some((op) => op.targets.some((t) => !earlier.has(t)))) &&
       !ASKS_DIAGNOSIS.test(piece);
     // "reset grace on X and restart the service later": the restart is the reset's, unless it names
     // other hosts ("..., then restart the RDS service on LAB-RDS-01").
@@ -128,6 +135,17 @@ export function combineParts(
   if (operations.length < 2) return undefined;
   for (const op of operations) if (op.targets.length === 0 && whole.needs.includes('target')) needs.add('target');
   return { ...whole, operations, needs: [...needs], candidates: [] };
+}
+
+/**
+ * "how many CALs are left on LIC-MAIN, and can RDS-TCH01 reach it?": after a part about license servers
+ * (their CALs), "it" / "them" in a part that names hosts of its own are those servers, so the part is
+ * read with their names in place of the pronoun.
+ */
+function namingServers(piece: string, previous: ParseResult | undefined): string {
+  const servers = previous?.operations.every((op) => op.intent === 'ls.cal_inventory') ? hostsNamed(previous) : [];
+  if (servers.length === 0 || !/\b(it|them)\b/i.test(piece)) return piece;
+  return piece.replace(/\b(it|them)\b/i, servers.join(' and '));
 }
 
 /** A part read as "change or question?" next to an earlier request: the change reading, if there is one. */

@@ -29,7 +29,7 @@ export function isDiagnosis(text: string): boolean {
 
 /** Things the bot is not for: a message about them that names a host is still not about licensing. */
 const OFF_TOPIC =
-  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|passwords?|locked out|account locked|nhsmail|vpn)\b/;
+  /\b(printers?|paper|toner|scanners?|outlook|e-?mail|mailbox|teams call|wi-?fi|monitors?|keyboards?|mouse|headsets?|badge|phones?|canteen|coffee|parking|password reset|passwords?|locked out|account locked|nhsmail|vpn|cookies|(browser|chrome|edge|firefox|teams|dns|arp|credentials?|kerberos|java|onedrive|sharepoint|windows update|print|font|icon|thumbnail|netbios|ssl|web|internet|office|outlook) cache)\b/;
 /** Licensing words other than a host placeholder. */
 const LICENSING_WORDS =
   /\b(license[sd]?|licensing|lic|cals?|grace|timebomb|remote desktop|terminal serv\w*|mslicensing|per (user|device)|x224|x509|rds|rdp|mstsc|zzquote|session|log ?on|log ?in|connect\w*)\b/;
