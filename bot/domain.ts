@@ -1,9 +1,11 @@
+import type { HostRole, Intent } from './catalogue';
+
 /**
  * The product's vocabulary: hosts, operations, requests and what a target reports back.
  * Plain data only, so every layer (understand, policy, workflow, cards, adapters) can share it.
  */
 
-export type HostRole = 'client' | 'session-host' | 'license-server';
+export type { HostRole } from './catalogue';
 
 /** How the executor reaches a host. Only the executor adapter reads the details. */
 export interface SshTransport {
@@ -38,26 +40,8 @@ export interface Host {
   transport?: Transport;
 }
 
-export type Intent =
-  | 'client.reset_license_cache'
-  | 'rdsh.refresh_licensing_cert'
-  | 'rdsh.reset_grace_period'
-  | 'rdsh.set_licensing_mode'
-  | 'rdsh.set_license_servers'
-  | 'rdsh.restart_service'
-  | 'request.rollback'
-  | 'licensing.diagnose'
-  | 'rdsh.events'
-  | 'rdsh.test_license_server'
-  | 'ls.cal_inventory'
-  | 'advice.cal_migration'
-  | 'advice.copy_client_license'
-  | 'advice.recurring_grace_reset'
-  | 'advice.mac_client'
-  | 'audit.query'
-  | 'request.status'
-  | 'request.cancel'
-  | 'help';
+/** The catalogue's operation names (its keys: bot/catalogue/index.ts). */
+export type { Intent } from './catalogue';
 
 export type Params = Record<string, unknown>;
 

@@ -17,6 +17,7 @@ export const clientResetLicenseCache: OperationDefinition = {
     additionalProperties: false,
     properties: { scope: { enum: ['key', 'subkeys'] } },
   },
+  target: { command: 'Reset-RdsClientLicenseCache', params: { scope: { parameter: 'Scope', kind: 'enum' } } },
 };
 
 /** What the helpdesk tells the user once the cache is gone (domain reference §1.3). */

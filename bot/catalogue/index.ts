@@ -1,14 +1,13 @@
-import type { Intent } from '../domain';
 import { clientResetLicenseCache } from './client-reset-license-cache';
-import type { Approval, OperationDefinition } from './operation';
+import type { Approval, OperationDefinition, TargetBinding } from './operation';
 
-export type { OperationDefinition } from './operation';
+export type { HostRole, OperationDefinition, TargetBinding, TargetParameter } from './operation';
 
 const NO_PARAMS = { type: 'object', additionalProperties: false, properties: {} };
 
 /** An operation this version understands but does not run yet. */
 function planned(
-  intent: Intent,
+  intent: string,
   title: string,
   runsOn: OperationDefinition['runsOn'],
   changesState: boolean,
@@ -21,9 +20,10 @@ const HOST_NAME = '^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$';
 
 /** A changing operation on session hosts that needs approvers (see the policy for who). */
 function change(
-  intent: Intent,
+  intent: string,
   title: string,
   approval: Approval,
+  target: TargetBinding,
   properties: Record<string, unknown>,
   required: string[] = [],
 ): OperationDefinition {
@@ -34,30 +34,59 @@ function change(
     changesState: true,
     approval,
     available: true,
+    target,
     paramsSchema: { type: 'object', additionalProperties: false, properties, ...(required.length ? { required } : {}) },
   };
 }
 
 /** A read-only host operation this version runs at once (no confirmation: it changes nothing). */
-function readOnly(definition: OperationDefinition, properties: Record<string, unknown>): OperationDefinition {
-  return { ...definition, available: true, paramsSchema: { type: 'object', additionalProperties: false, properties } };
+function readOnly(
+  definition: OperationDefinition,
+  target: TargetBinding,
+  properties: Record<string, unknown>,
+): OperationDefinition {
+  return {
+    ...definition,
+    available: true,
+    target,
+    paramsSchema: { type: 'object', additionalProperties: false, properties },
+  };
 }
 
-const CATALOGUE: Record<Intent, OperationDefinition> = {
+/** A module function and its parameters: `bind('Set-RdsLicensingMode', { mode: ['Mode', 'enum'] })`. */
+function bind(command: string, params: Record<string, [string, TargetBinding['params'][string]['kind']]> = {}) {
+  return {
+    command,
+    params: Object.fromEntries(Object.entries(params).map(([key, [parameter, kind]]) => [key, { parameter, kind }])),
+  };
+}
+
+/**
+ * The catalogue: one entry per operation, keyed by its intent name. This is the one source of the
+ * operation contract: the `Intent` type is its keys, the policy and result schemas take their
+ * operation names from it, and the target module's contract is generated from it.
+ */
+const CATALOGUE = {
   'client.reset_license_cache': clientResetLicenseCache,
   'rdsh.refresh_licensing_cert': change(
     'rdsh.refresh_licensing_cert',
     'Refresh the licensing certificate',
     'one-approver',
+    bind('Reset-RdsLicensingCertificate', { reboot: ['Reboot', 'enum'] }),
     { reboot: { enum: ['now', 'scheduled', 'none'] } },
   ),
-  'rdsh.reset_grace_period': change('rdsh.reset_grace_period', 'Reset the grace period', 'two-approvers', {
-    restart: { enum: ['now', 'later'] },
-  }),
+  'rdsh.reset_grace_period': change(
+    'rdsh.reset_grace_period',
+    'Reset the grace period',
+    'two-approvers',
+    bind('Reset-RdsGracePeriod', { restart: ['Restart', 'enum'] }),
+    { restart: { enum: ['now', 'later'] } },
+  ),
   'rdsh.set_licensing_mode': change(
     'rdsh.set_licensing_mode',
     'Set the licensing mode',
     'one-approver',
+    bind('Set-RdsLicensingMode', { mode: ['Mode', 'enum'] }),
     { mode: { enum: ['PerUser', 'PerDevice'] } },
     ['mode'],
   ),
@@ -65,6 +94,7 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
     'rdsh.set_license_servers',
     'Set the license servers',
     'one-approver',
+    bind('Set-RdsLicenseServer', { servers: ['Server', 'hosts'], op: ['Operation', 'enum'] }),
     {
       servers: {
         type: 'array',
@@ -77,7 +107,13 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
     },
     ['servers'],
   ),
-  'rdsh.restart_service': change('rdsh.restart_service', 'Restart Remote Desktop Services', 'one-approver', {}),
+  'rdsh.restart_service': change(
+    'rdsh.restart_service',
+    'Restart Remote Desktop Services',
+    'one-approver',
+    bind('Restart-RdsRemoteDesktopService'),
+    {},
+  ),
   // Runs on the hosts of the request it undoes, with that request's approval (see workflow/plan-rollback).
   'request.rollback': {
     intent: 'request.rollback',
@@ -85,6 +121,7 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
     changesState: true,
     approval: 'one-approver',
     available: true,
+    target: bind('Restore-RdsLicensingBackup', { backup: ['BackupPath', 'backup'] }),
     paramsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -94,13 +131,22 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
       },
     },
   },
-  'licensing.diagnose': readOnly(planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'), {}),
-  'rdsh.events': readOnly(planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'), {
-    since: { type: 'string', pattern: '^[1-9][0-9]{0,2}[hd]$' },
-    ids: { type: 'array', maxItems: 16, items: { type: 'integer', minimum: 0, maximum: 65535 } },
-  }),
+  'licensing.diagnose': readOnly(
+    planned('licensing.diagnose', 'Diagnose licensing', undefined, false, 'none'),
+    bind('Get-RdsLicensingDiagnosis'),
+    {},
+  ),
+  'rdsh.events': readOnly(
+    planned('rdsh.events', 'Show licensing events', 'session-host', false, 'none'),
+    bind('Get-RdsLicensingEvent', { since: ['Since', 'since'], ids: ['Id', 'ids'] }),
+    {
+      since: { type: 'string', pattern: '^[1-9][0-9]{0,2}[hd]$' },
+      ids: { type: 'array', maxItems: 16, items: { type: 'integer', minimum: 0, maximum: 65535 } },
+    },
+  ),
   'rdsh.test_license_server': readOnly(
     planned('rdsh.test_license_server', 'Test license server reachability', 'session-host', false, 'none'),
+    bind('Test-RdsLicenseServer', { servers: ['Server', 'hosts'] }),
     {
       servers: {
         type: 'array',
@@ -110,9 +156,11 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
       },
     },
   ),
-  'ls.cal_inventory': readOnly(planned('ls.cal_inventory', 'Show CAL inventory', 'license-server', false, 'none'), {
-    type: { enum: ['PerUser', 'PerDevice'] },
-  }),
+  'ls.cal_inventory': readOnly(
+    planned('ls.cal_inventory', 'Show CAL inventory', 'license-server', false, 'none'),
+    bind('Get-RdsCalInventory', { type: ['Type', 'enum'] }),
+    { type: { enum: ['PerUser', 'PerDevice'] } },
+  ),
   'advice.cal_migration': planned('advice.cal_migration', 'Moving CALs', undefined, false, 'none'),
   'advice.copy_client_license': planned(
     'advice.copy_client_license',
@@ -133,12 +181,28 @@ const CATALOGUE: Record<Intent, OperationDefinition> = {
   'request.status': planned('request.status', 'Request status', undefined, false, 'none'),
   'request.cancel': planned('request.cancel', 'Cancel a request', undefined, false, 'none'),
   help: { ...planned('help', 'Help', undefined, false, 'none'), available: true },
-};
+} satisfies Record<string, OperationDefinition>;
 
-export function operationDefinition(intent: Intent): OperationDefinition {
-  return CATALOGUE[intent];
+/** Every operation the bot understands: the catalogue's keys. */
+export type Intent = keyof typeof CATALOGUE;
+
+export const INTENTS = Object.keys(CATALOGUE) as Intent[];
+
+export interface Operation extends OperationDefinition {
+  intent: Intent;
 }
 
-export function availableOperations(): OperationDefinition[] {
-  return Object.values(CATALOGUE).filter((definition) => definition.available && definition.intent !== 'help');
+export function operationDefinition(intent: Intent): Operation {
+  return CATALOGUE[intent] as Operation;
+}
+
+export function availableOperations(): Operation[] {
+  return (Object.values(CATALOGUE) as Operation[]).filter((def) => def.available && def.intent !== 'help');
+}
+
+/** The operations that run on hosts through the target module, with their bindings. */
+export function hostOperations(): Array<Operation & { target: TargetBinding }> {
+  return (Object.values(CATALOGUE) as Operation[]).filter(
+    (def): def is Operation & { target: TargetBinding } => def.target !== undefined,
+  );
 }

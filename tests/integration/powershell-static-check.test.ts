@@ -49,9 +49,9 @@ describe('the PowerShell the bot ships', () => {
     });
   });
 
-  it('validates on the host exactly the operations and parameters the catalogue defines', () => {
+  it('validates on the host exactly the operations and parameters the catalogue defines (the generated contract, read by pwsh)', () => {
     const result = run(
-      `. ./adapters/powershell/module/RdsLicensing/Private/Payload.ps1; $script:Operations | ConvertTo-Json -Depth 6 -Compress`,
+      `. ./adapters/powershell/module/RdsLicensing/Private/Contract.generated.ps1; $script:Operations | ConvertTo-Json -Depth 6 -Compress`,
     );
     const onHost = JSON.parse(result.stdout) as Record<
       string,

@@ -13,11 +13,11 @@
         'Set-RdsLicensingMode',
         'Set-RdsLicenseServer',
         'Restart-RdsRemoteDesktopService',
+        'Restore-RdsLicensingBackup',
+        'Get-RdsLicensingDiagnosis',
         'Get-RdsLicensingEvent',
         'Test-RdsLicenseServer',
-        'Get-RdsCalInventory',
-        'Get-RdsLicensingDiagnosis',
-        'Restore-RdsLicensingBackup'
+        'Get-RdsCalInventory'
     )
     CmdletsToExport   = @()
     VariablesToExport = @()

@@ -1,31 +1,12 @@
 <#
-    The entry point's contract: which operations exist, which parameters each takes and what values are
-    allowed. Every value is checked here again, whatever the bot already checked.
+    The entry point's payload: decoded and every value checked again here, whatever the bot already
+    checked, against the contract generated from the catalogue (Contract.generated.ps1).
 #>
 
 $script:HostNamePattern = '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$'
 
-$script:Operations = @{
-    'client.reset_license_cache'  = @{ Command = 'Reset-RdsClientLicenseCache'; Params = @{ scope = @{ Parameter = 'Scope'; Kind = 'enum'; Allowed = @('key', 'subkeys') } } }
-    'rdsh.refresh_licensing_cert' = @{ Command = 'Reset-RdsLicensingCertificate'; Params = @{ reboot = @{ Parameter = 'Reboot'; Kind = 'enum'; Allowed = @('now', 'scheduled', 'none') } } }
-    'rdsh.reset_grace_period'     = @{ Command = 'Reset-RdsGracePeriod'; Params = @{ restart = @{ Parameter = 'Restart'; Kind = 'enum'; Allowed = @('now', 'later') } } }
-    'rdsh.set_licensing_mode'     = @{ Command = 'Set-RdsLicensingMode'; Params = @{ mode = @{ Parameter = 'Mode'; Kind = 'enum'; Allowed = @('PerUser', 'PerDevice'); Required = $true } } }
-    'rdsh.set_license_servers'    = @{ Command = 'Set-RdsLicenseServer'; Params = @{
-            servers = @{ Parameter = 'Server'; Kind = 'hosts'; Required = $true }
-            op      = @{ Parameter = 'Operation'; Kind = 'enum'; Allowed = @('replace', 'add', 'remove') }
-        }
-    }
-    'rdsh.restart_service'        = @{ Command = 'Restart-RdsRemoteDesktopService'; Params = @{} }
-    'rdsh.events'                 = @{ Command = 'Get-RdsLicensingEvent'; Params = @{
-            since = @{ Parameter = 'Since'; Kind = 'since' }
-            ids   = @{ Parameter = 'Id'; Kind = 'ids' }
-        }
-    }
-    'rdsh.test_license_server'    = @{ Command = 'Test-RdsLicenseServer'; Params = @{ servers = @{ Parameter = 'Server'; Kind = 'hosts' } } }
-    'ls.cal_inventory'            = @{ Command = 'Get-RdsCalInventory'; Params = @{ type = @{ Parameter = 'Type'; Kind = 'enum'; Allowed = @('PerUser', 'PerDevice') } } }
-    'licensing.diagnose'          = @{ Command = 'Get-RdsLicensingDiagnosis'; Params = @{} }
-    'request.rollback'            = @{ Command = 'Restore-RdsLicensingBackup'; Params = @{ backup = @{ Parameter = 'BackupPath'; Kind = 'backup'; Required = $true } } }
-}
+# $script:Operations (which operations exist, their functions and parameters) is generated from the
+# catalogue into Contract.generated.ps1.
 
 function ConvertTo-RdsParameterValue {
     param ([string] $Field, [hashtable] $Rule, $Value)
