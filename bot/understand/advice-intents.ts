@@ -25,7 +25,7 @@ export function isClientCopy(t: string): boolean {
   const thing =
     /\b(mslicensing|client licenses?|license key|cached license|license cache|(rds|rdp) (client )?(license|cal)s?|license store|\.reg|store subkeys?|subkeys|hardwareid|registry (of|for) (the )?licens\w*|licens\w* registry)\b/;
   const twoPlaces =
-    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\b(the|an|our|new) image\b|\bover from\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (\w+ ){0,2}(desktops?|pcs?|machines?|clients?|laptops?|workstations?|zzpc)\b|\b(by|with|via|through) (a |the )?gpo\b/;
+    /\bfrom\b.*\b(to|on|onto|into|over)\b|\bfrom (a|another|the other|one|my) (\w+ )?(pc|machine|laptop|computer|workstation|client)\b|\bto (another|other|a new|the new|a replacement)\b|\b(other|another|new|old|replacement) (pc|machine|laptop|computer|workstation|client)s?\b|\bbetween\b|\bzzpc\b.*\bzzpc\b|\bzzuser\b.*\bzzuser\b|\bgolden\b|\b(the|an|our|new) image\b|\bover from\b|\brestore it\b|\bimport\w*\b|\bonto\b|\bover to\b|\b(every|each|all( the)?) (\w+ ){0,2}(desktops?|pcs?|machines?|clients?|laptops?|workstations?|zzpc)\b|\b(by|with|via|through) (a |the )?gpo\b/;
   if (/\bzzls\b|\blicense servers?\b|\btermservlicensing\b/.test(t)) return false; // that is moving CALs
   // "take the licence from the old PC ... and put it on her new PC": two PCs make "licence" the client's.
   const clientLicence =

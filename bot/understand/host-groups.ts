@@ -61,16 +61,22 @@ function tagOf(word: string, index: InventoryIndex): string | undefined {
  * together into a tag key, and how many they are. One word otherwise.
  */
 function tagWords(words: Word[], position: number, index: InventoryIndex): { tag: string; span: number } | undefined {
-  for (const span of [3, 2]) {
-    const run = words.slice(position, position + span);
-    const key = run.map((w) => w.lower).join('');
-    if (run.length === span && run.every((w) => /^[a-z]+$/.test(w.lower)) && index.byTag.has(key))
-      return { tag: key, span };
-  }
   const word = (words[position] as Word).lower;
-  const tag = tagOf(word, index) ?? (/[-_.]/.test(word) ? tagOf(word.replace(/[-_.]/g, ''), index) : undefined);
+  const next = words[position + 1]?.lower;
+  // Two or three words run together into a tag key ("ops control" for OPSCONTROL): look-ups, no copies.
+  if (next !== undefined && ALPHA.test(word) && ALPHA.test(next)) {
+    const third = words[position + 2]?.lower;
+    if (third !== undefined && ALPHA.test(third) && index.byTag.has(word + next + third))
+      return { tag: word + next + third, span: 3 };
+    if (index.byTag.has(word + next)) return { tag: word + next, span: 2 };
+  }
+  const tag =
+    tagOf(word, index) ??
+    (index.tagStarts.size > 0 && /[-_.]/.test(word) ? tagOf(word.replace(/[-_.]/g, ''), index) : undefined);
   return tag ? { tag, span: 1 } : undefined;
 }
+
+const ALPHA = /^[a-z]+$/;
 
 /** The hosts of the tag the words from `position` name, whatever stands around them ("in Kirkwall"). */
 export function tagHostsAt(words: Word[], position: number, index: InventoryIndex): Host[] | undefined {

@@ -13,6 +13,8 @@ export interface InventoryIndex {
   byUser: Map<string, Host[]>;
   /** Lower-case tag value ("fin" of "collection:FIN", "lab") -> hosts with that tag. */
   byTag: Map<string, Host[]>;
+  /** First words of tags of several words ("science" of "science-park"), so most words skip the multi-word look-up. */
+  tagStarts: Set<string>;
   /** Names with separators and leading zeros squashed ("pc42") -> hosts, for "did you mean". */
   bySquash: Map<string, Host[]>;
   /** Every one-character deletion of every name -> names, to find one-edit near misses by look-up. */
@@ -57,6 +59,7 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
     byName: new Map(),
     byUser: new Map(),
     byTag: new Map(),
+    tagStarts: new Set(),
     bySquash: new Map(),
     byDeletion: new Map(),
     prefixes: new Set(),
@@ -73,7 +76,10 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
       const value = (tag.split(':').pop() ?? tag).toLowerCase();
       push(index.byTag, value, host);
       // "site:science-park" is written "the science park hosts": its words run together as one key too.
-      if (/[-_.]/.test(value)) push(index.byTag, value.replace(/[-_.]/g, ''), host);
+      if (/[-_.]/.test(value)) {
+        push(index.byTag, value.replace(/[-_.]/g, ''), host);
+        index.tagStarts.add(value.split(/[-_.]/)[0] as string);
+      }
     }
     push(index.bySquash, squash(name), host);
     index.shapes.add(nameShape(name));

@@ -1,7 +1,7 @@
 import type { Host, Intent, Need, ParseResult, PlannedOperation } from '../domain';
 import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
 import { matchIntents } from './intents';
-import { isAboutLicensing, isDiagnosis, isOffTopic, objectOnly } from './topic';
+import { isAboutLicensing, isDiagnosis, isOffTopic, namesOtherThing, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted, withoutTicketFields } from './normalise';
 import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
@@ -13,6 +13,10 @@ import { speechActs } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
 import { correctTypos } from './typos';
+
+/** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
+const CANNOT_CONNECT =
+  /\b(cannot|can not|unable to|not able to|can i (still )?not|could not|will not let me)\b.{0,12}\b(log ?in|log ?on|sign ?in|connect|get in|get on)\b/;
 
 /** Longest message the parser reads; anything longer is cut before it is looked at. */
 export const MAX_REQUEST_LENGTH = 2000;
@@ -53,7 +57,11 @@ function parseOne(original: string, inventory: readonly Host[], hostile: boolean
   let intents = matchIntents(masked);
   if (intents.length === 0 && named && isDiagnosis(masked)) intents = ['licensing.diagnose'];
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
-  if (intents.length === 0 && !hostile && (isAboutLicensing(masked) || quoted.length > 0))
+  if (
+    intents.length === 0 &&
+    !hostile &&
+    (isAboutLicensing(masked) || quoted.length > 0 || (CANNOT_CONNECT.test(masked) && !namesOtherThing(masked)))
+  )
     if (clauses.some((c) => c.act === 'complaint' || c.act === 'question')) intents = ['licensing.diagnose'];
   // "... and run a diagnosis on it afterwards": asking for a diagnosis by name asks for one, host or not.
   if (intents.length === 0 && !hostile && /\b(diagnos\w*|troubleshoot\w*|health ?check)\b/.test(masked))

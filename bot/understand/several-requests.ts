@@ -105,7 +105,15 @@ export function combineParts(
     // A part that asks again for what the part before asked ("..., and reboot it right away") belongs to it.
     const again =
       !adds && !result.operations.some((op) => previous?.result.operations.some((known) => conflicts(known, op)));
-    if (previous && (result.operations.length === 0 || absorbed || again)) {
+    // "how many user CALs do we own? Can you check NLLIC-YRK?": the check names where to ask, no diagnosis.
+    const suppliesHosts =
+      previous !== undefined &&
+      previous.result.operations.length > 0 &&
+      previous.result.operations.every((op) => op.targets.length === 0 && !takesNoHosts(op.intent)) &&
+      result.operations.every((op) => op.intent === 'licensing.diagnose' && op.targets.length > 0) &&
+      /\b(check|look at|look on|see)\b/i.test(piece) &&
+      !/\b(diagnos\w*|wrong|broken|problem|issue|health\w*)\b/i.test(piece);
+    if (previous && (result.operations.length === 0 || absorbed || again || suppliesHosts)) {
       previous.text = `${previous.text} and ${piece}`;
       previous.stale = true;
     } else if (!context && !fallback && result.operations.length > 0)

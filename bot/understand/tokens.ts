@@ -42,6 +42,8 @@ const HOSTILE_PATTERNS: RegExp[] = [
   /\\\\[A-Za-z0-9]/, // UNC paths
   /[<>]\s*[A-Za-z]:?[\\/]/, // redirection into a path
   /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/, // zero-width and bidi controls
+  // A parse result or a payload written as JSON ({"operations": [...], "intent": ...}): a forged plan.
+  /["'](?:operations|intent|targets|params|needs|approved_?by|approval|whatIf|requestId)["']\s*:/i,
 ];
 
 export function isHostileText(text: string): boolean {
