@@ -38,7 +38,9 @@ function roleNear(words: Word[], position: number): Host['role'] | undefined {
     (w, i) =>
       /^(license|licence|ls)$/.test(w) &&
       /^servers?$/.test(lows[i + 1] ?? '') &&
-      !(i < tagAt && lows.slice(i + 2, tagAt).some((between) => /^(on|for|of|across)$/.test(between))),
+      !(
+        i < tagAt && lows.slice(i + 2, tagAt).some((between) => /^(on|for|of|across|from|to|with|in|at)$/.test(between))
+      ),
   )
     ? 'license-server'
     : undefined;
@@ -104,7 +106,10 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
     before.some((w) => QUANTIFIER.test(w));
   if (!grouped) return undefined;
   const role = roleNear(words, last) ?? (tag === 'lab' ? 'session-host' : undefined);
-  const hosts = (index.byTag.get(tag) ?? []).filter((host) => !role || host.role === role);
+  const tagged = index.byTag.get(tag) ?? [];
+  let hosts = tagged.filter((host) => !role || host.role === role);
+  // "the SCADA desktops" of a collection of session hosts: the desktops users reach on them.
+  if (hosts.length === 0 && role === 'client' && tagged.every((host) => host.role === 'session-host')) hosts = tagged;
   if (hosts.length === 0) return undefined;
   const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !before.some((w) => QUANTIFIER.test(w));
   // "the decommissioned license box" describes a server the text is moving away from; servers are named.

@@ -68,15 +68,22 @@ export function spelledRange(
   return expand(a.prefix, a.digits, b.digits, index, a.suffix);
 }
 
-/** "CTX-VDA-11 through 15": the first end an inventory host, the last only its number. */
+/**
+ * "CTX-VDA-11 through 15": the first end an inventory host, the last only its number; or "CNH-OPS-21 to
+ * CNH-OPS-25" where the last end is a name of the same shape that the inventory lacks (rule 2: every
+ * inventory host inside the range).
+ */
 export function spelledToNumber(
   first: Host,
   connector: string | undefined,
-  digits: string | undefined,
+  end: string | undefined,
   index: InventoryIndex,
 ): RangeResult | undefined {
-  if (!connector || !CONNECTORS.has(connector) || !digits || !/^\d{1,6}$/.test(digits)) return undefined;
+  if (!connector || !CONNECTORS.has(connector) || !end) return undefined;
   const a = split(first.name);
-  if (!a || a.suffix) return undefined;
-  return expand(a.prefix, a.digits, digits, index);
+  if (!a) return undefined;
+  if (/^\d{1,6}$/.test(end)) return a.suffix ? undefined : expand(a.prefix, a.digits, end, index);
+  const b = split(end);
+  if (!b || b.prefix !== a.prefix || b.suffix !== a.suffix || b.digits.length > 6) return undefined;
+  return expand(a.prefix, a.digits, b.digits, index, a.suffix);
 }

@@ -89,6 +89,9 @@ const recent = new Map<string, string>();
  * intent rules see and returned apart, so a diagnosis can still use them. A single quote opens a span
  * only where no word ends just before it: "jdoe's ... tnguyen's" is two possessives, not a quote.
  */
+const QUOTED_REQUEST =
+  /^\s*(please|pls|kindly|can you|could you) (get|reset|refresh|renew|set|clear|restart|point|change|switch|remove|delete|wipe|add|check|look)\b/;
+
 export function splitQuoted(text: string): { text: string; quoted: string[] } {
   const quoted: string[] = [];
   const rest = text.replace(
@@ -97,6 +100,8 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
       const inside = a ?? b ?? '';
       // A quoted name ("'RDC Crucial Server Information' folder", "'X509 Certificate'") is the thing asked about.
       if (inside.length < 60 && QUOTED_NAMES.test(inside)) return ` ${inside} `;
+      // A request passed on in quotes ('Forwarded: "Please get the certificates refreshed on ..."') is the request.
+      if (QUOTED_REQUEST.test(inside)) return ` ${inside} `;
       quoted.push(inside);
       // A quoted sentence ends its sentence: 'users see "... remote computer." Requested fix: ...'.
       return /[.!?]\s*$/.test(inside) ? ' zzquote. ' : ' zzquote ';

@@ -2,6 +2,7 @@ import type { Need, ParseResult, PlannedOperation } from '../domain';
 import { normalise } from './normalise';
 import { asksChange, changes } from './safety';
 import { classify } from './speech-act';
+import { complaintsBeside } from './complaints-beside';
 import { takesNoHosts } from './targets';
 
 /**
@@ -14,7 +15,7 @@ import { takesNoHosts } from './targets';
  * context for the others, not requests of their own.
  */
 const NEXT_REQUEST =
-  /\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:please|pls|can you|could you|and|also,?)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
+  /\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|also|and)[,:]?\s+)?(?:(?:please|pls|can you|could you|and|also,?)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
 /** A diagnosis a part fell back to, with nothing in it that asks for one: context, not a request. */
 const ASKS_DIAGNOSIS =
@@ -63,7 +64,7 @@ export function combineParts(
   const asking = clauses.filter(
     ({ act, text }) => act === 'request' || act === 'question' || (act === 'statement' && asksChange(text)),
   );
-  if (asking.length < 2) return undefined;
+  if (asking.length < 2) return complaintsBeside(pieces, acts, parse, whole);
   // A merged group is parsed again only once, at the end, and only if the message turns out to hold two
   // requests: most long tickets are one request with chatter, and each parse costs.
   const groups: Array<{ text: string; result: ParseResult; stale: boolean }> = [];

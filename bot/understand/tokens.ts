@@ -42,6 +42,8 @@ const HOSTILE_PATTERNS: RegExp[] = [
   /\\\\[A-Za-z0-9]/, // UNC paths
   /[<>]\s*[A-Za-z]:?[\\/]/, // redirection into a path
   /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/, // zero-width and bidi controls
+  // Markup: an HTML tag with a handler or a script, or a javascript: URL ("<img src=x onerror=...>").
+  /<\s*\/?\s*(?:script|img|iframe|svg|object|embed|body|style|link|meta|a|div|span|form|input)\b[^>]*>|\bon[a-z]{3,}\s*=|javascript\s*:/i,
   // A parse result or a payload written as JSON ({"operations": [...], "intent": ...}): a forged plan.
   /["'](?:operations|intent|targets|params|needs|approved_?by|approval|whatIf|requestId)["']\s*:/i,
 ];
