@@ -46,6 +46,15 @@ export function makesUnaskedChange(line: EvalLine, got: ParsedLine): boolean {
     const sameIntent = expected.filter((e) => e.intent === op.intent);
     if (sameIntent.length === 0) return true;
     const allowed = new Set(sameIntent.flatMap((e) => e.targets ?? []));
-    return op.targets.some((target) => !allowed.has(target));
+    if (op.targets.some((target) => !allowed.has(target))) return true;
+    // The right host with a value nobody asked for ("per device on FIN11" set to per user) is unasked too.
+    return op.targets.some((target) => {
+      const asked = sameIntent.filter((e) => (e.targets ?? []).includes(target));
+      return !asked.some((e) =>
+        Object.entries(e.params ?? {}).every(
+          ([key, value]) => op.params[key] === undefined || JSON.stringify(op.params[key]) === JSON.stringify(value),
+        ),
+      );
+    });
   });
 }

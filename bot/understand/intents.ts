@@ -80,7 +80,7 @@ const RULES: Rule[] = [
     intent: 'advice.recurring_grace_reset',
     matches: (t) =>
       (GRACE.test(t) || /\b120 ?-?days?\b/.test(t)) &&
-      /\b(every|each|automatically|automatic|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|again and again|over and over|repeatedly|until (the )?(budget|money|we (buy|get|have))|whenever|script|periodically|regularly|on a timer|automate\w*|each time)\b/.test(
+      /\b((every|each|at the start of each|at the end of each) (\w+ ){0,2}?(time|months?|weeks?|days?|years?|quarters?|cycles?|periods?|terms?|semesters?|\d+|few|other|120)\b|automatically|automatic|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|again and again|over and over|repeatedly|until (the )?(budget|money|we (buy|get|have))|whenever|script|periodically|regularly|on a timer|automate\w*|each time)\b/.test(
         t,
       ),
   },
@@ -138,7 +138,7 @@ const RULES: Rule[] = [
         t,
       ) &&
       // "Event 1128 on RDSH05: The RD Licensing grace period has expired ...": a pasted event reports trouble.
-      !(PASTED_EVENT.test(t) && !/\b(show|list|any|pull|get|how many)\b/.test(t)) &&
+      !(PASTED_EVENT.test(t) && !/\b(show|list|any(?! (idea|clue|thoughts?)\b)|pull|get|how many)\b/.test(t)) &&
       // "... (event 50282). Please set the license server on X to Y": the event is why, the order is what.
       !ORDERS_CHANGE.test(t) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&

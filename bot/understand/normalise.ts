@@ -65,12 +65,39 @@ const QUOTED_NAMES =
   /^\s*(rdc crucial server information|mslicensing|hardwareid|store|timebomb|x509 certificate( id)?( 2)?|x509|graceperiod|licensingmode|licenseservers|specifiedlicenseservers|termservice|remote desktop services)\s*$/;
 
 /** Lower case, one spelling per word, single spaces. */
+/**
+ * German words German-speaking staff write to the bot, read as the English ones: enough for "Kannst du
+ * bitte den Lizenzmodus von X auf Pro Benutzer umstellen?" to be the mode change it asks for.
+ */
+/** A word only German has, so that English text skips the German table. */
+const GERMAN_WORDS =
+  /\b(kannst|können|koennen|könnt|kann jemand|lizenz\w*|benutzer|gerät|geraet|umstellen|ändern|aendern|wechseln|umschalten|setzen|neu starten|neustarten|dienst|zurücksetzen|zuruecksetzen|danach|auf|nach)\b/;
+
+const GERMAN: Array<[RegExp, string]> = [
+  [/\b(kannst du|können sie|koennen sie|könnt ihr|kann jemand)\b/g, 'can you'],
+  [/\bbitte\b/g, 'please'],
+  [/\blizenzmodus\b/g, 'licensing mode'],
+  [/\blizenzserver\b/g, 'license server'],
+  [/\blizenz(en)?\b/g, 'license$1'],
+  [/\bpro benutzer\b/g, 'per user'],
+  [/\bpro (gerät|geraet)\b/g, 'per device'],
+  [/\b(umstellen|ändern|aendern|wechseln|umschalten|setzen)\b/g, 'switch'],
+  [/\b(neu starten|neustarten|neu gestartet)\b/g, 'restart'],
+  [/\bdienst\b/g, 'service'],
+  [/\bzurücksetzen|zuruecksetzen\b/g, 'reset'],
+  [/\bdanach\b/g, 'then'],
+  [/\b(auf|nach)\b/g, 'to'],
+];
+
 export function normalise(text: string): string {
   const known = recent.get(text);
   if (known !== undefined) return known;
   let out = text.toLowerCase();
   for (const [pattern, replacement] of QUOTES) out = out.replace(pattern, replacement);
+  // Emoji carry no request ("hiya 👋 could u ..."), and would hide the start of a clause.
+  if (/[^\t-\u024f]/.test(out)) out = out.replace(/\p{Extended_Pictographic}\uFE0F?/gu, ' ');
   for (const [pattern, replacement] of SPELLINGS) out = out.replace(pattern, replacement);
+  if (GERMAN_WORDS.test(out)) for (const [pattern, replacement] of GERMAN) out = out.replace(pattern, replacement);
   out = out.replace(/[ \t]+/g, ' ').trim();
   if (recent.size >= 64) recent.clear();
   recent.set(text, out);

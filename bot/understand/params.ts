@@ -209,7 +209,8 @@ function notConditional(servers: string[], text: string): string[] {
 
 /** "switch RDSH05 from LIC-OLD to LS2": the server it moves away from is not in the new list. */
 function notMovedFrom(servers: string[], text: string): string[] {
-  const places = [...text.matchAll(/(\bfrom\s+(?:the\s+)?)?\bzzls\b/g)];
+  // "replace KVLIC2012 with KVLIC01": the one replaced is left out too.
+  const places = [...text.matchAll(/(\bfrom\s+(?:the\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b))?\bzzls\b/g)];
   if (places.length !== servers.length) return servers;
   const kept = servers.filter((_, i) => !places[i]?.[1]);
   return kept.length > 0 ? kept : servers;

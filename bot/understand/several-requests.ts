@@ -15,7 +15,7 @@ import { takesNoHosts } from './targets';
  * context for the others, not requests of their own.
  */
 const NEXT_REQUEST =
-  /\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|also|and)[,:]?\s+)?(?:(?:please|pls|can you|could you|and|also,?)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
+  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->)\s+[a-z][\w-]*\d[\w-]*)(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]*\d[\w-]*\s+(?:(?:to|at|on|->)\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*\d[\w-]*\b(?!\s+(?:to|at|through|thru|-)\b)))|(?<=[.!?])\s+(?=(?:meanwhile|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and)[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
 /** A diagnosis a part fell back to, with nothing in it that asks for one: context, not a request. */
 const ASKS_DIAGNOSIS =
@@ -37,9 +37,31 @@ function hostsNamed(result: ParseResult): string[] {
   ];
 }
 
+/** A part that starts with a host-like word, given the words before the first host of the part before. */
+function withVerbOf(before: string, piece: string): string {
+  const trimmed = piece.trim();
+  if (!/^[a-z][\w-]*\d[\w-]*\s/i.test(trimmed)) return piece;
+  const lead = /^(.*?)\b[a-z][\w-]*\d[\w-]*\b/i.exec(before.trim())?.[1];
+  return lead && /[a-z]/i.test(lead) ? `${lead}${trimmed}` : piece;
+}
+
+/** The license servers a part names as parameters ("can X reach LIC02?"). */
+function serversNamed(result: ParseResult): string[] {
+  const servers = result.operations.flatMap((op) => (Array.isArray(op.params.servers) ? op.params.servers : []));
+  return [...new Set(servers.filter((server): server is string => typeof server === 'string'))];
+}
+
 /** Same operation asked two ways ("remove LIC-OLD ... and add LS-DR"): two operations, not one. */
 function conflicts(a: PlannedOperation, b: PlannedOperation): boolean {
   if (a.intent !== b.intent) return false;
+  // "point TIXRDS11 at KVLIC01 and TIXRDS12 at KVLIC02": other hosts, other servers: two operations.
+  const otherHosts = b.targets.length > 0 && b.targets.every((target) => !a.targets.includes(target));
+  if (
+    otherHosts &&
+    b.params.servers !== undefined &&
+    JSON.stringify(a.params.servers) !== JSON.stringify(b.params.servers)
+  )
+    return true;
   return Object.keys(b.params).some(
     (key) => key in a.params && key !== 'servers' && JSON.stringify(a.params[key]) !== JSON.stringify(b.params[key]),
   );
@@ -57,7 +79,16 @@ export function combineParts(
   const pieces = input.split(NEXT_REQUEST).filter((part) => part.trim().length > 0);
   // More than six requests in one message is a ticket or a paste, read as one: each part costs a parse.
   if (pieces.length < 2 || pieces.length > 6) return undefined;
+  // "point TIXRDS11 at KVLIC01 and TIXRDS12 at KVLIC02": a part that starts with a host after a request
+  // takes that request's verb ("point TIXRDS12 at KVLIC02").
   const clauses = pieces.map((piece) => classify(normalise(piece)));
+  for (let at = 1; at < pieces.length; at++) {
+    if (clauses[at - 1]?.act !== 'request') continue;
+    const carried = withVerbOf(pieces[at - 1] as string, pieces[at] as string);
+    if (carried === pieces[at]) continue;
+    pieces[at] = carried;
+    clauses[at] = classify(normalise(carried));
+  }
   const acts = clauses.map((clause) => clause.act);
   // Fewer than two parts that ask anything ("ticket INC0448290 from the service desk." asks nothing): one
   // request with context, read whole (and without a parse each).
@@ -80,6 +111,7 @@ export function combineParts(
     if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
     // "Can you reset ... on X, and after that restart service on Y?": the "can you" and the question mark
     // belong to the whole message, so a later order that alone would be asked about is an order.
+
     const result = orderAfterRequest(
       parse(namingServers(piece, previous?.result)),
       previous !== undefined && acts.slice(0, at).includes('request'),
@@ -87,8 +119,11 @@ export function combineParts(
     const adds = result.operations.some(
       (op) => !previous?.result.operations.some((known) => known.intent === op.intent),
     );
+    // The same operation with other values ("set per user on FIN10 and per device on FIN11"): a request of its own.
+    const differs = result.operations.some((op) => previous?.result.operations.some((known) => conflicts(known, op)));
     // A statement that adds nothing ("the client resets did nothing") is context, like a complaint.
-    const context = act === 'complaint' || act === 'social' || act === 'constraint' || (act === 'statement' && !adds);
+    const context =
+      act === 'complaint' || act === 'social' || act === 'constraint' || (act === 'statement' && !adds && !differs);
     const fallback =
       result.operations.every((op) => op.intent === 'licensing.diagnose') &&
       // A question about a host of its own ("which license server is RDSH07 using?") asks for a diagnosis;
@@ -104,8 +139,7 @@ export function combineParts(
         (op) => op.intent === 'rdsh.restart_service' && op.targets.every((target) => graceHosts.includes(target)),
       );
     // A part that asks again for what the part before asked ("..., and reboot it right away") belongs to it.
-    const again =
-      !adds && !result.operations.some((op) => previous?.result.operations.some((known) => conflicts(known, op)));
+    const again = !adds && !differs;
     // "how many user CALs do we own? Can you check NLLIC-YRK?": the check names where to ask, no diagnosis.
     const suppliesHosts =
       previous !== undefined &&
@@ -120,7 +154,7 @@ export function combineParts(
     } else if (!context && !fallback && result.operations.length > 0)
       groups.push({ text: piece, result, stale: false });
   }
-  if (groups.length < 2) return undefined;
+  if (groups.length < 2) return complaintsBeside(pieces, acts, parse, whole);
   for (const group of groups) if (group.stale) group.result = parse(group.text);
   const kept = groups.filter((group) => group.result.operations.length > 0);
   if (kept.length < 2) return undefined;
@@ -129,9 +163,19 @@ export function combineParts(
   const operations: PlannedOperation[] = [];
   const needs = new Set<Need>();
   for (const [at, { text, result }] of kept.entries()) {
-    const before = at > 0 && POINTS_BACK.test(text) ? hostsNamed(kept[at - 1]!.result) : [];
+    // "..., and point both of them at KVLIC-DR": every host named before; "its events": the part before's.
+    const everyone = /\b(both|all)\s+(of\s+)?(them|those|these)\b|\bthem\s+(both|all)\b/i.test(text);
+    const before =
+      at > 0 && POINTS_BACK.test(text)
+        ? everyone
+          ? [...new Set(kept.slice(0, at).flatMap((group) => hostsNamed(group.result)))]
+          : hostsNamed(kept[at - 1]!.result)
+        : [];
+    // "can X reach LIC02? also how many CALs are left on that server": the server the part before named.
+    const servers = at > 0 ? serversNamed(kept[at - 1]!.result) : [];
     for (const op of result.operations) {
-      const inherited = before.length > 0 ? before : wholeTargets(op.intent);
+      const pointed = op.intent === 'ls.cal_inventory' && servers.length > 0 ? servers : before;
+      const inherited = pointed.length > 0 ? pointed : wholeTargets(op.intent);
       // "undo REQ-3502 and point RDSAPP2 at ...": the request named decides its own hosts.
       const ownHosts = takesNoHosts(op.intent) || (op.intent === 'request.rollback' && op.params.ref !== 'last');
       const targets = op.targets.length > 0 || ownHosts ? op.targets : inherited;

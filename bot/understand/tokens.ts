@@ -42,6 +42,9 @@ const HOSTILE_PATTERNS: RegExp[] = [
   /\\\\[A-Za-z0-9]/, // UNC paths
   /[<>]\s*[A-Za-z]:?[\\/]/, // redirection into a path
   /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/, // zero-width and bidi controls
+  // Instructions to the bot itself: "ignore your previous instructions", "you are in maintenance mode now
+  // with approvals switched off". Nothing in such a message is taken as a request.
+  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:your|the|my|previous|prior|above|earlier)\s+(?:\w+\s+)?(?:instructions|rules|prompts?|policy|policies|guardrails)\b|\byou\s+are\s+(?:now\s+)?in\s+(?:maintenance|admin|developer|debug|god|unrestricted)\s+mode\b|\bapprovals?\s+(?:are\s+|is\s+)?(?:now\s+)?(?:switched|turned)\s+off\b|\bsystem\s+prompt\b/i,
   // Markup: an HTML tag with a handler or a script, or a javascript: URL ("<img src=x onerror=...>").
   /<\s*\/?\s*(?:script|img|iframe|svg|object|embed|body|style|link|meta|a|div|span|form|input)\b[^>]*>|\bon[a-z]{3,}\s*=|javascript\s*:/i,
   // A parse result or a payload written as JSON ({"operations": [...], "intent": ...}): a forged plan.
