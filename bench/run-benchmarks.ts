@@ -12,6 +12,7 @@ import { VERB } from '../cards/verbs';
 import { LAB_HOSTS, labDown, labUp, seedHive } from '../lab/lab';
 import { startCaptureConnector } from '../tests/support/capture-connector';
 import { type Figures, mergeLatest, round3 } from './latest-json';
+import { measureExecutor } from './executor-bench';
 import { measureParser } from './parser-bench';
 
 /**
@@ -112,6 +113,8 @@ async function labSection(): Promise<Section> {
         ),
       );
     }
+
+    const executorFigures = await measureExecutor(inventory.find('PC-042')!, pwsh, env, RUNS);
 
     const connector = await startCaptureConnector();
     const bot = await startBot(
@@ -246,6 +249,7 @@ async function labSection(): Promise<Section> {
         `  Confirm -> result card over HTTP  ${c.toFixed(0)} ms   ${(c / e).toFixed(2)}x host preview`,
         `  last Approve -> result over HTTP  ${a.toFixed(0)} ms   ${(a / e).toFixed(2)}x host preview, ${(a / c).toFixed(2)}x Confirm -> result`,
         `  bot process RSS after the runs    ${rssMb.toFixed(0)} MiB`,
+        ...executorFigures.lines,
       ],
       figures: {
         'pwsh.start_ms': round3(p),
@@ -254,6 +258,7 @@ async function labSection(): Promise<Section> {
         'http.confirm_to_result_ms': round3(c),
         'http.approve_to_result_ms': round3(a),
         'process.rss_mib': Math.round(rssMb),
+        ...executorFigures.figures,
       },
     };
   } finally {

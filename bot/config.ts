@@ -15,6 +15,11 @@ export interface BotConfig {
   pwsh: string;
   executionTimeoutMs: number;
   connectTimeoutSeconds: number;
+  /**
+   * The warm executor's pool: long-lived pwsh processes (0: one pwsh per call, the cold executor),
+   * calls per session and minutes per session before it is rebuilt, and how long an idle process lives.
+   */
+  pool: { processes: number; maxOperations: number; maxAgeMinutes: number; idleMs: number };
   planTtlMinutes: number;
   /** How often overdue plans and approval requests are expired (and their cards updated). */
   expirySweepMs: number;
@@ -101,6 +106,12 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     pwsh: findPwsh(env),
     executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),
+    pool: {
+      processes: integer(env, 'POOL_PROCESSES', 2, 0, 32),
+      maxOperations: integer(env, 'POOL_SESSION_MAX_OPERATIONS', 200, 1, 100_000),
+      maxAgeMinutes: integer(env, 'POOL_SESSION_MAX_MINUTES', 30, 1, 1440),
+      idleMs: integer(env, 'POOL_IDLE_MS', 600_000, 10_000, 86_400_000),
+    },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),
   };

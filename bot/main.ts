@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
 import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
+import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
 import { credentialsFactory } from '../adapters/teams/bot-authentication';
 import { createServer } from '../adapters/teams/restify-server';
@@ -37,6 +38,18 @@ export const consoleLogger: Logger = {
  * The composition root: config -> adapters -> app -> HTTP server. Also recovers requests a previous
  * process left running. `overrides` lets tests swap one adapter (never in production).
  */
+/** The warm pool by default; `POOL_PROCESSES=0` starts one pwsh per call (the cold executor). */
+function hostExecutor(config: BotConfig): Executor {
+  const common = {
+    pwsh: config.pwsh,
+    timeoutMs: config.executionTimeoutMs,
+    connectTimeoutSeconds: config.connectTimeoutSeconds,
+    labOnly: config.local,
+    env: { DOTNET_ROOT: findDotnetRoot(process.env) },
+  };
+  return config.pool.processes > 0 ? new WarmPwshExecutor({ ...common, ...config.pool }) : new PwshExecutor(common);
+}
+
 export async function startBot(
   config: BotConfig,
   overrides: { executor?: Executor; notifier?: Notifier; log?: Logger } = {},
@@ -48,19 +61,12 @@ export async function startBot(
   const store = new SqliteStore(config.databaseFile, clock);
   const adapter = new TeamsAdapter({}, credentialsFactory(config.credentials));
   const botAppId = config.credentials?.botId ?? '';
+  const executor = overrides.executor ?? hostExecutor(config);
   const deps: WorkflowDeps = {
     store,
     settings: store,
     audit: store,
-    executor:
-      overrides.executor ??
-      new PwshExecutor({
-        pwsh: config.pwsh,
-        timeoutMs: config.executionTimeoutMs,
-        connectTimeoutSeconds: config.connectTimeoutSeconds,
-        labOnly: config.local,
-        env: { DOTNET_ROOT: findDotnetRoot(process.env) },
-      }),
+    executor,
     inventory,
     notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId, proactiveCards),
     clock,
@@ -105,6 +111,7 @@ export async function startBot(
       clearInterval(sweeper);
       server.close();
       await background.idle();
+      if (executor instanceof WarmPwshExecutor) await executor.close();
       store.close();
     },
   };

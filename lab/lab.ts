@@ -1,6 +1,7 @@
 // Over 250 lines on purpose: the lab is one start/seed/stop lifecycle (sshd per host, keys, hives,
 // namespaces) whose steps share state; split, each half would need the other to be read. Issue 11
 // grows it with a 40-host scenario and will split it along that line.
+import { descendantsOf } from '../adapters/powershell/process-tree';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -214,16 +215,7 @@ export async function labUp(given: LabOptions = defaultLabOptions()): Promise<st
     writeFileSync(join(dir, 'subsystem.sh'), subsystemScript(options, host, pwsh), { mode: 0o755 });
     writeFileSync(join(dir, 'sshd_config'), sshdConfig(options, host));
     if (options.network === 'netns') createHostNamespace(options.net, host.octet, host.behaviour !== 'down');
-    if (host.behaviour !== 'down') {
-      const sshdArgs = ['-f', join(dir, 'sshd_config'), '-E', join(dir, 'sshd.log')];
-      const [command, args] =
-        options.network === 'netns' ? inNamespace(options.net, host.octet, SSHD, sshdArgs) : [SSHD, sshdArgs];
-      const started = spawnSync(command, args, { encoding: 'utf8' });
-      if (started.status !== 0)
-        throw new Error(`sshd for ${host.name} did not start: ${started.stderr || started.stdout}`);
-      if (!(await waitForPort(address, port, 10_000)))
-        throw new Error(`sshd for ${host.name} is not listening on ${address}`);
-    }
+    if (host.behaviour !== 'down') await startSshd(options, host);
     inventory.push({
       name: host.name,
       ...(host.fqdn ? { fqdn: host.fqdn } : {}),
@@ -245,6 +237,43 @@ export async function labUp(given: LabOptions = defaultLabOptions()): Promise<st
   const inventoryFile = join(options.dir, 'inventory.json');
   writeFileSync(inventoryFile, JSON.stringify({ hosts: inventory }, null, 2));
   return inventoryFile;
+}
+
+async function startSshd(options: LabOptions, host: LabHost): Promise<void> {
+  const dir = hostDir(options, host.name);
+  const sshdArgs = ['-f', join(dir, 'sshd_config'), '-E', join(dir, 'sshd.log')];
+  const [command, args] =
+    options.network === 'netns' ? inNamespace(options.net, host.octet, SSHD, sshdArgs) : [SSHD, sshdArgs];
+  const started = spawnSync(command, args, { encoding: 'utf8' });
+  if (started.status !== 0) throw new Error(`sshd for ${host.name} did not start: ${started.stderr || started.stdout}`);
+  const address = labAddress(options, host);
+  if (!(await waitForPort(address, sshPort(options.network as LabNetworkMode), 10_000)))
+    throw new Error(`sshd for ${host.name} is not listening on ${address}`);
+}
+
+/**
+ * Restarts one lab host's sshd the hard way: the listener and every connection it serves are killed
+ * (as when a Windows host reboots), then a new sshd starts with the same keys. Warm sessions to the
+ * host are dead after this; the tests check the next call rebuilds one.
+ */
+export async function restartSshd(given: LabOptions, name: string): Promise<void> {
+  const options: LabOptions = { ...given, network: given.network ?? labNetworkMode() };
+  const host = LAB_HOSTS.find((h) => h.name === name);
+  if (!host) throw new Error(`no lab host ${name}`);
+  const pid = readPid(join(hostDir(options, name), 'sshd.pid'));
+  if (pid && alive(pid)) {
+    for (const child of descendantsOf(pid)) {
+      try {
+        process.kill(child, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+  }
+  rmSync(join(hostDir(options, name), 'sshd.pid'), { force: true });
+  await startSshd(options, host);
 }
 
 /** Stops every lab host started from `options.dir`. */

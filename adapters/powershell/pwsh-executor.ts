@@ -1,11 +1,12 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import { type ValidateFunction } from 'ajv';
 import { PowerShell } from 'node-powershell';
 import { join } from 'node:path';
 import type { TargetReport } from '../../bot/domain';
 import { ExecutionError, type ExecutionRequest, type Executor } from '../../bot/ports';
 import { encodePayload } from './encode-payload';
 import { killProcessTree } from './process-tree';
-import resultSchema from './schemas/operation-result.schema.json';
+import { minimalEnv } from './pwsh-env';
+import { readResult, resultValidator } from './read-result';
 
 /** The fixed entry script; the only PowerShell the bot ever starts. */
 export const ENTRY_SCRIPT = join(__dirname, 'scripts', 'Invoke-RdsBotOperation.ps1');
@@ -23,8 +24,6 @@ export interface PwshExecutorOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const RESULT_PREFIX = 'RDSBOT-RESULT ';
-
 /**
  * Executor on node-powershell: one short-lived pwsh per call, running one line that calls the entry
  * script with the base64 payload. A timeout kills pwsh and everything it started (ssh included).
@@ -35,7 +34,7 @@ export class PwshExecutor implements Executor {
 
   constructor(private readonly options: PwshExecutorOptions) {
     if (/['\r\n]/.test(ENTRY_SCRIPT)) throw new Error(`unsafe entry script path: ${ENTRY_SCRIPT}`);
-    this.validateResult = new Ajv({ strict: true, allErrors: false }).compile(resultSchema);
+    this.validateResult = resultValidator();
   }
 
   async run(request: ExecutionRequest): Promise<TargetReport> {
@@ -56,7 +55,7 @@ export class PwshExecutor implements Executor {
       connectTimeoutSeconds: this.options.connectTimeoutSeconds,
     });
     const stdout = await this.invokeEntryScript(payloadB64, host.name);
-    return this.readResult(stdout, host.name);
+    return readResult(stdout, host.name, this.validateResult);
   }
 
   private async invokeEntryScript(payloadB64: string, hostName: string): Promise<string> {
@@ -94,60 +93,4 @@ export class PwshExecutor implements Executor {
       await shell.dispose('SIGKILL').catch(() => undefined);
     }
   }
-
-  private readResult(stdout: string, hostName: string): TargetReport {
-    const line = stdout
-      .split(/\r?\n/)
-      .reverse()
-      .find((l) => l.startsWith(RESULT_PREFIX));
-    if (!line) throw new ExecutionError('executor_failed', `no result came back from ${hostName}.`);
-    let result: unknown;
-    try {
-      result = JSON.parse(line.slice(RESULT_PREFIX.length));
-    } catch {
-      throw new ExecutionError('executor_failed', `the result from ${hostName} is not JSON.`);
-    }
-    if (isFailure(result)) {
-      const code = ['host_unreachable', 'target_refused', 'target_failed'].includes(result.code)
-        ? (result.code as ExecutionError['code'])
-        : 'executor_failed';
-      const message =
-        code === 'host_unreachable'
-          ? `${hostName} did not accept a PowerShell session (down or unreachable).`
-          : result.message;
-      throw new ExecutionError(code, message.slice(0, 300));
-    }
-    if (!this.validateResult(result)) {
-      throw new ExecutionError('executor_failed', `the result from ${hostName} does not match the result schema.`);
-    }
-    const report = result as TargetReport;
-    if (report.host.toUpperCase() !== hostName.toUpperCase()) {
-      throw new ExecutionError('target_failed', `the host answered as ${report.host}, not ${hostName}.`);
-    }
-    return report;
-  }
-}
-
-function isFailure(value: unknown): value is { ok: false; code: string; message: string } {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
-}
-
-/** pwsh gets only what it needs from the bot's environment: no secrets, no bot tokens. */
-function minimalEnv(): NodeJS.ProcessEnv {
-  const keep = [
-    'PATH',
-    'HOME',
-    'USER',
-    'LANG',
-    'TMPDIR',
-    'DOTNET_ROOT',
-    'SystemRoot',
-    'ProgramData',
-    'USERPROFILE',
-    'TEMP',
-    'TMP',
-  ];
-  const env: NodeJS.ProcessEnv = { TERM: 'dumb', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' };
-  for (const key of keep) if (process.env[key] !== undefined) env[key] = process.env[key];
-  return env;
 }

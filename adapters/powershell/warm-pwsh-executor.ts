@@ -1,0 +1,182 @@
+import { type ValidateFunction } from 'ajv';
+import { PowerShell } from 'node-powershell';
+import { join } from 'node:path';
+import type { TargetReport } from '../../bot/domain';
+import { ExecutionError, type ExecutionRequest, type Executor } from '../../bot/ports';
+import { encodePayload } from './encode-payload';
+import { killProcessTree } from './process-tree';
+import type { PwshExecutorOptions } from './pwsh-executor';
+import { minimalEnv } from './pwsh-env';
+import { readResult, resultValidator } from './read-result';
+
+/** The warm entry script, dot-sourced once into each long-lived pwsh. */
+export const WARM_SCRIPT = join(__dirname, 'scripts', 'RdsBotWarm.ps1');
+
+export interface WarmPoolOptions extends PwshExecutorOptions {
+  /** Long-lived pwsh processes; each holds the sessions of the hosts assigned to it (default 2). */
+  processes: number;
+  /** A session is rebuilt after this many calls (default 200) ... */
+  maxOperations: number;
+  /** ... or this many minutes (default 30). */
+  maxAgeMinutes: number;
+  /** A process idle this long is stopped, with its sessions (default 10 minutes). */
+  idleMs: number;
+}
+
+export const WARM_POOL_DEFAULTS = { processes: 2, maxOperations: 200, maxAgeMinutes: 30, idleMs: 600_000 };
+
+/** One long-lived pwsh: calls run on it one at a time, in order. */
+interface Worker {
+  shell?: PowerShell;
+  pid?: number;
+  starting?: Promise<PowerShell>;
+  queue: Promise<unknown>;
+  lastUsed: number;
+}
+
+/**
+ * Executor on a bounded pool of long-lived pwsh processes driven by node-powershell. Each host always
+ * goes to the same process (by its name), which keeps one PowerShell session to it with the module
+ * loaded (RdsBotWarm.ps1), so a warm call is one round trip. A process runs one call at a time; a call
+ * that times out kills that process and everything it started (its ssh connections too), and the next
+ * call starts a fresh one. The payload and the result are the cold executor's, checked the same way.
+ */
+export class WarmPwshExecutor implements Executor {
+  private readonly validateResult: ValidateFunction;
+  private readonly workers: Worker[];
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly options: WarmPoolOptions) {
+    if (/['\r\n]/.test(WARM_SCRIPT)) throw new Error(`unsafe warm script path: ${WARM_SCRIPT}`);
+    if (!Number.isInteger(options.processes) || options.processes < 1) throw new Error('processes must be 1 or more');
+    this.validateResult = resultValidator();
+    this.workers = Array.from({ length: options.processes }, () => ({ queue: Promise.resolve(), lastUsed: 0 }));
+    this.sweeper = setInterval(() => this.stopIdle(), Math.min(options.idleMs, 60_000));
+    this.sweeper.unref();
+  }
+
+  async run(request: ExecutionRequest): Promise<TargetReport> {
+    const { host } = request;
+    if (!host.transport) throw new ExecutionError('target_refused', `${host.name} has no transport in the inventory.`);
+    if (this.options.labOnly && !host.transport.lab) {
+      throw new ExecutionError(
+        'target_refused',
+        `${host.name} is a real host; this bot runs in local mode and only reaches lab hosts.`,
+      );
+    }
+    const payloadB64 = encodePayload({
+      target: { name: host.name, transport: host.transport },
+      operation: request.operation,
+      params: request.params,
+      whatIf: request.whatIf,
+      requestId: request.requestId,
+      connectTimeoutSeconds: this.options.connectTimeoutSeconds,
+    });
+    const worker = this.workers[slot(host.name, this.workers.length)] as Worker;
+    const call = worker.queue.then(() => this.call(worker, payloadB64, host.name));
+    worker.queue = call.catch(() => undefined);
+    return call;
+  }
+
+  /** The pwsh processes running now (the bench reports their memory apart from the bot's). */
+  pids(): number[] {
+    return this.workers.flatMap((worker) => (worker.pid ? [worker.pid] : []));
+  }
+
+  /** Closes every session and stops every process (graceful shutdown). */
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all(this.workers.map((worker) => this.stop(worker, true)));
+  }
+
+  private async call(worker: Worker, payloadB64: string, hostName: string): Promise<TargetReport> {
+    const shell = await this.ensure(worker);
+    worker.lastUsed = Date.now();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void this.stop(worker, false);
+    }, this.options.timeoutMs);
+    try {
+      const { maxOperations, maxAgeMinutes } = this.options;
+      const result = await shell.invoke(
+        `Invoke-RdsBotWarm -PayloadBase64 '${payloadB64}' -MaxOperations ${maxOperations} -MaxAgeMinutes ${maxAgeMinutes}`,
+      );
+      return readResult(result.stdout?.toString('utf8') ?? '', hostName, this.validateResult);
+    } catch (error) {
+      if (error instanceof ExecutionError) throw error;
+      if (timedOut) {
+        throw new ExecutionError(
+          'executor_timeout',
+          `${hostName} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s.`,
+        );
+      }
+      await this.stop(worker, false);
+      throw new ExecutionError('executor_failed', `pwsh failed: ${String(error)}`);
+    } finally {
+      clearTimeout(timer);
+      worker.lastUsed = Date.now();
+    }
+  }
+
+  /** The worker's pwsh, started (and the warm script loaded) if it is not running. */
+  private ensure(worker: Worker): Promise<PowerShell> {
+    if (worker.shell) return Promise.resolve(worker.shell);
+    worker.starting ??= this.start(worker).finally(() => (worker.starting = undefined));
+    return worker.starting;
+  }
+
+  private async start(worker: Worker): Promise<PowerShell> {
+    let shell: PowerShell;
+    try {
+      shell = new PowerShell({
+        executable: this.options.pwsh,
+        executableOptions: { '-NoProfile': true, '-NonInteractive': true },
+        spawnOptions: { env: { ...minimalEnv(), ...this.options.env } },
+        throwOnInvocationError: false,
+      });
+    } catch (error) {
+      throw new ExecutionError('executor_failed', `pwsh could not be started: ${String(error)}`);
+    }
+    worker.pid = (shell as unknown as { process: { pid?: number } }).process.pid;
+    try {
+      await shell.invoke(`. '${WARM_SCRIPT}'`);
+    } catch (error) {
+      if (worker.pid) killProcessTree(worker.pid);
+      worker.pid = undefined;
+      await shell.dispose('SIGKILL').catch(() => undefined);
+      throw new ExecutionError('executor_failed', `the warm entry script did not load: ${String(error)}`);
+    }
+    worker.shell = shell;
+    return shell;
+  }
+
+  /** Stops a worker's pwsh and everything it started; `graceful` closes its sessions first. */
+  private async stop(worker: Worker, graceful: boolean): Promise<void> {
+    const { shell, pid } = worker;
+    worker.shell = undefined;
+    worker.pid = undefined;
+    if (!shell) return;
+    if (graceful) await withTimeout(shell.invoke('Close-RdsBotSessions'), 5_000).catch(() => undefined);
+    if (pid) killProcessTree(pid);
+    await shell.dispose('SIGKILL').catch(() => undefined);
+  }
+
+  private stopIdle(): void {
+    const now = Date.now();
+    for (const worker of this.workers)
+      if (worker.shell && now - worker.lastUsed > this.options.idleMs)
+        worker.queue = worker.queue.then(() => this.stop(worker, true)).catch(() => undefined);
+  }
+}
+
+/** The same host always to the same process, so its warm session is found again. */
+function slot(name: string, count: number): number {
+  let hash = 0;
+  for (const char of name.toLowerCase()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % count;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+}
