@@ -207,9 +207,8 @@ function notConditional(servers: string[], text: string): string[] {
   return kept.length > 0 ? kept : servers;
 }
 
-/** "switch RDSH05 from LIC-OLD to LS2": the server it moves away from is not in the new list. */
+/** "switch RDSH05 from LIC-OLD to LS2", "replace LIC-OLD with LS2": the server it leaves is not in the list. */
 function notMovedFrom(servers: string[], text: string): string[] {
-  // "replace KVLIC2012 with KVLIC01": the one replaced is left out too.
   const places = [...text.matchAll(/(\bfrom\s+(?:the\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b))?\bzzls\b/g)];
   if (places.length !== servers.length) return servers;
   const kept = servers.filter((_, i) => !places[i]?.[1]);
