@@ -36,7 +36,7 @@ const LICENSING_WORDS =
 
 /** Other products with licences of their own ("Adobe says my licence has expired"). */
 const OTHER_PRODUCTS =
-  /\b(adobe|acrobat|photoshop|creative cloud|autocad|flexlm|flexnet|matlab|solidworks|arcgis|office 365|microsoft 365|m365|(ms|microsoft) office|office (2016|2019|2021|2024|ltsc|activation|licens\w*)|office says|unlicensed product|visio|windows activation|(windows|os) (is not |isn'?t |not )?activat\w*|activate windows|not activated|activate it|antivirus|teams (phone|premium|rooms)|phone licen\w*|zoom|sap|jira|salesforce)\b/;
+  /\b(adobe|acrobat|photoshop|creative cloud|autocad|flexlm|flexnet|matlab|solidworks|arcgis|office 365|microsoft 365|m365|(ms|microsoft) office|office (2016|2019|2021|2024|ltsc|activation|licens\w*)|office says|unlicensed product|visio|windows activation|(windows|os) (is not |isn'?t |not )?activat\w*|activate windows|windows (10|11|server) licen\w*|not activated|activate it|antivirus|teams (phone|premium|rooms)|phone licen\w*|zoom|sap|jira|salesforce)\b/;
 /** Words that are only about Remote Desktop (not licences in general). */
 // A host named is no RDS word: "Adobe's licence ran out on PHOTODESK1" is still about Adobe.
 const RDS_WORDS =

@@ -51,3 +51,23 @@ describe('wording the twentieth held-back set brought', () => {
     expect(parse('show me everything done on MBTS1004 this week').operations[0]?.intent).toBe('audit.query');
   });
 });
+
+// The twenty-first held-back set (a wildlife trust, tests/eval/dev-u.jsonl).
+describe('wording the twenty-first held-back set brought', () => {
+  const zoo = JsonInventory.load(join(ROOT, 'tests', 'eval', 'inventory-u.json')).hosts();
+  const read = (text: string) => parseRequest(text, zoo).operations;
+
+  it('pairs hosts without digits in their names with their own value', () => {
+    expect(read('GIFTSHOPTS should be per device and VETRECORDSTS per user')).toEqual([
+      { intent: 'rdsh.set_licensing_mode', targets: ['GIFTSHOPTS'], params: { mode: 'PerDevice' } },
+      { intent: 'rdsh.set_licensing_mode', targets: ['VETRECORDSTS'], params: { mode: 'PerUser' } },
+    ]);
+    expect(
+      read('GIFTSHOPTS should use ZLIC-ASH and EDU-TS-1011 should use ZLIC-DR').map((op) => op.params.servers),
+    ).toEqual([['ZLIC-ASH'], ['ZLIC-DR']]);
+  });
+
+  it('keeps Windows licences off topic', () => {
+    expect(read('do we have spare Windows 11 licences for the new vet laptop?')).toEqual([]);
+  });
+});
