@@ -5,17 +5,7 @@ import { WARM_POOL_DEFAULTS, WarmPwshExecutor } from '../adapters/powershell/war
 import type { Host } from '../bot/domain';
 import type { Figures } from './latest-json';
 import { round3 } from './latest-json';
-
-async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
+import { median, timed } from './timing';
 
 /**
  * One read-only operation (the client reset's preview) on one lab host, three ways, side by side:

@@ -14,6 +14,7 @@ import { startCaptureConnector } from '../tests/support/capture-connector';
 import { type Figures, mergeLatest, round3 } from './latest-json';
 import { measureExecutor } from './executor-bench';
 import { measureParser } from './parser-bench';
+import { median, timed } from './timing';
 
 /**
  * `npm run bench`: speed and memory, measured side by side in one run (never in timed tests).
@@ -23,17 +24,6 @@ import { measureParser } from './parser-bench';
 const ROOT = resolve(__dirname, '..');
 const lab = { dir: join(ROOT, 'data', 'bench-lab'), net: 4 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 /** One printed line and one latest.json key per figure; the lab section adds its own to both. */
 interface Section {

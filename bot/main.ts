@@ -111,7 +111,7 @@ export async function startBot(
       clearInterval(sweeper);
       server.close();
       await background.idle();
-      if (executor instanceof WarmPwshExecutor) await executor.close();
+      await executor.close?.();
       store.close();
     },
   };

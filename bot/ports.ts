@@ -102,6 +102,8 @@ export class ExecutionError extends Error {
 /** Runs catalogue operations on hosts. Rejects with ExecutionError for host-level failures. */
 export interface Executor {
   run(request: ExecutionRequest): Promise<TargetReport>;
+  /** Closes what the executor keeps open between calls (warm sessions, processes); graceful shutdown. */
+  close?(): Promise<void>;
 }
 
 export interface Inventory {

@@ -1,27 +1,17 @@
 import { type ValidateFunction } from 'ajv';
-import { PowerShell } from 'node-powershell';
 import { join } from 'node:path';
 import type { TargetReport } from '../../bot/domain';
 import { ExecutionError, type ExecutionRequest, type Executor } from '../../bot/ports';
-import { encodePayload } from './encode-payload';
 import { killProcessTree } from './process-tree';
-import { minimalEnv } from './pwsh-env';
+import { callPayload, type PwshCallOptions, startPwsh } from './pwsh-call';
 import { readResult, resultValidator } from './read-result';
 
 /** The fixed entry script; the only PowerShell the bot ever starts. */
 export const ENTRY_SCRIPT = join(__dirname, 'scripts', 'Invoke-RdsBotOperation.ps1');
 
-export interface PwshExecutorOptions {
-  /** Path of pwsh (PowerShell 7). */
-  pwsh: string;
+export interface PwshExecutorOptions extends PwshCallOptions {
   /** Whole-call deadline: pwsh start, SSH, module, operation. On expiry the process tree is killed. */
   timeoutMs: number;
-  /** Seconds ssh may take to connect. */
-  connectTimeoutSeconds: number;
-  /** Refuse every host whose transport is not a lab transport (unauthenticated local mode). */
-  labOnly: boolean;
-  /** Extra environment for pwsh (DOTNET_ROOT for the dotnet global tool, for example). */
-  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -38,39 +28,14 @@ export class PwshExecutor implements Executor {
   }
 
   async run(request: ExecutionRequest): Promise<TargetReport> {
-    const { host } = request;
-    if (!host.transport) throw new ExecutionError('target_refused', `${host.name} has no transport in the inventory.`);
-    if (this.options.labOnly && !host.transport.lab) {
-      throw new ExecutionError(
-        'target_refused',
-        `${host.name} is a real host; this bot runs in local mode and only reaches lab hosts.`,
-      );
-    }
-    const payloadB64 = encodePayload({
-      target: { name: host.name, transport: host.transport },
-      operation: request.operation,
-      params: request.params,
-      whatIf: request.whatIf,
-      requestId: request.requestId,
-      connectTimeoutSeconds: this.options.connectTimeoutSeconds,
-    });
-    const stdout = await this.invokeEntryScript(payloadB64, host.name);
-    return readResult(stdout, host.name, this.validateResult);
+    const payloadB64 = callPayload(request, this.options);
+    const hostName = request.host.name;
+    const stdout = await this.invokeEntryScript(payloadB64, hostName);
+    return readResult(stdout, hostName, this.validateResult);
   }
 
   private async invokeEntryScript(payloadB64: string, hostName: string): Promise<string> {
-    let shell: PowerShell;
-    try {
-      shell = new PowerShell({
-        executable: this.options.pwsh,
-        executableOptions: { '-NoProfile': true, '-NonInteractive': true },
-        spawnOptions: { env: { ...minimalEnv(), ...this.options.env } },
-        throwOnInvocationError: false,
-      });
-    } catch (error) {
-      throw new ExecutionError('executor_failed', `pwsh could not be started: ${String(error)}`);
-    }
-    const pid = (shell as unknown as { process: { pid?: number } }).process.pid;
+    const { shell, pid } = startPwsh(this.options);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

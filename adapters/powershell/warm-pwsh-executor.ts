@@ -1,12 +1,11 @@
 import { type ValidateFunction } from 'ajv';
-import { PowerShell } from 'node-powershell';
+import type { PowerShell } from 'node-powershell';
 import { join } from 'node:path';
 import type { TargetReport } from '../../bot/domain';
 import { ExecutionError, type ExecutionRequest, type Executor } from '../../bot/ports';
-import { encodePayload } from './encode-payload';
 import { killProcessTree } from './process-tree';
 import type { PwshExecutorOptions } from './pwsh-executor';
-import { minimalEnv } from './pwsh-env';
+import { callPayload, startPwsh } from './pwsh-call';
 import { readResult, resultValidator } from './read-result';
 
 /** The warm entry script, dot-sourced once into each long-lived pwsh. */
@@ -47,7 +46,6 @@ export class WarmPwshExecutor implements Executor {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly options: WarmPoolOptions) {
-    if (/['\r\n]/.test(WARM_SCRIPT)) throw new Error(`unsafe warm script path: ${WARM_SCRIPT}`);
     if (!Number.isInteger(options.processes) || options.processes < 1) throw new Error('processes must be 1 or more');
     this.validateResult = resultValidator();
     this.workers = Array.from({ length: options.processes }, () => ({ queue: Promise.resolve(), lastUsed: 0 }));
@@ -56,22 +54,8 @@ export class WarmPwshExecutor implements Executor {
   }
 
   async run(request: ExecutionRequest): Promise<TargetReport> {
+    const payloadB64 = callPayload(request, this.options);
     const { host } = request;
-    if (!host.transport) throw new ExecutionError('target_refused', `${host.name} has no transport in the inventory.`);
-    if (this.options.labOnly && !host.transport.lab) {
-      throw new ExecutionError(
-        'target_refused',
-        `${host.name} is a real host; this bot runs in local mode and only reaches lab hosts.`,
-      );
-    }
-    const payloadB64 = encodePayload({
-      target: { name: host.name, transport: host.transport },
-      operation: request.operation,
-      params: request.params,
-      whatIf: request.whatIf,
-      requestId: request.requestId,
-      connectTimeoutSeconds: this.options.connectTimeoutSeconds,
-    });
     const worker = this.workers[slot(host.name, this.workers.length)] as Worker;
     const call = worker.queue.then(() => this.call(worker, payloadB64, host.name));
     worker.queue = call.catch(() => undefined);
@@ -98,10 +82,8 @@ export class WarmPwshExecutor implements Executor {
       void this.stop(worker, false);
     }, this.options.timeoutMs);
     try {
-      const { maxOperations, maxAgeMinutes } = this.options;
-      const result = await shell.invoke(
-        `Invoke-RdsBotWarm -PayloadBase64 '${payloadB64}' -MaxOperations ${maxOperations} -MaxAgeMinutes ${maxAgeMinutes}`,
-      );
+      // The base64 payload is the only value in the command; the pool limits came in the environment.
+      const result = await shell.invoke(`Invoke-RdsBotWarm -PayloadBase64 '${payloadB64}'`);
       return readResult(result.stdout?.toString('utf8') ?? '', hostName, this.validateResult);
     } catch (error) {
       if (error instanceof ExecutionError) throw error;
@@ -127,20 +109,15 @@ export class WarmPwshExecutor implements Executor {
   }
 
   private async start(worker: Worker): Promise<PowerShell> {
-    let shell: PowerShell;
+    // The script's path and the session limits reach pwsh as environment, never as command text.
+    const { shell, pid } = startPwsh(this.options, {
+      RDSBOT_WARM_SCRIPT: WARM_SCRIPT,
+      RDSBOT_SESSION_MAX_OPERATIONS: String(this.options.maxOperations),
+      RDSBOT_SESSION_MAX_MINUTES: String(this.options.maxAgeMinutes),
+    });
+    worker.pid = pid;
     try {
-      shell = new PowerShell({
-        executable: this.options.pwsh,
-        executableOptions: { '-NoProfile': true, '-NonInteractive': true },
-        spawnOptions: { env: { ...minimalEnv(), ...this.options.env } },
-        throwOnInvocationError: false,
-      });
-    } catch (error) {
-      throw new ExecutionError('executor_failed', `pwsh could not be started: ${String(error)}`);
-    }
-    worker.pid = (shell as unknown as { process: { pid?: number } }).process.pid;
-    try {
-      await shell.invoke(`. '${WARM_SCRIPT}'`);
+      await shell.invoke('. $env:RDSBOT_WARM_SCRIPT');
     } catch (error) {
       if (worker.pid) killProcessTree(worker.pid);
       worker.pid = undefined;

@@ -1,24 +1,17 @@
 import type { TurnContext } from 'botbuilder';
-import type { Requester } from '../domain';
 import { approveRequest } from '../workflow/approve-request';
 import type { WorkflowDeps } from '../workflow/deps';
 import { rejectRequest } from '../workflow/reject-request';
 import { viewApproval } from '../workflow/view-approval';
 import { noticeCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
-import { type DecisionData, readDecisionData, readRequestRef } from './card-data';
+import { clickOf, readDecision, readDecisionData, readRequestRef } from './card-data';
 import type { CardRouteOptions, ClickRoute } from './card-route';
 import { identify } from './identify';
 import type { MemberKind } from './member-kind';
 import { approvalOutcomeCard, approvalViewCard } from './render';
 import type { StartRun } from './start-run';
 
-const click = (data: DecisionData, actor: Requester) => ({
-  requestId: data.requestId,
-  fingerprint: data.fingerprint,
-  actor,
-});
-const decision = (value: unknown) => readDecisionData(value);
 const withReason = (value: unknown) => readDecisionData(value, 'reason');
 
 /**
@@ -44,14 +37,14 @@ export function registerApprovalRoutes(
 
   on(
     VERB.approve,
-    decision,
-    async (data, user) => approvalOutcomeCard(options.startRun(await approveRequest(deps, click(data, user)))),
+    readDecision,
+    async (data, user) => approvalOutcomeCard(options.startRun(await approveRequest(deps, clickOf(data, user)))),
     asApprover,
   );
   on(
     VERB.reject,
     withReason,
-    async (data, user) => approvalOutcomeCard(await rejectRequest(deps, { ...click(data, user), reason: data.text })),
+    async (data, user) => approvalOutcomeCard(await rejectRequest(deps, { ...clickOf(data, user), reason: data.text })),
     asApprover,
   );
   on(

@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import type { Requester } from '../domain';
 
 /** What a Confirm/Cancel/Approve/Reject click carries. Everything else in the payload is ignored. */
 export interface DecisionData {
@@ -47,6 +48,17 @@ export function readDecisionData(value: unknown, text?: 'justification' | 'reaso
     fingerprint: value.fingerprint,
     ...(typed !== undefined ? { text: typed } : {}),
   };
+}
+
+/** A plain Confirm/Cancel/Approve click: the two fields, nothing typed. */
+export const readDecision = (value: unknown): DecisionData | undefined => readDecisionData(value);
+
+/** The core's view of a click: which request, the plan the card showed, who clicked. */
+export function clickOf(
+  data: DecisionData,
+  actor: Requester,
+): { requestId: string; fingerprint: string; actor: Requester } {
+  return { requestId: data.requestId, fingerprint: data.fingerprint, actor };
 }
 
 /** "Submit again" and the approval card's refresh carry only the request id. */

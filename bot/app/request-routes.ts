@@ -1,4 +1,3 @@
-import type { Requester } from '../domain';
 import { cancelRequest } from '../workflow/cancel-request';
 import { confirmRequest } from '../workflow/confirm-request';
 import type { WorkflowDeps } from '../workflow/deps';
@@ -7,18 +6,19 @@ import { resubmitRequest } from '../workflow/resubmit-request';
 import { submitForApproval } from '../workflow/submit-for-approval';
 import { noticeCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
-import { type DecisionData, readChoiceData, readCompletionData, readDecisionData, readRequestRef } from './card-data';
+import {
+  clickOf,
+  readChoiceData,
+  readCompletionData,
+  readDecision,
+  readDecisionData,
+  readRequestRef,
+} from './card-data';
 import type { ClickRoute } from './card-route';
 import { continueRequest } from './continue-request';
 import { decisionCard, submitCard } from './render';
 import type { StartRun } from './start-run';
 
-const click = (data: DecisionData, actor: Requester) => ({
-  requestId: data.requestId,
-  fingerprint: data.fingerprint,
-  actor,
-});
-const decision = (value: unknown) => readDecisionData(value);
 const withJustification = (value: unknown) => readDecisionData(value, 'justification');
 
 const UNREADABLE_PICKS = noticeCard('I cannot read this card', 'Pick from the lists, or write the request again.');
@@ -31,12 +31,12 @@ const UNREADABLE_CHOICE = noticeCard('I cannot read this button', 'The card data
  * only names it (and a pick is taken only if the core's own parse offers it).
  */
 export function registerRequestRoutes(on: ClickRoute, deps: WorkflowDeps, startRun: StartRun): void {
-  on(VERB.confirm, decision, async (data, user) =>
-    decisionCard(startRun(await confirmRequest(deps, click(data, user)))),
+  on(VERB.confirm, readDecision, async (data, user) =>
+    decisionCard(startRun(await confirmRequest(deps, clickOf(data, user)))),
   );
-  on(VERB.cancel, decision, async (data, user) => decisionCard(await cancelRequest(deps, click(data, user))));
+  on(VERB.cancel, readDecision, async (data, user) => decisionCard(await cancelRequest(deps, clickOf(data, user))));
   on(VERB.submit, withJustification, async (data, user) =>
-    submitCard(await submitForApproval(deps, { ...click(data, user), justification: data.text })),
+    submitCard(await submitForApproval(deps, { ...clickOf(data, user), justification: data.text })),
   );
   on(VERB.resubmit, readRequestRef, async ({ requestId }, user, context) => {
     const outcome = await resubmitRequest(deps, { requestId, actor: user });

@@ -69,10 +69,6 @@ const QUOTED_NAMES =
  * German words German-speaking staff write to the bot, read as the English ones: enough for "Kannst du
  * bitte den Lizenzmodus von X auf Pro Benutzer umstellen?" to be the mode change it asks for.
  */
-/** A word only German has, so that English text skips the German table. */
-const GERMAN_WORDS =
-  /\b(kannst|können|koennen|könnt|kann jemand|lizenz\w*|benutzer|gerät|geraet|umstellen|ändern|aendern|wechseln|umschalten|setzen|neu starten|neustarten|dienst|zurücksetzen|zuruecksetzen|danach|auf|nach)\b/;
-
 const GERMAN: Array<[RegExp, string]> = [
   [/\b(kannst du|können sie|koennen sie|könnt ihr|kann jemand)\b/g, 'can you'],
   [/\bbitte\b/g, 'please'],
@@ -88,6 +84,9 @@ const GERMAN: Array<[RegExp, string]> = [
   [/\bdanach\b/g, 'then'],
   [/\b(auf|nach)\b/g, 'to'],
 ];
+
+/** Any word of the German table, so that English text skips it (one test instead of thirteen replaces). */
+const GERMAN_WORDS = new RegExp(GERMAN.map(([pattern]) => pattern.source).join('|'));
 
 export function normalise(text: string): string {
   const known = recent.get(text);

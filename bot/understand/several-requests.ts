@@ -103,15 +103,14 @@ export function combineParts(
   for (const [at, piece] of pieces.entries()) {
     const act = acts[at];
     const previous = groups.at(-1);
+    // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
+    if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
     // The hosts asked about so far: the earlier parts' own, or, when they named none (they take the
     // message's hosts), the message's.
     const named = groups.flatMap((group) => hostsNamed(group.result));
     const earlier = named.length > 0 ? new Set(named) : asked;
-    // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
-    if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
     // "Can you reset ... on X, and after that restart service on Y?": the "can you" and the question mark
     // belong to the whole message, so a later order that alone would be asked about is an order.
-
     const result = orderAfterRequest(
       parse(namingServers(piece, previous?.result)),
       previous !== undefined && acts.slice(0, at).includes('request'),

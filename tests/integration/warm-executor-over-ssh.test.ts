@@ -5,9 +5,8 @@ import type { WarmPwshExecutor } from '../../adapters/powershell/warm-pwsh-execu
 import type { Intent, Params } from '../../bot/domain';
 import { ExecutionError } from '../../bot/ports';
 import { hiveFile, LAB_HOSTS, restartSshd, seedHive } from '../../lab/lab';
-import { labExecutor } from '../support/lab-executor';
+import { labExecutor, warmLabExecutor } from '../support/lab-executor';
 import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
-import { warmLabExecutor } from '../support/warm-lab-executor';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 const inventory = JsonInventory.load(process.env.RDSBOT_TEST_INVENTORY as string);

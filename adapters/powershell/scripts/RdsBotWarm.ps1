@@ -7,7 +7,8 @@
 .DESCRIPTION
     Invoke-RdsBotWarm takes the same payload as Invoke-RdsBotOperation.ps1 and prints the same one
     "RDSBOT-RESULT <json>" line. For ssh targets it reuses a session when it is open, younger than
-    -MaxAgeMinutes and has run fewer than -MaxOperations calls; otherwise it builds a new one (key only,
+    RDSBOT_SESSION_MAX_MINUTES and has run fewer than RDSBOT_SESSION_MAX_OPERATIONS calls (read once
+    from the environment the executor starts pwsh with); otherwise it builds a new one (key only,
     pinned host keys). The module is sent to a session once and again only when its hash changes (a
     module edited on disk reloads). A transport error drops the session, so the next call rebuilds it;
     a call is never retried, because the operation may have run. Other transports (WinRM, JEA, local)
@@ -22,7 +23,19 @@ $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot 'Get-RdsModuleBundle.ps1')
 
 $script:RdsBotSessions = @{}
+$script:RdsBotBundles = @{}
 $script:RdsBotColdEntry = Join-Path $PSScriptRoot 'Invoke-RdsBotOperation.ps1'
+$script:RdsBotModuleRoot = Join-Path $PSScriptRoot '..' 'module' 'RdsLicensing'
+
+function Get-RdsBotLimit {
+    <# A whole number from the environment, or the default when it is missing or not a sane number. #>
+    param ([string] $Name, [int] $Default)
+    $value = 0
+    if ([int]::TryParse([string][Environment]::GetEnvironmentVariable($Name), [ref]$value) -and $value -ge 1) { return $value }
+    return $Default
+}
+$script:RdsBotMaxOperations = Get-RdsBotLimit -Name 'RDSBOT_SESSION_MAX_OPERATIONS' -Default 200
+$script:RdsBotMaxMinutes = Get-RdsBotLimit -Name 'RDSBOT_SESSION_MAX_MINUTES' -Default 30
 
 # What a warm session runs: the module is already imported there (global), so only the payload crosses.
 $script:RdsBotWarmRemote = {
@@ -47,11 +60,20 @@ $script:RdsBotLoadModule = {
 }
 
 function Get-RdsBotBundle {
-    <# The module text for a backend and its SHA-256, read from disk each call (a few files, milliseconds). #>
+    <#
+        The module text for a backend and its SHA-256, built once and again only when a module file
+        changed (newer write time, or files added or removed): a call costs a directory listing, not
+        reading and hashing every file.
+    #>
     param ([string] $Backend)
+    $files = @(Get-ChildItem -Path $script:RdsBotModuleRoot -Recurse -File)
+    $stamp = '{0}:{1}' -f $files.Count, (($files | Measure-Object -Property LastWriteTimeUtc -Maximum).Maximum.Ticks)
+    $cached = $script:RdsBotBundles[$Backend]
+    if ($cached -and $cached.Stamp -eq $stamp) { return $cached }
     $text = Get-RdsModuleBundle -Backend $Backend
     $hash = [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($text)))
-    return @{ Text = $text; Hash = $hash }
+    $script:RdsBotBundles[$Backend] = @{ Text = $text; Hash = $hash; Stamp = $stamp }
+    return $script:RdsBotBundles[$Backend]
 }
 
 function Close-RdsBotSession {
@@ -67,11 +89,7 @@ function Close-RdsBotSessions {
 }
 
 function Invoke-RdsBotWarm {
-    param (
-        [Parameter(Mandatory)][string] $PayloadBase64,
-        [int] $MaxOperations = 200,
-        [int] $MaxAgeMinutes = 30
-    )
+    param ([Parameter(Mandatory)][string] $PayloadBase64)
     try { $call = ConvertFrom-RdsBotPayload -PayloadBase64 $PayloadBase64 }
     catch { Write-RdsBotResult (Get-RdsBotFailure -Code 'payload_invalid' -Message "$($_.Exception.Message)"); return }
     $transport = $call.Target['transport']
@@ -79,7 +97,7 @@ function Invoke-RdsBotWarm {
 
     $key = '{0}@{1}:{2}|{3}|{4}|{5}' -f $transport['user'], $transport['address'], $transport['port'], $transport['keyFile'], $transport['knownHostsFile'], $call.Backend
     $entry = $script:RdsBotSessions[$key]
-    $stale = $entry -and ($entry.Session.State -ne 'Opened' -or $entry.Operations -ge $MaxOperations -or ((Get-Date) - $entry.Started).TotalMinutes -ge $MaxAgeMinutes)
+    $stale = $entry -and ($entry.Session.State -ne 'Opened' -or $entry.Operations -ge $script:RdsBotMaxOperations -or ((Get-Date) - $entry.Started).TotalMinutes -ge $script:RdsBotMaxMinutes)
     if ($stale) { Close-RdsBotSession -Key $key; $entry = $null }
     if (-not $entry) {
         $connection = Get-RdsBotSshConnection -Transport $transport -Timeout $call.Timeout

@@ -1,0 +1,12 @@
+/** The median of a run's samples (the middle one; no interpolation). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Milliseconds `fn` took, awaited. */
+export async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
