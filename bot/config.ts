@@ -19,7 +19,12 @@ export interface BotConfig {
    * The warm executor's pool: long-lived pwsh processes (0: one pwsh per call, the cold executor),
    * calls per session and minutes per session before it is rebuilt, and how long an idle process lives.
    */
-  pool: { processes: number; maxOperations: number; maxAgeMinutes: number; idleMs: number };
+  pool: { processes: number; maxOperations: number; maxAgeMinutes: number; idleMs: number; maxSessions: number };
+  /**
+   * Fan-out bounds: host calls at once across all requests, hosts at once for one request, and how
+   * long a request queues for a host another request is changing before that host fails as busy.
+   */
+  execution: { concurrency: number; requestConcurrency: number; hostWaitMs: number; progressIntervalMs: number };
   planTtlMinutes: number;
   /** How often overdue plans and approval requests are expired (and their cards updated). */
   expirySweepMs: number;
@@ -111,6 +116,13 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
       maxOperations: integer(env, 'POOL_SESSION_MAX_OPERATIONS', 200, 1, 100_000),
       maxAgeMinutes: integer(env, 'POOL_SESSION_MAX_MINUTES', 30, 1, 1440),
       idleMs: integer(env, 'POOL_IDLE_MS', 600_000, 10_000, 86_400_000),
+      maxSessions: integer(env, 'POOL_MAX_SESSIONS', 64, 1, 1000),
+    },
+    execution: {
+      concurrency: integer(env, 'EXECUTION_CONCURRENCY', 8, 1, 64),
+      requestConcurrency: integer(env, 'REQUEST_CONCURRENCY', 8, 1, 64),
+      hostWaitMs: integer(env, 'HOST_WAIT_SECONDS', 120, 0, 3600) * 1000,
+      progressIntervalMs: 1000,
     },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),

@@ -200,4 +200,14 @@ export interface ChangeRequest {
   failure?: string;
   /** Set for every change request; `needed: 0` means the requester confirms alone. */
   approval?: ApprovalState;
+  /** While it runs: how far it got, for the card only (a copy carries it to the card; never stored). */
+  progress?: RunProgressView;
+}
+
+/** "12 of 40 done, 1 failed", and the hosts this request queues for behind another request. */
+export interface RunProgressView {
+  total: number;
+  done: number;
+  failed: number;
+  waitingFor: string[];
 }

@@ -16,6 +16,7 @@ import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './conf
 import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
 import { HostLocks } from './workflow/host-locks';
+import { Slots } from './workflow/slots';
 import { localMemberKind, teamsMemberKind } from './app/member-kind';
 import { expireOverdue } from './workflow/expire-overdue';
 import { recoverInterrupted } from './workflow/recover-interrupted';
@@ -75,7 +76,10 @@ export async function startBot(
     locks: new HostLocks(),
     log,
     planTtlMs: config.planTtlMinutes * 60_000,
-    concurrency: 4,
+    concurrency: config.execution.requestConcurrency,
+    slots: new Slots(config.execution.concurrency),
+    hostWaitMs: config.execution.hostWaitMs,
+    progressIntervalMs: config.execution.progressIntervalMs,
   };
   const background = new BackgroundWork((error) => log.error('background work failed', { error: String(error) }));
   const app = createApp({

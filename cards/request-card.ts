@@ -98,7 +98,24 @@ export function runningCard(request: ChangeRequest): AdaptiveCard {
         ? 'Checking the hosts are as the approvers saw them, then backing up and applying the change. This card updates when it is done.'
         : 'Backing up and applying the change on each host. This card updates when it is done.',
     ),
+    ...progressLines(request),
   ]);
+}
+
+/** "12 of 40 hosts done, 1 failed", and which hosts wait for another request to finish with them. */
+function progressLines(request: ChangeRequest): CardElement[] {
+  const progress = request.progress;
+  if (!progress) return [];
+  const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
+  const lines = [paragraph(`${progress.done} of ${progress.total} hosts done${failed}.`, {})];
+  if (progress.waitingFor.length > 0)
+    lines.push(
+      paragraph(
+        `Waiting for ${progress.waitingFor.join(', ')}: another request is changing ${progress.waitingFor.length === 1 ? 'it' : 'them'}; this one goes next.`,
+        { color: 'warning' },
+      ),
+    );
+  return lines;
 }
 
 function nextSteps(request: ChangeRequest): CardElement[] {

@@ -20,9 +20,17 @@ export interface WarmPoolOptions extends PwshExecutorOptions {
   maxAgeMinutes: number;
   /** A process idle this long is stopped, with its sessions (default 10 minutes). */
   idleMs: number;
+  /** Sessions one process keeps; past it the least recently used one is closed (default 64). */
+  maxSessions: number;
 }
 
-export const WARM_POOL_DEFAULTS = { processes: 2, maxOperations: 200, maxAgeMinutes: 30, idleMs: 600_000 };
+export const WARM_POOL_DEFAULTS = {
+  processes: 2,
+  maxOperations: 200,
+  maxAgeMinutes: 30,
+  idleMs: 600_000,
+  maxSessions: 64,
+};
 
 /** One long-lived pwsh: calls run on it one at a time, in order. */
 interface Worker {
@@ -44,6 +52,8 @@ export class WarmPwshExecutor implements Executor {
   private readonly validateResult: ValidateFunction;
   private readonly workers: Worker[];
   private readonly sweeper: NodeJS.Timeout;
+  /** Which process each host's session lives on: given once, to the process with the fewest hosts. */
+  private readonly homes = new Map<string, number>();
 
   constructor(private readonly options: WarmPoolOptions) {
     if (!Number.isInteger(options.processes) || options.processes < 1) throw new Error('processes must be 1 or more');
@@ -56,10 +66,25 @@ export class WarmPwshExecutor implements Executor {
   async run(request: ExecutionRequest): Promise<TargetReport> {
     const payloadB64 = callPayload(request, this.options);
     const { host } = request;
-    const worker = this.workers[slot(host.name, this.workers.length)] as Worker;
+    const worker = this.workers[this.home(host.name)] as Worker;
     const call = worker.queue.then(() => this.call(worker, payloadB64, host.name));
     worker.queue = call.catch(() => undefined);
     return call;
+  }
+
+  /**
+   * The same host always to the same process, so its warm session is found again; a new host goes to
+   * the process holding the fewest, so a fan-out over many hosts spreads over every process.
+   */
+  private home(name: string): number {
+    const key = name.toLowerCase();
+    const known = this.homes.get(key);
+    if (known !== undefined) return known;
+    const counts = this.workers.map(() => 0);
+    for (const index of this.homes.values()) counts[index] = (counts[index] ?? 0) + 1;
+    const index = counts.indexOf(Math.min(...counts));
+    this.homes.set(key, index);
+    return index;
   }
 
   /** The pwsh processes running now (the bench reports their memory apart from the bot's). */
@@ -114,6 +139,7 @@ export class WarmPwshExecutor implements Executor {
       RDSBOT_WARM_SCRIPT: WARM_SCRIPT,
       RDSBOT_SESSION_MAX_OPERATIONS: String(this.options.maxOperations),
       RDSBOT_SESSION_MAX_MINUTES: String(this.options.maxAgeMinutes),
+      RDSBOT_POOL_MAX_SESSIONS: String(this.options.maxSessions),
     });
     worker.pid = pid;
     try {
@@ -145,13 +171,6 @@ export class WarmPwshExecutor implements Executor {
       if (worker.shell && now - worker.lastUsed > this.options.idleMs)
         worker.queue = worker.queue.then(() => this.stop(worker, true)).catch(() => undefined);
   }
-}
-
-/** The same host always to the same process, so its warm session is found again. */
-function slot(name: string, count: number): number {
-  let hash = 0;
-  for (const char of name.toLowerCase()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % count;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -2,6 +2,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { CardFactory, type ConversationReference, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ChangeRequest } from '../../bot/domain';
 import type { ApprovalsChannel, Notifier } from '../../bot/ports';
+import { LatestWins } from './latest-wins';
 
 /**
  * The cards a proactive message carries, built by the composition root: an adapter renders no card of
@@ -21,6 +22,8 @@ function cardActivity(card: object): ReturnType<typeof MessageFactory.attachment
  * references): the requester's card in their chat, and the approval card in the approvals channel.
  */
 export class TeamsNotifier implements Notifier {
+  private readonly updates = new LatestWins();
+
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
@@ -29,14 +32,16 @@ export class TeamsNotifier implements Notifier {
 
   async updateRequestCard(request: ChangeRequest): Promise<void> {
     const reference = request.conversation as Partial<ConversationReference>;
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      const activity = cardActivity(this.cards.request(request));
-      if (request.cardActivityId) {
-        await context.updateActivity({ ...activity, id: request.cardActivityId });
-      } else {
-        await context.sendActivity(activity);
-      }
-    });
+    const send = () =>
+      this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        const activity = cardActivity(this.cards.request(request));
+        if (request.cardActivityId) {
+          await context.updateActivity({ ...activity, id: request.cardActivityId });
+        } else {
+          await context.sendActivity(activity);
+        }
+      });
+    await (request.cardActivityId ? this.updates.update(`request:${request.cardActivityId}`, send) : send());
   }
 
   async tellRequester(request: ChangeRequest, text: string): Promise<void> {
@@ -72,16 +77,18 @@ export class TeamsNotifier implements Notifier {
     const channel = request.approval?.channel;
     if (!channel?.activityId) return;
     const activityId = channel.activityId;
-    await this.adapter.continueConversationAsync(
-      this.botAppId,
-      channel.conversation as Partial<ConversationReference>,
-      async (context) => {
-        const userIds = (await teamsMembers(context, approvers)).map((member) => member.id);
-        await context.updateActivity({
-          ...cardActivity(this.cards.approval(request, { userIds })),
-          id: activityId,
-        });
-      },
+    await this.updates.update(`approval:${activityId}`, () =>
+      this.adapter.continueConversationAsync(
+        this.botAppId,
+        channel.conversation as Partial<ConversationReference>,
+        async (context) => {
+          const userIds = (await teamsMembers(context, approvers)).map((member) => member.id);
+          await context.updateActivity({
+            ...cardActivity(this.cards.approval(request, { userIds })),
+            id: activityId,
+          });
+        },
+      ),
     );
   }
 }

@@ -2,6 +2,7 @@ import type { Logger } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { AuditLog, Clock, Executor, IdSource, Inventory, Notifier, RequestStore, SettingsStore } from '../ports';
 import type { HostLocks } from './host-locks';
+import type { Slots } from './slots';
 
 /** Everything the use cases need, wired once by the composition root. */
 export interface WorkflowDeps {
@@ -18,6 +19,12 @@ export interface WorkflowDeps {
   log: Logger;
   /** How long a plan may wait for its confirmation. */
   planTtlMs: number;
-  /** Hosts previewed or changed at the same time. */
+  /** Hosts one request previews or changes at the same time. */
   concurrency: number;
+  /** Host calls running at once across all requests. */
+  slots: Slots;
+  /** How long work for a host queues behind another request's before it gives up (host_busy). */
+  hostWaitMs: number;
+  /** The least time between two progress updates of a running request's card (Teams throttles edits). */
+  progressIntervalMs: number;
 }

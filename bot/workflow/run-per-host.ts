@@ -1,10 +1,20 @@
 import type { Host, HostOutcome, Intent, Params } from '../domain';
 import { ExecutionError } from '../ports';
 import type { WorkflowDeps } from './deps';
+import { HostBusyError } from './host-locks';
+
+/** What a caller hears while hosts run: a host queued behind another request, a host's outcome. */
+export interface HostWatch {
+  waiting(host: string): void;
+  finished(outcome: HostOutcome): void;
+}
 
 /**
- * Runs one operation on each host (bounded concurrency, one change per host at a time) and turns
- * every host-level failure into an outcome, so one dead host never hides the others' results.
+ * Runs one operation on each host and turns every host-level failure into an outcome, so one dead
+ * host never hides the others' results. Three bounds: this request runs at most `deps.concurrency`
+ * hosts at once; all requests together at most `deps.slots.size`; and a host runs one request at a
+ * time (its lock is taken before a global slot, so a request queued for a busy host holds no slot),
+ * waiting in order at most `deps.hostWaitMs`.
  */
 export async function runPerHost(
   deps: WorkflowDeps,
@@ -13,6 +23,7 @@ export async function runPerHost(
   params: Params,
   hosts: Host[],
   whatIf: boolean,
+  watch?: HostWatch,
 ): Promise<HostOutcome[]> {
   const outcomes: HostOutcome[] = new Array(hosts.length);
   let next = 0;
@@ -20,9 +31,14 @@ export async function runPerHost(
     while (next < hosts.length) {
       const index = next++;
       const host = hosts[index] as Host;
-      outcomes[index] = await deps.locks.withLock(host.name, () =>
-        runOne(deps, requestId, intent, params, host, whatIf),
-      );
+      const outcome = await deps.locks
+        .withLock(host.name, () => deps.slots.run(() => runOne(deps, requestId, intent, params, host, whatIf)), {
+          waitMs: deps.hostWaitMs,
+          onWait: () => watch?.waiting(host.name),
+        })
+        .catch((error: unknown) => busy(error, host));
+      outcomes[index] = outcome;
+      watch?.finished(outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency, hosts.length) }, worker));
@@ -51,4 +67,9 @@ async function runOne(
       error: { code: 'executor_failed', message: 'The executor failed unexpectedly.' },
     };
   }
+}
+
+function busy(error: unknown, host: Host): HostOutcome {
+  if (!(error instanceof HostBusyError)) throw error;
+  return { host: host.name, status: 'failed', error: { code: 'host_busy', message: error.message } };
 }

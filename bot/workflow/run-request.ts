@@ -12,6 +12,7 @@ import { hostsOf, checkPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runOperations } from './run-operations';
 import { runPerHost } from './run-per-host';
+import { RunProgress } from './run-progress';
 
 /**
  * Runs a confirmed request: role check once more, `running` (compare-and-set, so it runs once),
@@ -54,18 +55,24 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
   await publish(deps, running);
 
   const outcomes: HostOutcome[] = [];
-  for (const operation of running.operations) {
-    const targets = operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host));
-    const results = await runPerHost(deps, running.id, operation.intent, operation.params, targets, false);
-    for (const result of results) {
-      outcomes.push(result);
-      await recordStep(deps, {
-        kind: 'execution.host_result',
-        requestId: running.id,
-        actor: 'bot',
-        data: { operation: operation.intent, ...result },
-      });
+  const total = running.operations.reduce((sum, operation) => sum + operation.targets.length, 0);
+  const progress = new RunProgress(deps, running, total, deps.progressIntervalMs);
+  try {
+    for (const operation of running.operations) {
+      const targets = operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host));
+      const results = await runPerHost(deps, running.id, operation.intent, operation.params, targets, false, progress);
+      for (const result of results) {
+        outcomes.push(result);
+        await recordStep(deps, {
+          kind: 'execution.host_result',
+          requestId: running.id,
+          actor: 'bot',
+          data: { operation: operation.intent, ...result },
+        });
+      }
     }
+  } finally {
+    await progress.close();
   }
   return finishRun(deps, running, 'running', outcomes);
 }

@@ -100,6 +100,31 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
     expect(started).toHaveLength(1);
   });
 
+  it('waits out a 429 from Teams for as long as its Retry-After says, and the result card still comes last', async () => {
+    const planned = await say('reset the client license on PC-042');
+    const plan = cardOf(planned);
+    const cardId = `act-${connector.calls.indexOf(planned) + 1}`;
+    const confirm = (plan.actions as Array<{ title: string; data: unknown }>).find((a) => a.title === 'Confirm');
+    const update = (call: CapturedCall) => call.method === 'PUT' && call.url.endsWith(`/activities/${cardId}`);
+    connector.throttleNext((call) => update(call) && cardText(cardOf(call)).includes('Done'), 1);
+    await post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `i-${++seq}`,
+      replyToId: cardId,
+      value: { action: { type: 'Action.Execute', verb: VERB.confirm, data: confirm?.data }, trigger: 'manual' },
+    });
+    const result = await connector.waitFor(
+      (call) => update(call) && !call.throttled && cardText(cardOf(call)).includes('Done'),
+    );
+    const throttled = connector.calls.find((call) => update(call) && call.throttled);
+    expect(throttled).toBeDefined();
+    // The connector client retried the throttled update once Retry-After had passed, and it came last.
+    const updates = connector.calls.filter(update);
+    expect(updates.indexOf(result)).toBe(updates.length - 1);
+    expect(result.at - (throttled as CapturedCall).at).toBeGreaterThanOrEqual(950);
+  });
+
   it('reads a session host at once and answers with what it found (real pwsh over SSH)', async () => {
     seedHive(lab, LAB_HOSTS.find((h) => h.name === 'RDSH-LAB-02')!);
     const reply = await say('why can\'t users log in to RDSH-LAB-02 — "no Remote Desktop License Servers available"');

@@ -5,6 +5,9 @@ export interface CapturedCall {
   method: string;
   url: string;
   body: Record<string, unknown> | undefined;
+  at: number;
+  /** The call was answered 429 with this Retry-After (seconds), as Teams throttles a chatty bot. */
+  throttled?: number;
 }
 
 /**
@@ -15,20 +18,33 @@ export async function startCaptureConnector(): Promise<{
   serviceUrl: string;
   calls: CapturedCall[];
   waitFor(predicate: (call: CapturedCall) => boolean, timeoutMs?: number): Promise<CapturedCall>;
+  /** The next call matching `predicate` is answered 429 with `Retry-After: seconds`. */
+  throttleNext(predicate: (call: CapturedCall) => boolean, seconds: number): void;
   close(): Promise<void>;
 }> {
   const calls: CapturedCall[] = [];
   const waiters: Array<() => void> = [];
+  const throttles: Array<{ predicate: (call: CapturedCall) => boolean; seconds: number }> = [];
   const server = http.createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     req.on('end', () => {
-      calls.push({
+      const call: CapturedCall = {
         method: req.method ?? '',
         url: decodeURIComponent(req.url ?? ''),
         body: text ? JSON.parse(text) : undefined,
-      });
+        at: Date.now(),
+      };
+      calls.push(call);
       waiters.splice(0).forEach((wake) => wake());
+      const throttle = throttles.findIndex((t) => t.predicate(call));
+      if (throttle >= 0) {
+        const [{ seconds }] = throttles.splice(throttle, 1) as unknown as [{ seconds: number }];
+        call.throttled = seconds;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) });
+        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'throttled' } }));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       // A roster lookup (TeamsInfo.getMember by Entra object id): a member whose Teams id is "29:<oid>".
       const member = req.method === 'GET' ? /\/members\/([^/?]+)$/.exec(decodeURIComponent(req.url ?? '')) : null;
@@ -62,6 +78,9 @@ export async function startCaptureConnector(): Promise<{
           setTimeout(resolve, 200);
         });
       }
+    },
+    throttleNext(predicate, seconds) {
+      throttles.push({ predicate, seconds });
     },
     close: () =>
       new Promise<void>((resolve) => {

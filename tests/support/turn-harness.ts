@@ -12,6 +12,7 @@ import type { Policy } from '../../bot/policy/policy';
 import type { Executor } from '../../bot/ports';
 import type { WorkflowDeps } from '../../bot/workflow/deps';
 import { HostLocks } from '../../bot/workflow/host-locks';
+import { Slots } from '../../bot/workflow/slots';
 import { FakeClock, FakeEstateExecutor, host, RecordingNotifier } from './fakes';
 
 export const TENANT = 'tenant-contoso';
@@ -85,6 +86,9 @@ export function createTurnHarness(
     log: silentLogger,
     planTtlMs: 30 * 60_000,
     concurrency: 4,
+    slots: new Slots(8),
+    hostWaitMs: 60_000,
+    progressIntervalMs: 1000,
   };
   const background = new BackgroundWork((error) => {
     throw error;

@@ -36,6 +36,7 @@ function Get-RdsBotLimit {
 }
 $script:RdsBotMaxOperations = Get-RdsBotLimit -Name 'RDSBOT_SESSION_MAX_OPERATIONS' -Default 200
 $script:RdsBotMaxMinutes = Get-RdsBotLimit -Name 'RDSBOT_SESSION_MAX_MINUTES' -Default 30
+$script:RdsBotMaxSessions = Get-RdsBotLimit -Name 'RDSBOT_POOL_MAX_SESSIONS' -Default 64
 
 # What a warm session runs: the module is already imported there (global), so only the payload crosses.
 $script:RdsBotWarmRemote = {
@@ -100,13 +101,18 @@ function Invoke-RdsBotWarm {
     $stale = $entry -and ($entry.Session.State -ne 'Opened' -or $entry.Operations -ge $script:RdsBotMaxOperations -or ((Get-Date) - $entry.Started).TotalMinutes -ge $script:RdsBotMaxMinutes)
     if ($stale) { Close-RdsBotSession -Key $key; $entry = $null }
     if (-not $entry) {
+        # At the bound, the session used longest ago makes room (it is rebuilt if its host comes back).
+        while ($script:RdsBotSessions.Count -ge $script:RdsBotMaxSessions) {
+            $oldest = $script:RdsBotSessions.GetEnumerator() | Sort-Object { $_.Value.LastUsed } | Select-Object -First 1
+            Close-RdsBotSession -Key $oldest.Key
+        }
         $connection = Get-RdsBotSshConnection -Transport $transport -Timeout $call.Timeout
         try { $session = New-PSSession @connection -ErrorAction Stop }
         catch {
             Write-RdsBotResult (Get-RdsBotFailure -Code 'host_unreachable' -Message "$($_.Exception.GetType().Name): $($_.Exception.Message)")
             return
         }
-        $entry = @{ Session = $session; Operations = 0; Started = Get-Date }
+        $entry = @{ Session = $session; Operations = 0; Started = Get-Date; LastUsed = Get-Date }
         $script:RdsBotSessions[$key] = $entry
     }
     $bundle = Get-RdsBotBundle -Backend $call.Backend
@@ -124,6 +130,7 @@ function Invoke-RdsBotWarm {
         return
     }
     $entry.Operations += 1
+    $entry.LastUsed = Get-Date
     $line = @($output | Where-Object { $_ -is [string] }) | Select-Object -Last 1
     if (-not $line) { Write-RdsBotResult (Get-RdsBotFailure -Code 'executor_failed' -Message 'The target returned no result.'); return }
     Write-RdsBotResult $line

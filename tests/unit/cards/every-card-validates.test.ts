@@ -67,6 +67,10 @@ describe('every card the bot sends', () => {
   it.each([
     ['plan', planCard(request)],
     ['running', runningCard(request)],
+    [
+      'running, with progress',
+      runningCard({ ...request, progress: { total: 40, done: 12, failed: 1, waitingFor: ['RDSH01'] } }),
+    ],
     ['result', resultCard({ ...request, state: 'succeeded', outcome: [ok, dead] })],
     ['nothing to do', nothingToDoCard({ ...request, state: 'succeeded', outcome: request.preview })],
     ['cancelled', cancelledCard({ ...request, state: 'cancelled' })],
@@ -144,5 +148,15 @@ describe('every card the bot sends', () => {
     const text = JSON.stringify(planCard(request));
     expect(text).not.toContain('[x](http://evil)');
     expect(text).toContain('\\\\[x\\\\]');
+  });
+});
+
+describe('the running card', () => {
+  it('says how far a fan-out got and which hosts wait for another request', () => {
+    const text = JSON.stringify(
+      runningCard({ ...request, progress: { total: 40, done: 12, failed: 1, waitingFor: ['RDSH01'] } }),
+    );
+    expect(text).toContain('12 of 40 hosts done, 1 failed.');
+    expect(text).toContain('Waiting for RDSH01: another request is changing it; this one goes next.');
   });
 });

@@ -1,4 +1,6 @@
-import { HostLocks } from '../../../bot/workflow/host-locks';
+import { HostBusyError, HostLocks } from '../../../bot/workflow/host-locks';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('per-host locks', () => {
   it('runs work for one host one at a time, whatever case the name is in', async () => {
@@ -29,5 +31,37 @@ describe('per-host locks', () => {
       }),
     ]);
     expect(order).toEqual(['B', 'A']);
+  });
+
+  it('says when work has to queue behind another request, and runs it in the order it came', async () => {
+    const locks = new HostLocks();
+    const order: string[] = [];
+    const waited: string[] = [];
+    await Promise.all(
+      ['first', 'second', 'third'].map((name) =>
+        locks.withLock(
+          'RDSH01',
+          async () => {
+            order.push(name);
+            await sleep(5);
+          },
+          { onWait: () => waited.push(name) },
+        ),
+      ),
+    );
+    expect(order).toEqual(['first', 'second', 'third']);
+    expect(waited).toEqual(['second', 'third']);
+  });
+
+  it('gives up with a clear error when the host stays busy past the bound, and the queue still moves', async () => {
+    const locks = new HostLocks();
+    const long = locks.withLock('RDSH01', () => sleep(60));
+    const impatient = locks.withLock('RDSH01', async () => 'ran', { waitMs: 10 });
+    const patient = locks.withLock('RDSH01', async () => 'ran');
+    await expect(impatient).rejects.toBeInstanceOf(HostBusyError);
+    await expect(impatient).rejects.toThrow('RDSH01 was busy with another request');
+    await long;
+    await expect(patient).resolves.toBe('ran');
+    expect(locks.busy('RDSH01')).toBe(false);
   });
 });
