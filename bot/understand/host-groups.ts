@@ -46,9 +46,14 @@ function roleNear(words: Word[], position: number): Host['role'] | undefined {
     : undefined;
 }
 
+/** Words admins use for a tag the inventory spells otherwise: "the test boxes" are the lab hosts. */
+const TAG_SYNONYMS: Record<string, string> = { test: 'lab', testing: 'lab' };
+
 /** The tag a word names: its own value ("fin"), or a longer word that starts with one ("finance"). */
 function tagOf(word: string, index: InventoryIndex): string | undefined {
   if (index.byTag.has(word)) return word;
+  const synonym = TAG_SYNONYMS[word];
+  if (synonym && index.byTag.has(synonym)) return synonym;
   if (word.length < 4) return undefined;
   // The longest tag of three letters or more that the word starts with (tags are few; no substrings made).
   let best: string | undefined;
@@ -97,6 +102,8 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   if (describes(last + 1) || (describes(last + 2) && !/^(at|to|from|on|with|and)$/.test(words[last + 1]?.lower ?? '')))
     return undefined;
   const after = words.slice(last + 1, last + 4).map((w) => w.lower);
+  // "the test boxes" are the lab hosts; "a test environment" is only a word about one.
+  if (TAG_SYNONYMS[word.lower] && !PLURAL_NOUN.test(after[0] ?? '')) return undefined;
   const before = words.slice(Math.max(0, position - 4), position).map((w) => w.lower);
   const nounAfter = after.find((w) => PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || GROUP_NOUN.test(w));
   const grouped =

@@ -5,9 +5,11 @@
 export const CHANGE =
   /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild|kill|trash|drop)(s|ed|d|ing)?\b|\bblow away\b|\bget rid of\b/;
 export const LICENCE = /\b(license[sd]?|licensing|lic|cals?|mslicensing)\b/;
-export const CLIENT_SIDE = /\b(client|rdp|mstsc|pc|laptop|workstation|desktop|thin client|cache|cached|zzpc)\b/;
+export const CLIENT_SIDE =
+  /\b(client|rdp|mstsc|pc|laptop|workstation|desktop|computer|thin client|cache|cached|zzpc)\b/;
 export const GRACE = /\b(grace|timebomb|rearm|graceperiod|l\$rtmtimebomb)\b/;
-export const MODE = /\bper (user|device|seat|session)s?\b|\b(user|device) cals?\b|\bmode\b/;
+export const MODE =
+  /\bper (user|device|seat|session)s?\b|\b(user|device) cals?\b|\bmode\b|\b(user|device)[- ]based\b|\blicensingmode\b/;
 export const SERVER_WORDS =
   /\blicense servers?\b|\b(lic|ls) (server|box|host|srv)s?\b|\bls\s*(is|=|:|->|zz)|\bzzls\b|\blicense box\b|\b(point|points|pointed|pointing|repoint)\b.*\bat\b/;
 export const EVENT_IDS = /\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)s?\b/;

@@ -70,9 +70,16 @@ const RULES: Rule[] = [
       (/\b(status|progress|news|updates?)\b/.test(t) && !NAMES_HOST.test(t) && t.split(' ').length <= 8),
   },
   {
+    // "roll back whatever you did to LEDGER-TS yesterday": an undo, whatever words about the past follow.
+    intent: 'request.rollback',
+    matches: (t) =>
+      /^\s*((please|pls|can you|could you)\s+)?(roll ?back|undo|revert|reverse)\b/.test(t) &&
+      /\b(you did|you changed|the bot did|was done|last change|zz(rdsh|pc))\b/.test(t),
+  },
+  {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit (log|trail|history|records?|entries)\b|\b(show|check|search|query|read) (me )?(the )?audit\b|^\s*audit\b(?!\s*(prep\w*|season|team|department|dept|is coming|next)\b)|\bwho( else)? (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat zzuser (has|have|did) (asked|requested|approved|changed|done|run)\b|\bwhat (did|has|have) (the bot|you) (change|do|run|reset)\w*\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (the bot|you) (has |have )?(changed|did|ran|reset|approved)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run|requested)\b.{0,30}\b(last|today|this|since|yesterday)\b|(?<!\b(can|could|would|will|may|might|should|pls|please) )\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b|\b(everything|anything|all)( that was| that's been| that has been)? (done|changed|run) (on|to)\b|\b(has|have|did) (?!(it|that|this|the|you|i|we|anyone|anybody|someone|somebody)\b)[a-z][\w.-]* (asked|requested|approved|ordered) (for )?(anything|something|any changes)\b|\b(the )?bot'?s (changes|requests|actions)\b|\bchanges (made )?by the bot\b|\b(anything|everything|what|which|any|all|changes|requests)\b.{0,20}\b(requested|asked for|approved|submitted|raised) by\b|\b(has|did|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (made|done) (any )?changes\b/.test(
+      /\baudit (log|trail|history|records?|entries)\b|\b(show|check|search|query|read) (me )?(the )?audit\b|^\s*audit\b(?!\s*(prep\w*|season|team|department|dept|is coming|next)\b)|\bwho( else)? (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat zzuser (has|have|did) (asked|requested|approved|changed|done|run)\b|\bwhat (did|has|have) (the bot|you) (change|do|run|reset)\w*\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (the bot|you) (has |have )?(changed|did|ran|reset|approved)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run|requested)\b.{0,30}\b(last|today|this|since|yesterday)\b|(?<!\b(can|could|would|will|may|might|should|pls|please) )\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b|\bwho( is|'s| has| have)? been (changing|touching|messing with|resetting|modifying|fiddling with|editing|tinkering with)\b|\b(everything|anything|all)( that was| that's been| that has been)? (done|changed|run) (on|to)\b|\b(has|have|did) (?!(it|that|this|the|you|i|we|anyone|anybody|someone|somebody)\b)[a-z][\w.-]* (asked|requested|approved|ordered) (for )?(anything|something|any changes)\b|\b(the )?bot'?s (changes|requests|actions)\b|\bchanges (made )?by the bot\b|\b(anything|everything|what|which|any|all|changes|requests)\b.{0,20}\b(requested|asked for|approved|submitted|raised) by\b|\b(has|did|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (made|done) (any )?changes\b/.test(
         t,
       ),
   },
@@ -80,7 +87,7 @@ const RULES: Rule[] = [
     intent: 'advice.recurring_grace_reset',
     matches: (t) =>
       (GRACE.test(t) || /\b120 ?-?days?\b/.test(t)) &&
-      /\b((every|each|at the start of each|at the end of each) (\w+ ){0,2}?(time|months?|weeks?|days?|years?|quarters?|cycles?|periods?|terms?|semesters?|\d+|few|other|120)\b|automatically|automatic|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|again and again|over and over|repeatedly|until (the )?(budget|money|we (buy|get|have))|whenever|script|periodically|regularly|on a timer|automate\w*|each time)\b/.test(
+      /\b((every|each|at the start of each|at the end of each) (\w+ ){0,2}?(time|months?|weeks?|days?|years?|quarters?|cycles?|periods?|terms?|semesters?|\d+|few|other|120)\b|automatically|automatic(?! (alert|ticket))|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|again and again|over and over|repeatedly|until (the )?(budget|money|we (buy|get|have))|(?<!\b(restart|reboot)\w* )whenever|script|periodically|regularly|on a timer|automate(?!d (ticket|alert|message|e-?mail|notification|monitoring))\w*|each time)\b/.test(
         t,
       ),
   },
@@ -108,10 +115,12 @@ const RULES: Rule[] = [
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b/.test(
+      /\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license server)\b.{0,30}\bfrom zz(rdsh|host)\b/.test(
         t,
       ) &&
       /\b(zzls|license servers?|license box)\b/.test(t) &&
+      // "X still talks to the old LS, move it to LS2": the move is the request.
+      !/\b(still|currently)\b.*\b(move|point|switch|repoint|change|set)\b.{0,25}\b(to|at) zzls\b/.test(t) &&
       // "which license server does RES-10 talk to?" asks which one it uses: a diagnosis answers that.
       !(/\b(which|what) (license )?servers?\b/.test(t) && !/\b(reach\w*|ping|port|firewall\w*|blocked)\b/.test(t)),
   },
@@ -143,11 +152,19 @@ const RULES: Rule[] = [
       !(PASTED_EVENT.test(t) && !/\b(show|list|any(?! (idea|clue|thoughts?)\b)|pull|get|how many)\b/.test(t)) &&
       // "... (event 50282). Please set the license server on X to Y": the event is why, the order is what.
       !ORDERS_CHANGE.test(t) &&
+      // "mode not configured (event 1068)": an event id in brackets is evidence for what is said.
+      !(/\(event (id )?\d{4,5}\)/.test(t) && !/\b(show|list|pull|get|any|check|see)\b/.test(t)) &&
+      // "ugh, event 1003 again on X naming Y": it keeps happening, a complaint; a diagnosis answers it.
+      !(/\b(again|keeps?|still)\b/.test(t) && !/\b(show|list|pull|get|any|check|see)\b/.test(t)) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
       ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
         /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b/.test(t) ||
         (EVENT_NOUNS.test(t) && /\?\s*$/.test(t)) ||
-        /\bevents? (on|for|from|in)\b|\b(licensing|rcm|1\d{3}|5\d{4}) events\b/.test(t)),
+        /\bevents? (on|for|from|in)\b|\b(licensing|rcm|1\d{3}|5\d{4}) events\b/.test(t) ||
+        // "1128s on LEDGER-TS?": ids in the plural are events.
+        /\b(1\d{3}|4\d{3}|5\d{4})s (on|for|from|in)\b/.test(t) ||
+        // "events RDS-1028 last 7d": the terse form, a host and a window.
+        /^events? zz(rdsh|host)\b|\bevents?\b.{0,30}\b(last|past) \d+ ?(d|h|days?|hours?)\b/.test(t)),
   },
   {
     intent: 'rdsh.refresh_licensing_cert',
@@ -181,6 +198,11 @@ function isClientReset(t: string): boolean {
   return (
     /\b(mslicensing|hardwareid)\b/.test(t) ||
     (CHANGE.test(t) && LICENCE.test(t) && CLIENT_SIDE.test(t)) ||
+    // "reset the licence for priya.nair": a person's licence is the one cached on their PC.
+    (/\b(reset|clear|wipe|renew|refresh|fix)\b.{0,20}\blicen[cs]e\b.{0,30}\b(for|of) zzuser\b/.test(t) &&
+      !GRACE.test(t)) ||
+    // "Requested: fix the client side" (of a pasted 1003).
+    /\b(fix|reset|clear)\w* (the )?client[- ]side\b/.test(t) ||
     (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||
     (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t)) ||
     // "reset the cache on FRONTDESK-05", "... for hf": a cache on a client, or a user's, is its licence cache.
@@ -199,7 +221,9 @@ function matchConfiguration(t: string): Intent[] {
   const found: Array<{ intent: Intent; at: number }> = [];
   const mode = t.search(MODE);
   const modeChange =
-    /\bper (user|device|seat|session)\b|\b(user|device) cals?\b|\bmode\s*(=|:|->)/.test(t) ||
+    /\bper (user|device|seat|session)\b|\b(user|device) cals?\b|\bmode\s*(=|:|->)|\b(user|device)[- ]based\b/.test(t) ||
+    // "set LicensingMode to 2", "write 4 into the LicensingMode DWORD": the registry value's numbers.
+    /\blicensingmode\b\D{0,25}\b[24]\b|\b[24]\b\D{0,25}\blicensingmode\b/.test(t) ||
     /\bmode\b.*\b(user|device)\b/.test(t) ||
     /\b(set|change|configure|switch)\b.{0,30}\bmode\b/.test(t);
   if (mode >= 0 && modeChange) found.push({ intent: 'rdsh.set_licensing_mode', at: mode });
@@ -207,7 +231,7 @@ function matchConfiguration(t: string): Intent[] {
   // A server list belongs to session hosts: without one named, only a verb that sets it makes it a change.
   const forHosts = /\bzz(rdsh|host)\b|\bsession hosts?\b|\brdsh\b/.test(t);
   const setsIt =
-    /\b(set|change|configure|point|repoint|use|add|remove|replace|drop|switch|update|modify|amend|edit)\b|->|\bls\s*[:=]/.test(
+    /\b(set|change|configure|point|repoint|use|add|tack|remove|replace|drop|switch|update|modify|amend|edit)\b|->|\bls\s*[:=]/.test(
       t,
     );
   if (server >= 0 && (forHosts ? /\bzzls\b/.test(t) || setsIt : setsIt))

@@ -116,7 +116,7 @@ const recent = new Map<string, string>();
  * only where no word ends just before it: "jdoe's ... tnguyen's" is two possessives, not a quote.
  */
 const QUOTED_REQUEST =
-  /^\s*(please|pls|kindly|can you|could you) (get|reset|refresh|renew|set|clear|restart|point|change|switch|remove|delete|wipe|add|check|look)\b/;
+  /^\s*(please|pls|kindly|can you|could you) (get|reset|refresh|renew|set|clear|restart|point|change|switch|remove|delete|wipe|add|check|look)\b|^\s*((we|i) )?need (the |a |an )?[\w ]{0,30}\b(reset|refresh(ed)?|renewed|cleared|restart(ed)?|changed|switched)\b/;
 
 export function splitQuoted(text: string): { text: string; quoted: string[] } {
   const quoted: string[] = [];
@@ -146,9 +146,27 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
  * dropped before hosts are looked for; the label stays, so the text still reads as a ticket.
  */
 const PEOPLE_FIELDS =
-  /(^|[|\n;]\s*)(requested by|reported by|requester|caller|contact|opened by|submitted by|raised by|department|category|location|affected user)\s*:\s*[^|\n;]*/gi;
+  /(^|[|\n;]\s*)(requested by|reported by|requester|caller|contact|opened by|submitted by|raised by|department|category|location|affected user)\s*:\s*(?:[^|\n;.]|\.(?!\s))*/gi;
 
-/** Only a field at a field's start ("| Requester: ..."), not "Question from requester: ...". */
+/**
+ * Only a field at a field's start ("| Requester: ..."), not "Question from requester: ...". A field
+ * ends at a separator or at the end of a sentence ("Category: Remote Desktop. Subject: ..."); a dot
+ * inside a value ("priya.nair") does not end it.
+ */
 export function withoutTicketFields(text: string): string {
   return text.replace(PEOPLE_FIELDS, (_, start: string, label: string) => `${start}${label}: `);
 }
+
+/**
+ * The text without a note of where it was pasted from (see PASTE_PREAMBLE).
+ */
+export function withoutPasteNote(text: string): string {
+  return text.replace(PASTE_PREAMBLE, '');
+}
+
+/**
+ * "Copy-paste from Ivanti:", "from the queue ->", "fwd:": where the text came from, said before it.
+ * Furniture, dropped, so its words ("copy") are not read as part of the request.
+ */
+const PASTE_PREAMBLE =
+  /^\s*(copy[- ]?past(e|ed)|pasted|forward(ed)?|fwd?|from the (queue|ticket|portal|service ?desk))\b[^:>\n]{0,40}?(:|->|=>)\s*/i;

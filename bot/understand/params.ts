@@ -8,9 +8,9 @@ import type { ResolvedHosts } from './host-resolver';
  */
 
 const PER_USER =
-  /\bper[- ]?(user|session)s?\b|\buser cals?\b|\bmode\s*(=|:|->)?\s*(user|per[- ]?user)\b|\buser\s+(mode|licensing|based)\b/;
+  /\bper[- ]?(user|session)s?\b|\buser cals?\b|\bmode\s*(=|:|->)?\s*(user|per[- ]?user)\b|\buser[- ](mode|licensing|based)\b|\blicensingmode\b\D{0,12}\b4\b|\b4\b\D{0,25}\blicensingmode\b/;
 const PER_DEVICE =
-  /\bper[- ]?(device|seat)s?\b|\bdevice cals?\b|\bmode\s*(=|:|->)?\s*(device|per[- ]?device)\b|\bdevice\s+(mode|licensing|based)\b/;
+  /\bper[- ]?(device|seat)s?\b|\bdevice cals?\b|\bmode\s*(=|:|->)?\s*(device|per[- ]?device)\b|\bdevice[- ](mode|licensing|based)\b|\blicensingmode\b\D{0,12}\b2\b|\b2\b\D{0,25}\blicensingmode\b/;
 
 /** "per user", "user CALs", "mode = user" -> PerUser; "per device", "per seat" -> PerDevice; "from X to Y" takes Y. */
 export function readMode(text: string): 'PerUser' | 'PerDevice' | undefined {
@@ -32,7 +32,12 @@ export function readServerOp(text: string, servers: number): 'replace' | 'add' |
     )
   )
     return 'remove';
-  if (/\b(add|append|also use|another|additional|extra|as well)\b|\bsecond\b(?! one)/.test(text)) return 'add';
+  if (
+    /\b(add|added|adding|append|tack\w*|also use|another|additional|extra|as well|onto the end|to the end)\b|\bsecond\b(?! one)/.test(
+      text,
+    )
+  )
+    return 'add';
   if (servers === 1 && /\b(backup|secondary|fallback|failover)\b/.test(text)) return 'add';
   return 'replace';
 }
@@ -40,7 +45,7 @@ export function readServerOp(text: string, servers: number): 'replace' | 'add' |
 /** Grace reset: restart now, or leave it for later. */
 export function readRestart(text: string): 'now' | 'later' | undefined {
   if (
-    /\b(don'?t|do not|without|no)\b.{0,30}\b(kick|restart|disconnect|reboot|logoff|log off|interrupt)|\b(later|tonight|after hours|maintenance window|next reboot)\b/.test(
+    /\b(don'?t|do not|without|no)\b.{0,30}\b(kick|restart|disconnect|reboot|logoff|log off|interrupt)|\b(later|tonight|after hours|maintenance window|next reboot|whenever (it )?suits|no rush)\b/.test(
       text,
     )
   )
@@ -72,7 +77,7 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
   )
     return 'now';
   if (
-    /\b(reboot|restart)s?\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b/.test(
+    /\b(reboot|restart)s?\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b|\bwait\w* (for|until) the (scheduled|maintenance|change|patch) window\b/.test(
       text,
     )
   )
@@ -91,7 +96,7 @@ export function readSince(text: string): string | undefined {
     if (unit.startsWith('w')) return `${amount * 7}d`;
     return `${amount}${unit.startsWith('h') ? 'h' : 'd'}`;
   }
-  if (/\b(today|last night|this morning|overnight)\b/.test(text)) return '24h';
+  if (/\b(today|last night|this morning|overnight|(the )?(last|past) day)\b/.test(text)) return '24h';
   if (/\b(this|last|past) week\b/.test(text)) return '7d';
   if (/\b(this|last|past) month\b/.test(text)) return '30d';
   if (/\byesterday\b/.test(text)) return '48h';
@@ -209,7 +214,11 @@ function notConditional(servers: string[], text: string): string[] {
 
 /** "switch RDSH05 from LIC-OLD to LS2", "replace LIC-OLD with LS2": the server it leaves is not in the list. */
 function notMovedFrom(servers: string[], text: string): string[] {
-  const places = [...text.matchAll(/(\bfrom\s+(?:the\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b))?\bzzls\b/g)];
+  const places = [
+    ...text.matchAll(
+      /(\bfrom\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|uses|points at|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
+    ),
+  ];
   if (places.length !== servers.length) return servers;
   const kept = servers.filter((_, i) => !places[i]?.[1]);
   return kept.length > 0 ? kept : servers;

@@ -1,9 +1,9 @@
 import type { Host, Intent, Need, ParseResult, PlannedOperation } from '../domain';
 import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
 import { matchIntents } from './intents';
-import { isAboutLicensing, isDiagnosis, isOffTopic, namesOtherThing, objectOnly } from './topic';
+import { isAboutLicensing, isDiagnosis, isGeneralQuestion, isOffTopic, namesOtherThing, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
-import { normalise, splitQuoted, withoutTicketFields } from './normalise';
+import { normalise, splitQuoted, withoutPasteNote, withoutTicketFields } from './normalise';
 import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
 import { paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
@@ -13,6 +13,9 @@ import { speechActs } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
 import { correctTypos } from './typos';
+import { withoutKeptHosts } from './kept-hosts';
+import { perHostValues } from './per-host-values';
+import { withCorrections } from './corrections';
 
 /** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
 const CANNOT_CONNECT =
@@ -28,12 +31,31 @@ export const MAX_REQUEST_LENGTH = 2000;
  * outside input, and its look-ups are indexed once per inventory.
  */
 export function parseRequest(text: string, inventory: readonly Host[]): ParseResult {
-  const input = typeof text === 'string' ? text.slice(0, MAX_REQUEST_LENGTH) : '';
-  const hostile = isHostileText(input) || hasLookalikeHostWord(input);
+  const given = typeof text === 'string' ? text.slice(0, MAX_REQUEST_LENGTH) : '';
+  // Where the text was pasted from ("Copy-paste from Ivanti:") is dropped first: its words are no request.
+  const pasted = withoutPasteNote(given);
+  const hostile = isHostileText(pasted) || hasLookalikeHostWord(pasted);
+  const { text: input, kept } = hostile
+    ? { text: pasted, kept: new Set<string>() }
+    : withoutKeptHosts(pasted, inventory);
   const whole = parseOne(input, inventory, hostile);
   // Hostile text is never cut into parts: none of its words may become a target, in any part.
-  if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return whole;
-  return combineParts(input, whole, (part) => parseOne(part, inventory, false)) ?? whole;
+  if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return { ...whole, text: given };
+  const part = (piece: string): ParseResult => parseOne(piece, inventory, false);
+  const result = perHostValues(input, whole, inventory, part) ?? combineParts(input, whole, part) ?? whole;
+  return { ...withCorrections(withoutKept(result, kept), input), text: given };
+}
+
+/** "..., leave KRTS-TEST-A alone": a host the message keeps out is no operation's target. */
+function withoutKept(result: ParseResult, kept: Set<string>): ParseResult {
+  if (kept.size === 0) return result;
+  const operations = result.operations
+    .map((op) => ({ ...op, targets: op.targets.filter((target) => !kept.has(target)) }))
+    .filter((op, at) => op.targets.length > 0 || (result.operations[at] as PlannedOperation).targets.length === 0);
+  const needs = operations.some((op) => op.targets.length === 0 && !takesNoHosts(op.intent))
+    ? [...new Set<Need>([...result.needs, 'target'])]
+    : result.needs;
+  return { ...result, operations, needs };
 }
 
 function parseOne(original: string, inventory: readonly Host[], hostile: boolean): ParseResult {
@@ -55,6 +77,9 @@ function parseOne(original: string, inventory: readonly Host[], hostile: boolean
     return { text: original, operations: [], needs: ['confirm-intent'], suggestions: resolved.suggestions, candidates };
   }
   let intents = matchIntents(masked);
+  // A question about how licensing works, no host named: no operation, unless it is one the bot advises on.
+  if (!named && !hostile && isGeneralQuestion(masked) && !intents.some((i) => i.startsWith('advice.') || i === 'help'))
+    return { text: original, operations: [], needs: [], suggestions: [], candidates: [] };
   if (intents.length === 0 && named && isDiagnosis(masked)) intents = ['licensing.diagnose'];
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
   if (

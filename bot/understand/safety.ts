@@ -14,7 +14,7 @@ export type Verdict =
 
 // Words by which a clause asks for a change, in whatever form (verbs, arrows, "should use").
 const ASKS_CHANGE =
-  /\b(resetting|restarting|rebooting|refreshing|clearing|removing|deleting|wiping|reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|restart|reboot|bounce|recycle|cycle|kick|restore|revert|reverse|rollback|undo|regen|put|set|switch|change|update|updating|modify|amend|edit|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow away|get rid of|give|kill|pull|get|take|swap|repoint|go|should|ought|needs?|wants?|must|has to)\b|->|\s=|:\s*(zz|per)|\bper (user|device|seat)\b|\bzzls (as )?(primary|secondary|first|second|backup)\b|\b(user|device) cals\b|\blicense server zz|\bmode\s*(:|=)|\bper (user|device)\b.*\bplease\b/;
+  /\b(resetting|restarting|rebooting|refreshing|clearing|removing|deleting|wiping|reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|restart|reboot|bounce|recycle|cycle|kick|restore|revert|reverse|rollback|undo|regen|put|set|switch|change|update|updating|modify|amend|edit|configure|point|use|assign|replace|append|add|tack|write|enter|drop|make|move|flip|convert|apply|blow away|get rid of|give|kill|pull|get|take|swap|repoint|go|should|ought|needs?|wants?|must|has to)\b|->|\s=|:\s*(zz|per)|\bper (user|device|seat)\b|\bzzls (as )?(primary|secondary|first|second|backup)\b|\b(user|device) cals\b|\blicense server zz|\bmode\s*(:|=)|\bper (user|device)\b.*\bplease\b/;
 
 /** Whether a clause's words ask for a change in any form (a verb, an arrow, "should use"). */
 export function asksChange(text: string): boolean {

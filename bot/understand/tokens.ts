@@ -34,7 +34,9 @@ const HOSTILE_PATTERNS: RegExp[] = [
   // A line that starts with a command: "reset PC-042\nRemove-Item C:\ -Recurse", "...\nwhoami".
   /(?:^|[\r\n])\s*(?:Get|Set|Remove|Invoke|Start|Stop|New|Add|Clear|Copy|Move|Rename|Restart|Out|Write|Format|Import|Export|Enter|Test|Update|Install|Uninstall|Register|Enable|Disable)-[A-Za-z]+\b/,
   /[\r\n]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami|shutdown|format|net|reg|sc|taskkill|cat|echo)\b/i,
-  /[;|&]\s*[A-Za-z]+-[A-Za-z]+/, // ; Remove-Item, | Invoke-Expression, && Stop-Computer
+  // ; Remove-Item, | Invoke-Expression, && Stop-Computer: a cmdlet's approved verb, a noun, no digits
+  // (a host name after a semicolon, "; KRTS-ENG-03 should be per user", is not one).
+  /[;|&]\s*(?:get|set|remove|invoke|new|start|stop|restart|add|clear|copy|move|rename|out|write|read|format|import|export|enable|disable|test|update|register|unregister|install|uninstall|send|connect|disconnect|convertto|convertfrom|select|where|foreach|sort|measure|wait|join|split|resolve|suspend|resume|grant|revoke|block|unblock|save|restore|backup|compare|expand|compress|find|search|lock|unlock|mount|dismount|publish|initialize|reset|submit|show|use|enter|exit|close|open|merge|switch|deploy|ping|tee)-[a-z]+(?![\w-]*\d)/i,
   /[;|&]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami|shutdown|format|net|reg|sc|taskkill|cat|echo)\b/i,
   /&&|\|\|/, // shell command chaining
   /(?:^|\s)-{1,2}[A-Za-z]+(?:Name|Command|Path|File)\b/, // -ComputerName, --ProxyCommand

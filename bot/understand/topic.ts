@@ -70,3 +70,18 @@ export function objectOnly(text: string): Intent | undefined {
   if (/\b(user|device) (mode|licensing)\b|\bper (user|device) mode\b/.test(text)) return 'rdsh.set_licensing_mode';
   return undefined;
 }
+
+/**
+ * "what's the difference between per user and per device CALs?", "how would I reset the grace period,
+ * in general? just want to understand": a question about how licensing works, not about a host. With
+ * no host named it gets no operation (the help the bot has is for hosts), and no "which host?".
+ */
+const GENERAL_QUESTION =
+  /\b(differences? between|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b/;
+
+export function isGeneralQuestion(text: string): boolean {
+  // "if I reset the licence cache on a PC, does the user need to ...?": a hypothetical, asked in general.
+  if (/^\s*(if|when|once|after) (i|we|you|someone)\b.*\b(does|do|will|would|is|should|can)\b.*\?\s*$/.test(text))
+    return true;
+  return GENERAL_QUESTION.test(text) && /\?|\b(how|what|why|which|understand)\b/.test(text);
+}

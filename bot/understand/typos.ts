@@ -20,7 +20,7 @@ collection mslicensing hardwareid store subkeys protocol error errors expired in
 stale please thanks hello morning evening migrate migration transfer export import copy clone
 duplicate move every automatically recurring weekly monthly forever indefinitely whenever mac macos
 macbook service services termservice terminal desktop remote policy group local days left expire
-expires expiring working stopped disconnected disconnect cals profile where request requests update updates
+expires expiring working stopped disconnected disconnect cals profile where request requests update updates wrong
 `
   .split(/\s+/)
   .filter((word) => word.length >= 4);

@@ -1,0 +1,61 @@
+import type { Host } from '../domain';
+import { indexInventory } from './inventory-index';
+import { tokenize } from './tokens';
+
+/**
+ * Hosts a message says to leave out: "grace reset on KRTS-TEST-B only, leave KRTS-TEST-A alone",
+ * "KRTS-ENG-01 stays on KRLS-PERTH, but move KRTS-ENG-02 to KRLS-DR", "all FIN hosts except FIN03".
+ * A clause that only keeps a host as it is goes from the text (its values are not the request's), and
+ * "except X" goes with it; the hosts named there are never targets, whatever group named them too.
+ */
+export interface KeptHosts {
+  text: string;
+  kept: Set<string>;
+}
+
+const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+(?=but\s)|\s+(?=and\s+(?:leave|keep|do not|don't|dont|not)\b)/i;
+
+/** A clause that keeps its host as it is, with nothing in it that asks for a change of its own. */
+const KEEPS =
+  /^\s*(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are) (fine|ok|okay|good|correct)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
+const ALSO_ASKS =
+  /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
+const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modify|do|restart|reboot)\b/i;
+
+const EXCEPT = /\b(except( for)?|excluding|but not|apart from|other than|save for|not)\s+(the\s+)?$/i;
+
+export function withoutKeptHosts(text: string, inventory: readonly Host[]): KeptHosts {
+  const kept = new Set<string>();
+  const { byName } = indexInventory(inventory);
+  // Look-ups per word, never a pattern per host: inventories run to thousands.
+  const targetsIn = (clause: string): Array<{ host: Host; word: string }> =>
+    tokenize(clause).flatMap((word) => {
+      const host = byName.get(word.lower);
+      return host && host.role !== 'license-server' ? [{ host, word: word.text }] : [];
+    });
+  if (!KEEPS.test(text) && !EXCEPT_WORDS.test(text)) return { text, kept };
+  const clauses = text.split(CLAUSE_BREAK);
+  if (clauses.length > 1) {
+    const rest = clauses.filter((clause) => {
+      const hosts = targetsIn(clause);
+      const keeps = hosts.length > 0 && KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause));
+      if (keeps) for (const { host } of hosts) kept.add(host.name);
+      return !keeps;
+    });
+    // Only when something else is asked: "RDSH01 stays on LS1" alone is a statement to answer, not a filter.
+    if (kept.size > 0 && rest.some((clause) => ALSO_ASKS.test(clause))) text = rest.join(' ');
+    else kept.clear();
+  }
+  for (const { host, word } of targetsIn(text)) {
+    const at = text.indexOf(word);
+    const before = EXCEPT.exec(text.slice(Math.max(0, at - 20), at));
+    if (at < 0 || !before) continue;
+    kept.add(host.name);
+    text = `${text.slice(0, at - before[0].length)}${text.slice(at + word.length)}`;
+  }
+  return { text, kept };
+}
+
+// A cheap test first: most messages keep nothing out, and the clause pass costs a tokenisation.
+const EXCEPT_WORDS =
+  /\b(except|excluding|but not|apart from|other than|save for)\b|\bnot\s+(on\s+|for\s+)?(the\s+)?[a-z][\w]*[-\d]/i;
