@@ -1,21 +1,72 @@
-import type { ParseResult, PlannedOperation } from '../domain';
+import type { Host, ParseResult, PlannedOperation } from '../domain';
+import { indexInventory } from './inventory-index';
+import { takesNoHosts } from './targets';
+import { tokenize } from './tokens';
 
 /**
- * "set LEDGER-TS to per device... actually no, make it per user": the writer corrected themselves, so
- * of two readings of the same operation on the same host only the later one stands. Without such a
- * word, two values for one host are left as they are (and asked about by the plan's own checks).
+ * The writer changed their mind: "set OPSRDS02 to per user... no wait, per device", "clear the cache
+ * on ASH-DESK-014, sorry, I meant ASH-DESK-015", "point X at LS1. Actually make that LS2", "restart the
+ * service on DISPATCH - actually don't, ... just show me its events instead". The text after the last
+ * such word is the request; what it does not say again comes from the text before it: a value alone
+ * goes with the verb and host before it, another host with the verb before it, "don't" drops what came
+ * before. Only operations the correction touches are replaced; the others stand.
  */
+// A bare "actually" only after a pause ("... actually no", ". Actually make that"): "is X actually
+// licensed?" corrects nothing.
 const CORRECTION =
-  /\b(actually,? no|actually|no wait|wait,? no|sorry,? (i meant|no|make that)|correction|scratch that|i mean|i meant|make that|rather)\b/i;
+  /(?:^|[\s,.;:!?-])(actually,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\bhmm,?\s)actually|no wait|wait,? no|sorry,? i meant|sorry,? no|on second thoughts?|scratch that|i meant|make that|correction:)(?=[\s,.:;!?]|$)/gi;
+const DROPS_BEFORE = /^[\s,.:;!-]*(don'?t|do not|never ?mind|forget (it|that)|no,? (don'?t|not))\b/i;
 
-export function withCorrections(result: ParseResult, text: string): ParseResult {
-  if (result.operations.length < 2 || !CORRECTION.test(text)) return result;
-  const kept: PlannedOperation[] = [];
-  for (const [at, op] of result.operations.entries()) {
-    const later = result.operations
-      .slice(at + 1)
-      .some((next) => next.intent === op.intent && next.targets.some((target) => op.targets.includes(target)));
-    if (!later) kept.push(op);
+export function correctedParse(
+  text: string,
+  inventory: readonly Host[],
+  parse: (part: string) => ParseResult,
+): ParseResult | undefined {
+  const markers = [...text.matchAll(CORRECTION)];
+  const last = markers.at(-1);
+  if (!last || last.index === undefined) return undefined;
+  const before = text.slice(0, last.index);
+  const after = text.slice(last.index + last[0].length);
+  // "actually leave LABRDS-2 out": a host kept out, not a change of mind (kept-hosts.ts reads it).
+  if (before.trim() === '' || /^\W*leave\b/i.test(after)) return undefined;
+  const earlier = parse(before);
+  if (earlier.operations.length === 0) return undefined;
+  if (DROPS_BEFORE.test(after)) {
+    const instead = parse(after.replace(DROPS_BEFORE, ''));
+    return settled({ ...instead, operations: inheritTargets(instead.operations, earlier.operations) });
   }
-  return { ...result, operations: kept };
+  const { byName } = indexInventory(inventory);
+  const hostAt = (piece: string) => {
+    for (const word of tokenize(piece)) {
+      const host = byName.get(word.lower);
+      if (host && host.role !== 'license-server') return { host, word: word.text };
+    }
+    return undefined;
+  };
+  const firstBefore = hostAt(before);
+  const newHost = hostAt(after);
+  // Another host: the verb before, that host. A value alone: the verb and host before, this value.
+  const lead = !firstBefore
+    ? before
+    : before.slice(0, before.indexOf(firstBefore.word) + (newHost ? 0 : firstBefore.word.length));
+  const own = parse(after);
+  // A value alone ("make that TVWLIC-HQ") reads as a diagnosis of what it names: not a request of its own.
+  const standsAlone = own.operations.some((op) => op.intent !== 'licensing.diagnose');
+  const later = standsAlone && !newHost ? own : parse(`${lead} ${after}`);
+  if (later.operations.length === 0) return undefined;
+  const replaced = new Set(later.operations.map((op) => op.intent));
+  const kept = earlier.operations.filter((op) => !replaced.has(op.intent));
+  return settled({ ...later, text, operations: [...kept, ...inheritTargets(later.operations, earlier.operations)] });
+}
+
+/** Hosts inherited from before the correction: "which host?" is no longer a question. */
+function settled(result: ParseResult): ParseResult {
+  const hostless = result.operations.some((op) => op.targets.length === 0 && !takesNoHosts(op.intent));
+  return hostless ? result : { ...result, needs: result.needs.filter((need) => need !== 'target') };
+}
+
+/** An operation the correction names without hosts takes the hosts the text before it named. */
+function inheritTargets(ops: PlannedOperation[], before: PlannedOperation[]): PlannedOperation[] {
+  const hosts = [...new Set(before.flatMap((op) => op.targets))];
+  return ops.map((op) => (op.targets.length === 0 && hosts.length > 0 ? { ...op, targets: hosts } : op));
 }

@@ -110,7 +110,12 @@ const RULES: Rule[] = [
   {
     intent: 'request.rollback',
     matches: (t) =>
-      ROLLBACK_WORDS.test(t) && !/\brestore\b.*\bcals?\b|\b(registry|hive|new hardware|new server|migrat\w*)\b/.test(t),
+      ROLLBACK_WORDS.test(t) &&
+      // "Backout plan: revert to the previous mode", "revert back if any issue": a plan for trouble, not an undo.
+      !/\b(back ?-?out|roll ?-?back|fallback|recovery) plan\b|\b(revert|roll)\w*( it)?( back)? (if|in case|should)\b/.test(
+        t,
+      ) &&
+      !/\brestore\b.*\bcals?\b|\b(registry|hive|new hardware|new server|migrat\w*)\b/.test(t),
   },
   {
     intent: 'rdsh.test_license_server',
@@ -231,7 +236,7 @@ function matchConfiguration(t: string): Intent[] {
   // A server list belongs to session hosts: without one named, only a verb that sets it makes it a change.
   const forHosts = /\bzz(rdsh|host)\b|\bsession hosts?\b|\brdsh\b/.test(t);
   const setsIt =
-    /\b(set|change|configure|point|repoint|use|add|tack|remove|replace|drop|switch|update|modify|amend|edit)\b|->|\bls\s*[:=]/.test(
+    /\b(set|change|configure|point|repoint|use|add|tack|remove|replace|drop|switch|update|modify|amend|edit)\b|\btake\b.{0,25}\b(off|out)\b|->|\bls\s*[:=]/.test(
       t,
     );
   if (server >= 0 && (forHosts ? /\bzzls\b/.test(t) || setsIt : setsIt))

@@ -17,7 +17,7 @@ const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+(?=but\s)|\s+(?=and\s+(?:leave|keep|do 
 
 /** A clause that keeps its host as it is, with nothing in it that asks for a change of its own. */
 const KEEPS =
-  /^\s*(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are) (fine|ok|okay|good|correct)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
+  /^\s*(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are) (fine|ok|okay|good|correct)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
 const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modify|do|restart|reboot)\b/i;
@@ -46,6 +46,18 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
     if (kept.size > 0 && rest.some((clause) => ALSO_ASKS.test(clause))) text = rest.join(' ');
     else kept.clear();
   }
+  // "BRC-AGENT-4141 to 4144 apart from 4142": a number kept out of a range is the host with that number.
+  for (const match of [...text.matchAll(EXCEPT_NUMBER)]) {
+    for (const { host } of targetsIn(text)) {
+      const digits = /\d+$/.exec(host.name)?.[0];
+      if (!digits) continue;
+      const sibling = byName.get(
+        `${host.name.slice(0, -digits.length)}${(match[3] as string).padStart(digits.length, '0')}`.toLowerCase(),
+      );
+      if (sibling && sibling.role !== 'license-server') kept.add(sibling.name);
+    }
+  }
+  if (kept.size > 0) text = text.replace(EXCEPT_NUMBER, '');
   for (const { host, word } of targetsIn(text)) {
     const at = text.indexOf(word);
     const before = EXCEPT.exec(text.slice(Math.max(0, at - 20), at));
@@ -57,5 +69,6 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
 }
 
 // A cheap test first: most messages keep nothing out, and the clause pass costs a tokenisation.
+const EXCEPT_NUMBER = /\b(except( for)?|excluding|but not|apart from|other than|save for)\s+(\d{1,6})\b/gi;
 const EXCEPT_WORDS =
   /\b(except|excluding|but not|apart from|other than|save for)\b|\bnot\s+(on\s+|for\s+)?(the\s+)?[a-z][\w]*[-\d]/i;

@@ -153,7 +153,7 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
     case 'client.reset_license_cache':
       // "the whole MSLicensing key, not just the subkeys": the key itself goes.
       if (
-        /\b(whole|entire|complete|full)\b.{0,15}\bmslicensing\b|\bnot (just|only) (the )?(subkeys|hardwareid|store)\b/.test(
+        /\b(whole|entire|complete|full)\b.{0,15}\bmslicensing\b|\bmslicensing (key )?(completely|entirely|fully|altogether)\b|\bnot (just|only) (the )?(subkeys|hardwareid|store)\b/.test(
           text,
         )
       )
@@ -216,7 +216,7 @@ function notConditional(servers: string[], text: string): string[] {
 function notMovedFrom(servers: string[], text: string): string[] {
   const places = [
     ...text.matchAll(
-      /(\bfrom\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|uses|points at|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
+      /(\bfrom\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|talking to|uses|using|points at|pointing at|pointing to|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
     ),
   ];
   if (places.length !== servers.length) return servers;

@@ -15,7 +15,7 @@ import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
 import { correctTypos } from './typos';
 import { withoutKeptHosts } from './kept-hosts';
 import { perHostValues } from './per-host-values';
-import { withCorrections } from './corrections';
+import { correctedParse } from './corrections';
 
 /** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
 const CANNOT_CONNECT =
@@ -42,8 +42,11 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
   // Hostile text is never cut into parts: none of its words may become a target, in any part.
   if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return { ...whole, text: given };
   const part = (piece: string): ParseResult => parseOne(piece, inventory, false);
-  const result = perHostValues(input, whole, inventory, part) ?? combineParts(input, whole, part) ?? whole;
-  return { ...withCorrections(withoutKept(result, kept), input), text: given };
+  // The message as several requests, values per host, or one; `one` is its reading as a whole.
+  const parts = (piece: string, one = part(piece)): ParseResult =>
+    perHostValues(piece, one, inventory, part) ?? combineParts(piece, one, part) ?? one;
+  const result = correctedParse(input, inventory, (piece) => parts(piece)) ?? parts(input, whole);
+  return { ...withoutKept(result, kept), text: given };
 }
 
 /** "..., leave KRTS-TEST-A alone": a host the message keeps out is no operation's target. */

@@ -12,7 +12,9 @@ import { tokenize } from './tokens';
  * shape, so names without digits ("GEOSERVER") count.
  */
 const BEFORE_HOST =
-  /(,|;|\s(?:and|but|while|whereas|plus))\s+(?:(?:then|also|please|pls)\s+)?(?:(?:on|for|to)\s+)?(?:the\s+)?$/i;
+  /(,|;|\.|\s(?:and|but|while|whereas|plus))\s+(?:(?:then|also|please|pls)\s+)?(?:(?:on|for|to)\s+)?(?:the\s+)?$/i;
+
+const OWN_WORDS_BEFORE_HOST = /(\s)(?:but|while|whereas)\s+(?:only\s+)?[a-z][\w ]{2,30}\s(?:on|for)\s+(?:the\s+)?$/i;
 
 interface Mention {
   host: Host;
@@ -44,6 +46,13 @@ export function perHostParts(text: string, inventory: readonly Host[]): string[]
     const before = BEFORE_HOST.exec(text.slice(Math.max(0, mention.at - 30), mention.at));
     if (before) cuts.push(mention.at - before[0].length);
   }
+  // "clear MSLicensing completely on A but only the subkeys on B": a separator, its own words, then the host.
+  for (const mention of named.slice(1)) {
+    const before = OWN_WORDS_BEFORE_HOST.exec(text.slice(Math.max(0, mention.at - 50), mention.at));
+    if (before && !cuts.includes(mention.at - before[0].length + (before[1]?.length ?? 0)))
+      cuts.push(mention.at - before[0].length + (before[1]?.length ?? 0));
+  }
+  cuts.sort((a, b) => a - b);
   if (cuts.length === 0) return undefined;
   // "reset grace on both sandbox boxes: A can restart later, B ...": after a colon the hosts are listed
   // one by one, so each part takes the verb without the words that named them all.
@@ -54,7 +63,9 @@ export function perHostParts(text: string, inventory: readonly Host[]): string[]
   // "SCRIPT-TS2 per device, SCRIPTORIUM per user - set both please": the verb comes after the values.
   const verbAfter =
     lead.trim() === '' &&
-    /\b(set|configure|apply|change|switch|do)\b.{0,20}$|\b(set|configure) (both|all|them|these|those)\b/i.test(text);
+    /\b(set|configure|apply|change|switch|do)\b.{0,20}$|\b(set|configure|do) (both|all|them|these|those)\b|\b(both|all),? please\b/i.test(
+      text,
+    );
   const parts: string[] = [];
   let start = listed ? first.at : 0;
   for (const cut of [...cuts, text.length]) {
@@ -73,6 +84,10 @@ function withLead(lead: string, part: string): string {
       part,
     );
   if (!verbless || lead.trim() === '') return part;
+  // "only the subkeys on B": the part has its own object, so it takes the verb alone ("clear").
+  // The verb and its object, without how and where: "clear MSLicensing completely on " -> "clear MSLicensing ".
+  const verb = lead.replace(/\s+(?:(?:completely|fully|entirely|totally|altogether)\s+)?(?:on|for)\s*$/i, ' ');
+  if (/^\s*only\b/i.test(part)) return `${verb}${part.trimStart()}`;
   const preposition = /^\s*(on|for|to)\s/i.test(part);
   return `${preposition ? lead.replace(/\b(on|for|to)\s*$/i, '') : lead}${part.trimStart()}`;
 }
