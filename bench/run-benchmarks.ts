@@ -14,7 +14,8 @@ import { startCaptureConnector } from '../tests/support/capture-connector';
 import { type Figures, mergeLatest, round3 } from './latest-json';
 import { measureExecutor } from './executor-bench';
 import { measureParser } from './parser-bench';
-import { median, timed } from './timing';
+import { measureFanOut } from './fanout-bench';
+import { median, percentile, timed } from './timing';
 
 /**
  * `npm run bench`: speed and memory, measured side by side in one run (never in timed tests).
@@ -24,6 +25,8 @@ import { median, timed } from './timing';
 const ROOT = resolve(__dirname, '..');
 const lab = { dir: join(ROOT, 'data', 'bench-lab'), net: 4 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Message -> plan card and Confirm -> result over HTTP: p50 and p99 over this many warm runs. */
+const HTTP_RUNS = Number(process.env.BENCH_HTTP_RUNS ?? 20);
 
 /** One printed line and one latest.json key per figure; the lab section adds its own to both. */
 interface Section {
@@ -55,17 +58,19 @@ function parserSection(): Section {
  */
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== '' && only !== 'parse') {
-    console.error(`bench: BENCH_ONLY=${only} is not known (only "parse")`);
+  if (only !== undefined && only !== '' && only !== 'parse' && only !== 'fanout') {
+    console.error(`bench: BENCH_ONLY=${only} is not known ("parse" or "fanout")`);
     process.exit(2);
   }
   // 1. The parser first, before the lab starts, so no sshd or pwsh competes for the core.
-  const parser = parserSection();
-  const real = only === 'parse' ? { lines: [], figures: {} } : await labSection();
-  console.log(only === 'parse' ? 'bench (parser only)' : `bench (${RUNS} runs each, medians)`);
-  for (const line of [...parser.lines, ...real.lines]) console.log(line);
+  const parser = only === 'fanout' ? { lines: [], figures: {} } : parserSection();
+  const real = only ? { lines: [], figures: {} } : await labSection();
+  // 3. Fan-out last, on the scale lab alone (the per-host lab is down by then).
+  const fanout = only === 'parse' ? { lines: [], figures: {} } : await measureFanOut(lab);
+  console.log(only ? `bench (${only} only)` : `bench (${RUNS} runs each, medians; HTTP ${HTTP_RUNS} warm runs)`);
+  for (const line of [...parser.lines, ...real.lines, ...fanout.lines]) console.log(line);
   const file = join(ROOT, 'data', 'bench', 'latest.json');
-  mergeLatest(file, { ...parser.figures, ...real.figures });
+  mergeLatest(file, { ...parser.figures, ...real.figures, ...fanout.figures });
   console.log(`  figures merged into ${relative(process.cwd(), file)}`);
 }
 
@@ -136,7 +141,8 @@ async function labSection(): Promise<Section> {
       });
     const messageToCard: number[] = [];
     const confirmToResult: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    // Run 0 warms the pool (pwsh started, session to PC-042 built); the figures are the warm runs after it.
+    for (let i = 0; i <= HTTP_RUNS; i++) {
       seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
       const id = `m-${i}`;
       let plan: Awaited<ReturnType<typeof connector.waitFor>> | undefined;
@@ -228,15 +234,19 @@ async function labSection(): Promise<Section> {
 
     const p = median(pwshStart);
     const e = median(preview);
-    const m = median(messageToCard);
-    const c = median(confirmToResult);
+    const warmCards = messageToCard.slice(1);
+    const warmResults = confirmToResult.slice(1);
+    const m = median(warmCards);
+    const c = median(warmResults);
+    const m99 = percentile(warmCards, 99);
+    const c99 = percentile(warmResults, 99);
     const a = median(approveToResult);
     return {
       lines: [
         `  pwsh start alone                  ${p.toFixed(0)} ms   1.00x`,
         `  one host preview over SSH         ${e.toFixed(0)} ms   ${(e / p).toFixed(2)}x pwsh start`,
-        `  message -> plan card over HTTP    ${m.toFixed(0)} ms   ${(m / e).toFixed(2)}x host preview`,
-        `  Confirm -> result card over HTTP  ${c.toFixed(0)} ms   ${(c / e).toFixed(2)}x host preview`,
+        `  message -> plan card over HTTP    p50 ${m.toFixed(0)} ms, p99 ${m99.toFixed(0)} ms (warm, ${warmCards.length} runs)   ${(m / e).toFixed(2)}x cold host preview`,
+        `  Confirm -> result card over HTTP  p50 ${c.toFixed(0)} ms, p99 ${c99.toFixed(0)} ms (warm, ${warmResults.length} runs)   ${(c / e).toFixed(2)}x cold host preview`,
         `  last Approve -> result over HTTP  ${a.toFixed(0)} ms   ${(a / e).toFixed(2)}x host preview, ${(a / c).toFixed(2)}x Confirm -> result`,
         `  bot process RSS after the runs    ${rssMb.toFixed(0)} MiB`,
         ...executorFigures.lines,
@@ -246,6 +256,10 @@ async function labSection(): Promise<Section> {
         'ssh.preview_ms': round3(e),
         'http.message_to_card_ms': round3(m),
         'http.confirm_to_result_ms': round3(c),
+        'http.plan_card_warm_p50_ms': round3(m),
+        'http.plan_card_warm_p99_ms': round3(m99),
+        'http.confirm_to_result_warm_p50_ms': round3(c),
+        'http.confirm_to_result_warm_p99_ms': round3(c99),
         'http.approve_to_result_ms': round3(a),
         'process.rss_mib': Math.round(rssMb),
         ...executorFigures.figures,

@@ -28,6 +28,8 @@ export interface BotConfig {
   planTtlMinutes: number;
   /** How often overdue plans and approval requests are expired (and their cards updated). */
   expirySweepMs: number;
+  /** On SIGTERM, how long runs in flight may take to finish before they are handed back to the next start. */
+  shutdownGraceMs: number;
 }
 
 export class StartupError extends Error {
@@ -112,7 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),
     pool: {
-      processes: integer(env, 'POOL_PROCESSES', 2, 0, 32),
+      processes: integer(env, 'POOL_PROCESSES', 4, 0, 32),
       maxOperations: integer(env, 'POOL_SESSION_MAX_OPERATIONS', 200, 1, 100_000),
       maxAgeMinutes: integer(env, 'POOL_SESSION_MAX_MINUTES', 30, 1, 1440),
       idleMs: integer(env, 'POOL_IDLE_MS', 600_000, 10_000, 86_400_000),
@@ -126,5 +128,6 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 60, 0, 3600) * 1000,
   };
 }

@@ -6,7 +6,7 @@ import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
 import { credentialsFactory } from '../adapters/teams/bot-authentication';
-import { createServer } from '../adapters/teams/restify-server';
+import { createServer, type Intake } from '../adapters/teams/restify-server';
 import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-notifier';
 import { approvalCard } from '../cards/approval-card';
 import { requestCard } from '../cards/request-card';
@@ -92,7 +92,8 @@ export async function startBot(
   adapter.onTurnError = async (context, error) => {
     log.error('turn failed', { error: String(error), activityType: context.activity.type });
   };
-  const server = createServer(app, adapter, log);
+  const intake: Intake = { draining: false };
+  const server = createServer(app, adapter, log, intake);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;
@@ -111,12 +112,29 @@ export async function startBot(
     url,
     deps,
     background,
+    /**
+     * Graceful shutdown (SIGTERM): new activities get 503, runs in flight get `shutdownGraceMs` to
+     * finish; one still running then is handed back: the pool is stopped, the request stays `running`,
+     * and the next start re-reads its hosts and records what was and was not done (recoverInterrupted).
+     */
     async close() {
       clearInterval(sweeper);
+      intake.draining = true;
       server.close();
-      await background.idle();
-      await executor.close?.();
+      const finished = await Promise.race([
+        background.idle().then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.shutdownGraceMs).unref()),
+      ]);
+      if (finished) {
+        await executor.close?.();
+        store.close();
+        return;
+      }
+      // Handed back: the store closes first, so a run cut short by the pool stopping records nothing
+      // (no false "failed"); its request stays `running` for the next start to re-read and report.
+      log.warn('shutdown: runs still in flight are handed back to the next start', {});
       store.close();
+      await executor.close?.();
     },
   };
 }

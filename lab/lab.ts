@@ -1,13 +1,7 @@
-// Over 250 lines on purpose: the lab is one start/seed/stop lifecycle (sshd per host, keys, hives,
-// namespaces) whose steps share state; split, each half would need the other to be read. Issue 11
-// grows it with a 40-host scenario and will split it along that line.
-import { descendantsOf } from '../adapters/powershell/process-tree';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findDotnetRoot, findPwsh } from '../bot/config';
 import labHosts from './lab-hosts.json';
 import {
   createBridge,
@@ -19,6 +13,22 @@ import {
   removeLabNetwork,
   sshPort,
 } from './lab-network';
+import {
+  keygen,
+  knownHostsLine,
+  type LabInventoryHost,
+  type LabOptions,
+  labPrerequisites,
+  pwshSubsystem,
+  SSHD,
+  sshdConfig,
+  stopSshd,
+  waitForPort,
+  writeHive,
+} from './lab-parts';
+import { labScaleDown } from './lab-scale';
+
+export type { LabInventoryHost, LabOptions } from './lab-parts';
 
 /**
  * Lab hosts: Linux stand-ins for Windows hosts. Each host is its own sshd with the PowerShell
@@ -27,15 +37,6 @@ import {
  * the Windows registry. Behaviours: "hang" accepts SSH but its PowerShell never answers; "down" has
  * no sshd at all. Everything lives under one folder (default data/lab).
  */
-export interface LabOptions {
-  /** Folder for keys, configs, hives and pid files. */
-  dir: string;
-  /** Lab number, so two labs (run and test) can coexist: 127.0.net.x, or 169.254.(100+net).x with namespaces. */
-  net: number;
-  /** Network namespaces per host (root) or loopback addresses; decided by labNetworkMode() when absent. */
-  network?: LabNetworkMode;
-}
-
 export interface LabHost {
   name: string;
   fqdn?: string;
@@ -48,7 +49,6 @@ export interface LabHost {
 }
 
 export const LAB_HOSTS = labHosts.hosts as LabHost[];
-const SSHD = '/usr/sbin/sshd';
 
 export function defaultLabOptions(env: NodeJS.ProcessEnv = process.env): LabOptions {
   return { dir: resolve(env.RDSBOT_LAB_DIR ?? 'data/lab'), net: Number(env.RDSBOT_LAB_NET ?? 2) };
@@ -68,32 +68,7 @@ export function hiveFile(options: LabOptions, name: string): string {
 
 /** A fresh hive for `host` from its scenario; event times are made relative to now. */
 export function seedHive(options: LabOptions, host: LabHost): void {
-  const scenario = JSON.parse(readFileSync(join(__dirname, 'scenarios', `${host.scenario}.json`), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  const {
-    $comment: _comment,
-    events,
-    ...sections
-  } = scenario as { $comment?: string; events?: Array<Record<string, unknown>> };
-  const now = Date.now();
-  const hive = {
-    computerName: host.name,
-    ...sections,
-    events: (events ?? []).map(({ minutesAgo, ...event }) => ({
-      ...event,
-      timeCreated: new Date(now - Number(minutesAgo) * 60_000).toISOString(),
-    })),
-  };
-  mkdirSync(hostDir(options, host.name), { recursive: true });
-  rmSync(join(hostDir(options, host.name), 'backups'), { recursive: true, force: true });
-  writeFileSync(hiveFile(options, host.name), JSON.stringify(hive, null, 2));
-}
-
-function keygen(file: string): void {
-  if (existsSync(file)) return;
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'rdsbot-lab', '-f', file]);
+  writeHive(hiveFile(options, host.name), host.name, host.scenario);
 }
 
 function subsystemScript(options: LabOptions, host: LabHost, pwsh: string): string {
@@ -101,96 +76,27 @@ function subsystemScript(options: LabOptions, host: LabHost, pwsh: string): stri
     // Accepts the session, then never speaks: what a wedged WinRM/SSH endpoint looks like.
     return '#!/bin/sh\nexec cat > /dev/null\n';
   }
-  const dotnetRoot = findDotnetRoot(process.env);
-  return [
-    '#!/bin/sh',
-    `export DOTNET_ROOT='${dotnetRoot}'`,
-    `export PATH="$PATH:${dotnetRoot}"`,
-    `export RDSBOT_HIVE_FILE='${hiveFile(options, host.name)}'`,
-    'export POWERSHELL_TELEMETRY_OPTOUT=1',
-    `exec '${pwsh}' -sshs -NoLogo -NoProfile`,
-    '',
-  ].join('\n');
+  return pwshSubsystem(pwsh, [`export RDSBOT_HIVE_FILE='${hiveFile(options, host.name)}'`]);
 }
 
-function sshdConfig(options: LabOptions, host: LabHost): string {
+function hostSshdConfig(options: LabOptions, host: LabHost): string {
   const dir = hostDir(options, host.name);
-  return [
-    `ListenAddress ${labAddress(options, host)}:${sshPort(options.network ?? labNetworkMode())}`,
-    `HostKey ${join(dir, 'ssh_host_ed25519_key')}`,
-    `PidFile ${join(dir, 'sshd.pid')}`,
-    `AuthorizedKeysFile ${join(options.dir, 'authorized_keys')}`,
-    'PasswordAuthentication no',
-    'KbdInteractiveAuthentication no',
-    'PubkeyAuthentication yes',
-    'UsePAM no',
-    'StrictModes no',
-    'PermitRootLogin prohibit-password',
-    `AllowUsers ${userInfo().username}`,
-    'X11Forwarding no',
-    'AllowTcpForwarding no',
-    'PrintMotd no',
-    `Subsystem powershell ${join(dir, 'subsystem.sh')}`,
-    'LogLevel ERROR',
-    '',
-  ].join('\n');
-}
-
-function readPid(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitForPort(address: string, port: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((done) => {
-      const socket = connect({ host: address, port }, () => {
-        socket.destroy();
-        done(true);
-      });
-      socket.on('error', () => done(false));
-    });
-    if (open) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-export interface LabInventoryHost {
-  name: string;
-  fqdn?: string;
-  role: string;
-  tags: string[];
-  users: string[];
-  transport: Record<string, unknown>;
+  return sshdConfig({
+    listen: [`${labAddress(options, host)}:${sshPort(options.network ?? labNetworkMode())}`],
+    hostKey: join(dir, 'ssh_host_ed25519_key'),
+    pidFile: join(dir, 'sshd.pid'),
+    authorizedKeys: join(options.dir, 'authorized_keys'),
+    subsystem: join(dir, 'subsystem.sh'),
+  });
 }
 
 /** Starts every lab host (fresh hives from their scenarios) and writes inventory.json for the bot. */
 export async function labUp(given: LabOptions = defaultLabOptions()): Promise<string> {
   const options: LabOptions = { ...given, network: given.network ?? labNetworkMode() };
   const port = sshPort(options.network as LabNetworkMode);
-  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (apt-get install openssh-server)`);
-  const pwsh = findPwsh(process.env);
-  const probe = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', 'exit 0'], {
-    env: { ...process.env, DOTNET_ROOT: findDotnetRoot(process.env) },
-  });
-  if (probe.status !== 0) throw new Error(`pwsh (${pwsh}) does not start: run bash scripts/setup.sh`);
-  if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true });
-  await labDown(options);
+  const pwsh = labPrerequisites();
+  // The hosts only: a scale lab (lab-scale.ts) started from the same folder keeps running.
+  await stopHosts(options);
   mkdirSync(options.dir, { recursive: true });
   if (options.network === 'netns') createBridge(options.net);
   const clientKey = join(options.dir, 'id_ed25519');
@@ -206,14 +112,9 @@ export async function labUp(given: LabOptions = defaultLabOptions()): Promise<st
     seedHive(options, host);
     keygen(join(dir, 'ssh_host_ed25519_key'));
     const address = labAddress(options, host);
-    const publicKey = readFileSync(join(dir, 'ssh_host_ed25519_key.pub'), 'utf8')
-      .trim()
-      .split(' ')
-      .slice(0, 2)
-      .join(' ');
-    knownHosts.push(`${port === 22 ? address : `[${address}]:${port}`} ${publicKey}`);
+    knownHosts.push(knownHostsLine(address, port, join(dir, 'ssh_host_ed25519_key')));
     writeFileSync(join(dir, 'subsystem.sh'), subsystemScript(options, host, pwsh), { mode: 0o755 });
-    writeFileSync(join(dir, 'sshd_config'), sshdConfig(options, host));
+    writeFileSync(join(dir, 'sshd_config'), hostSshdConfig(options, host));
     if (options.network === 'netns') createHostNamespace(options.net, host.octet, host.behaviour !== 'down');
     if (host.behaviour !== 'down') await startSshd(options, host);
     inventory.push({
@@ -260,34 +161,20 @@ export async function restartSshd(given: LabOptions, name: string): Promise<void
   const options: LabOptions = { ...given, network: given.network ?? labNetworkMode() };
   const host = LAB_HOSTS.find((h) => h.name === name);
   if (!host) throw new Error(`no lab host ${name}`);
-  const pid = readPid(join(hostDir(options, name), 'sshd.pid'));
-  if (pid && alive(pid)) {
-    for (const child of descendantsOf(pid)) {
-      try {
-        process.kill(child, 'SIGKILL');
-      } catch {
-        // gone already
-      }
-    }
-    process.kill(pid, 'SIGKILL');
-    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
-  }
-  rmSync(join(hostDir(options, name), 'sshd.pid'), { force: true });
+  await stopSshd(join(hostDir(options, name), 'sshd.pid'), 'hard');
   await startSshd(options, host);
 }
 
-/** Stops every lab host started from `options.dir`. */
-export async function labDown(options: LabOptions = defaultLabOptions()): Promise<void> {
-  for (const host of LAB_HOSTS) {
-    const pid = readPid(join(hostDir(options, host.name), 'sshd.pid'));
-    if (pid && alive(pid)) {
-      process.kill(pid, 'SIGTERM');
-      for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
-    }
-    rmSync(join(hostDir(options, host.name), 'sshd.pid'), { force: true });
-  }
+async function stopHosts(options: LabOptions): Promise<void> {
+  for (const host of LAB_HOSTS) await stopSshd(join(hostDir(options, host.name), 'sshd.pid'), 'graceful');
   removeLabNetwork(
     options.net,
     LAB_HOSTS.map((host) => host.octet),
   );
+}
+
+/** Stops every lab host started from `options.dir`, and the scale lab's sshd if it runs. */
+export async function labDown(options: LabOptions = defaultLabOptions()): Promise<void> {
+  await stopHosts(options);
+  await labScaleDown(options);
 }

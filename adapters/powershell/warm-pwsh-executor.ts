@@ -12,7 +12,7 @@ import { readResult, resultValidator } from './read-result';
 export const WARM_SCRIPT = join(__dirname, 'scripts', 'RdsBotWarm.ps1');
 
 export interface WarmPoolOptions extends PwshExecutorOptions {
-  /** Long-lived pwsh processes; each holds the sessions of the hosts assigned to it (default 2). */
+  /** Long-lived pwsh processes; each holds the sessions of the hosts assigned to it (default 4). */
   processes: number;
   /** A session is rebuilt after this many calls (default 200) ... */
   maxOperations: number;

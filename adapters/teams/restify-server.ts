@@ -21,10 +21,25 @@ function isActivity(body: unknown): boolean {
  * and capped. A failing turn is logged with a reference and answered 500 with that reference only:
  * exception text never leaves the process (botbuilder would put err.message in the body).
  */
-export function createServer(app: Application<TurnState>, adapter: TeamsAdapter, log: Logger): restify.Server {
+/** Set when the bot shuts down: new activities get 503 with Retry-After, so the channel tries again later. */
+export interface Intake {
+  draining: boolean;
+}
+
+export function createServer(
+  app: Application<TurnState>,
+  adapter: TeamsAdapter,
+  log: Logger,
+  intake: Intake = { draining: false },
+): restify.Server {
   const server = restify.createServer({ name: 'rds-licensing-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
   server.post('/api/messages', async (req, res) => {
+    if (intake.draining) {
+      res.header('Retry-After', '10');
+      res.send(503, { code: 'shutting_down', message: 'The bot is restarting; try again in a moment.' });
+      return;
+    }
     if (!isActivity(req.body)) {
       res.send(400, { code: 'bad_request', message: 'Expected a Bot Framework activity.' });
       return;
@@ -55,7 +70,7 @@ export function createServer(app: Application<TurnState>, adapter: TeamsAdapter,
   server.get('/api/messages', probe);
   server.head('/api/messages', probe);
   server.get('/health', (_req, res, next) => {
-    res.send(200, { ok: true });
+    res.send(intake.draining ? 503 : 200, { ok: !intake.draining });
     next();
   });
   return server;

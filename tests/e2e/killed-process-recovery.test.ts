@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,29 +6,10 @@ import { verifyChain } from '../../bot/audit/audit-chain';
 import { VERB } from '../../cards/verbs';
 import { LAB_HOSTS, seedHive } from '../../lab/lab';
 import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
-import { ROOT, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
-import { freePort, localBotEnv, postActivity } from '../support/teams-http';
+import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { startBotProcess } from '../support/bot-process';
+import { freePort, postActivity } from '../support/teams-http';
 import { cardText } from '../support/turn-harness';
-
-/** The bot as its own process (npm start's entry point), so it can be killed with SIGKILL. */
-async function startBotProcess(port: number, databaseFile: string): Promise<ChildProcess> {
-  const child = spawn('node', ['scripts/ts-run.js', 'bot/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...localBotEnv(ROOT, databaseFile, { PORT: String(port) }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
-  child.stdout?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error('the bot process did not start');
-}
 
 describe('a bot process killed in the middle of a change', () => {
   it('on restart finds the request, re-reads the host, marks it interrupted, audits it and updates the card', async () => {
