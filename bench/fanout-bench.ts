@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { JsonInventory } from '../adapters/inventory/json-config';
 import { descendantsOf } from '../adapters/powershell/process-tree';
 import { WARM_POOL_DEFAULTS, WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
+import { findDotnetRoot, findPwsh } from '../bot/config';
 import type { Host } from '../bot/domain';
 import { silentLogger } from '../bot/errors';
 import type { WorkflowDeps } from '../bot/workflow/deps';
@@ -69,11 +70,11 @@ export async function measureFanOut(lab: LabOptions): Promise<{ lines: string[];
   const pool = new WarmPwshExecutor({
     ...WARM_POOL_DEFAULTS,
     processes: 8,
-    pwsh: process.env.RDSBOT_PWSH ?? `${process.env.HOME}/.dotnet/tools/pwsh`,
+    pwsh: findPwsh(process.env),
     timeoutMs: 120_000,
     connectTimeoutSeconds: 30,
     labOnly: true,
-    env: { DOTNET_ROOT: process.env.DOTNET_ROOT ?? '' },
+    env: { DOTNET_ROOT: findDotnetRoot(process.env) },
   });
   const deps = (concurrency: number): WorkflowDeps =>
     ({

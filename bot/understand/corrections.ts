@@ -1,7 +1,6 @@
 import type { Host, ParseResult, PlannedOperation } from '../domain';
-import { indexInventory } from './inventory-index';
 import { takesNoHosts } from './targets';
-import { tokenize } from './tokens';
+import { namedTargets } from './named-targets';
 
 /**
  * The writer changed their mind: "set OPSRDS02 to per user... no wait, per device", "clear the cache
@@ -35,14 +34,7 @@ export function correctedParse(
     const instead = parse(after.replace(DROPS_BEFORE, ''));
     return settled({ ...instead, operations: inheritTargets(instead.operations, earlier.operations) });
   }
-  const { byName } = indexInventory(inventory);
-  const hostAt = (piece: string) => {
-    for (const word of tokenize(piece)) {
-      const host = byName.get(word.lower);
-      if (host && host.role !== 'license-server') return { host, word: word.text };
-    }
-    return undefined;
-  };
+  const hostAt = (piece: string) => namedTargets(piece, inventory)[0];
   const firstBefore = hostAt(before);
   const newHost = hostAt(after);
   // Another host: the verb before, that host. A value alone: the verb and host before, this value.

@@ -1,6 +1,6 @@
 import type { Host } from '../domain';
 import { indexInventory } from './inventory-index';
-import { tokenize } from './tokens';
+import { namedTargets } from './named-targets';
 
 /**
  * Hosts a message says to leave out: "grace reset on KRTS-TEST-B only, leave KRTS-TEST-A alone",
@@ -27,12 +27,7 @@ const EXCEPT = /\b(except( for)?|excluding|but not|apart from|other than|save fo
 export function withoutKeptHosts(text: string, inventory: readonly Host[]): KeptHosts {
   const kept = new Set<string>();
   const { byName } = indexInventory(inventory);
-  // Look-ups per word, never a pattern per host: inventories run to thousands.
-  const targetsIn = (clause: string): Array<{ host: Host; word: string }> =>
-    tokenize(clause).flatMap((word) => {
-      const host = byName.get(word.lower);
-      return host && host.role !== 'license-server' ? [{ host, word: word.text }] : [];
-    });
+  const targetsIn = (clause: string) => namedTargets(clause, inventory);
   if (!KEEPS.test(text) && !EXCEPT_WORDS.test(text)) return { text, kept };
   const clauses = text.split(CLAUSE_BREAK);
   if (clauses.length > 1) {

@@ -1,6 +1,5 @@
 import type { Host, ParseResult, PlannedOperation } from '../domain';
-import { indexInventory } from './inventory-index';
-import { tokenize } from './tokens';
+import { type NamedTarget, namedTargets } from './named-targets';
 
 /**
  * A value per host: "CORESHED-TS wants per device, GEOSERVER wants per user", "refresh the cert on
@@ -16,31 +15,11 @@ const BEFORE_HOST =
 
 const OWN_WORDS_BEFORE_HOST = /(\s)(?:but|while|whereas)\s+(?:only\s+)?[a-z][\w ]{2,30}\s(?:on|for)\s+(?:the\s+)?$/i;
 
-interface Mention {
-  host: Host;
-  at: number;
-  length: number;
-}
-
-function mentions(text: string, inventory: readonly Host[]): Mention[] {
-  const { byName } = indexInventory(inventory);
-  const found: Mention[] = [];
-  let from = 0;
-  for (const word of tokenize(text)) {
-    const host = byName.get(word.lower);
-    const at = text.indexOf(word.text, from);
-    if (at < 0) continue;
-    from = at + word.text.length;
-    if (host && host.role !== 'license-server') found.push({ host, at, length: word.text.length });
-  }
-  return found;
-}
-
 /** The parts, each with a verb, or undefined when the message does not cut into two or more. */
 export function perHostParts(text: string, inventory: readonly Host[]): string[] | undefined {
-  const named = mentions(text, inventory);
+  const named = namedTargets(text, inventory);
   if (new Set(named.map((m) => m.host.name)).size < 2) return undefined;
-  const first = named[0] as Mention;
+  const first = named[0] as NamedTarget;
   const cuts: number[] = [];
   for (const mention of named.slice(1)) {
     const before = BEFORE_HOST.exec(text.slice(Math.max(0, mention.at - 30), mention.at));

@@ -37,14 +37,20 @@ async function confirmReset(
   return confirm.data.requestId;
 }
 
+/** PC-042 freshly seeded, a capture connector, an empty database and a free port for a bot process. */
+async function freshBot() {
+  seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
+  const connector = await startCaptureConnector();
+  const databaseFile = join(mkdtempSync(join(tmpdir(), 'rdsbot-term-')), 'bot.sqlite');
+  const port = await freePort();
+  const post = (activity: Record<string, unknown>) =>
+    postActivity(`http://127.0.0.1:${port}`, connector.serviceUrl, 'a:term', activity);
+  return { connector, databaseFile, port, post };
+}
+
 describe('the bot sent SIGTERM while a change runs', () => {
   it('takes no new work, finishes the run, shows the result, closes and exits 0', async () => {
-    seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
-    const connector = await startCaptureConnector();
-    const databaseFile = join(mkdtempSync(join(tmpdir(), 'rdsbot-term-')), 'bot.sqlite');
-    const port = await freePort();
-    const post = (activity: Record<string, unknown>) =>
-      postActivity(`http://127.0.0.1:${port}`, connector.serviceUrl, 'a:term', activity);
+    const { connector, databaseFile, port, post } = await freshBot();
     const bot = await startBotProcess(port, databaseFile, { SHUTDOWN_GRACE_SECONDS: '60' });
     try {
       const requestId = await confirmReset(post, connector, '1');
@@ -69,12 +75,7 @@ describe('the bot sent SIGTERM while a change runs', () => {
   });
 
   it('with no grace left, hands the run back: nothing false recorded, and the next start reports it interrupted', async () => {
-    seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
-    const connector = await startCaptureConnector();
-    const databaseFile = join(mkdtempSync(join(tmpdir(), 'rdsbot-term-')), 'bot.sqlite');
-    const port = await freePort();
-    const post = (activity: Record<string, unknown>) =>
-      postActivity(`http://127.0.0.1:${port}`, connector.serviceUrl, 'a:term', activity);
+    const { connector, databaseFile, port, post } = await freshBot();
     let bot = await startBotProcess(port, databaseFile, { SHUTDOWN_GRACE_SECONDS: '0' });
     try {
       const requestId = await confirmReset(post, connector, '2');
