@@ -17,6 +17,11 @@ import {
   ORDERS_CHANGE,
 } from './intent-words';
 import { isCalMigration, isClientCopy } from './advice-intents';
+import { splitClauses } from './speech-act';
+
+const GRACE_CHANGE =
+  /\b(reset|extend|rearm|clear|delete|renew|restart|refresh|give|more|another|new|remove|wipe|get rid of|kill|nuke|blow away)\b|\btimebomb\b/;
+const GRACE_ASKS_ONLY = /\b(how many|days left|check|status|remaining|how long)\b/;
 
 /**
  * Stage 5: which catalogue operation(s) a message's wording points at, scored from what it does (verbs
@@ -79,7 +84,7 @@ const RULES: Rule[] = [
   {
     intent: 'audit.query',
     matches: (t) =>
-      /\baudit (log|trail|history|records?|entries)\b|\b(show|check|search|query|read) (me )?(the )?audit\b|^\s*audit\b(?!\s*(prep\w*|season|team|department|dept|is coming|next)\b)|\bwho( else)? (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat zzuser (has|have|did) (asked|requested|approved|changed|done|run)\b|\bwhat (did|has|have) (the bot|you) (change|do|run|reset)\w*\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (the bot|you) (has |have )?(changed|did|ran|reset|approved)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run|requested)\b.{0,30}\b(last|today|this|since|yesterday)\b|(?<!\b(can|could|would|will|may|might|should|pls|please) )\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b|\bwho( is|'s| has| have)? been (changing|touching|messing with|resetting|modifying|fiddling with|editing|tinkering with)\b|\b(everything|anything|all)( that was| that's been| that has been)? (done|changed|run) (on|to)\b|\b(has|have|did) (?!(it|that|this|the|you|i|we|anyone|anybody|someone|somebody)\b)[a-z][\w.-]* (asked|requested|approved|ordered) (for )?(anything|something|any changes)\b|\b(the )?bot'?s (changes|requests|actions)\b|\bchanges (made )?by the bot\b|\b(anything|everything|what|which|any|all|changes|requests)\b.{0,20}\b(requested|asked for|approved|submitted|raised) by\b|\b(has|did|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (made|done) (any )?changes\b/.test(
+      /\baudit (log|trail|history|records?|entries)\b|\b(show|check|search|query|read) (me )?(the )?audit\b|^\s*audit\b(?!\s*(prep\w*|season|team|department|dept|is coming|next)\b)|\bwho( else)? (has |have )?(changed|touched|reset|modified|did|ran|asked|requested|approved)\b|\b(change )?history\b|\bwhat changed on\b|\bwhat (has|did|have) zzuser\b|\bwhat zzuser (has|have|did) (asked|requested|approved|changed|done|run)\b|\bwhat (did|has|have) (the bot|you) (change|do|run|reset)\w*\b|\bwhat (did|has|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (ask|asked|request|requested|approve|approved|change|changed|run|ran)\b|\b(everything|anything|all|whatever) (the bot|you) (has |have )?(changed|did|ran|reset|approved)\b|\b(everything|anything|all|whatever) (?!(the|you|i|we)\b)[a-z][\w.-]* (has |have )?(approved|requested|asked for|changed|ran)\b|\brequests? (by|from|made by) zzuser\b|\bzzuser'?s? (requests|changes)\b|\b(what|which) (changes|requests|tickets) (did|has|were|have)\b|\bchanges (were |have been )?made\b|\bchanges\b.{0,20}\bmade\b|\b(every|each|any|all) changes? (made|done|run|applied)\b|\b(list|show)\b.{0,15}\b(all )?(the )?changes\b|\b(did|has|have) (anyone|anybody|someone|somebody) (touch|change|modif|reset|restart|reboot)\w*|(\?|\b(when|who|what|which|whether|show|list|everything|anything)\b).*\b(was|were|been) (approved|changed|done|run|requested)\b.{0,30}\b(last|today|this|since|yesterday)\b|(?<!\b(can|could|would|will|may|might|should|pls|please) )\b(anyone|anybody|someone|somebody) (touched|changed|modified|reset)\b|\bwho (has |had )?(set|reset|ran|did|put|pointed|switched|restarted|rebooted|cleared|approved)\b(?! it\b)|\bwho (has|had|have) (made|done|performed|run|requested)\b|\bchange ?log\b|\bwho( is|'s| has| have)? been (changing|touching|messing with|resetting|modifying|fiddling with|editing|tinkering with)\b|\b(everything|anything|all)( that was| that's been| that has been)? (done|changed|run) (on|to)\b|\b(has|have|did) (?!(it|that|this|the|you|i|we|anyone|anybody|someone|somebody)\b)[a-z][\w.-]* (asked|requested|approved|ordered) (for )?(anything|something|any changes)\b|\b(the )?bot'?s (changes|requests|actions)\b|\bchanges (made )?by the bot\b|\b(anything|everything|what|which|any|all|changes|requests)\b.{0,20}\b(requested|asked for|approved|submitted|raised) by\b|\b(has|did|have) (?!(it|that|this|the|you|i|we)\b)[a-z][\w.-]* (made|done) (any )?changes\b/.test(
         t,
       ),
   },
@@ -115,12 +120,16 @@ const RULES: Rule[] = [
       !/\b(back ?-?out|roll ?-?back|fallback|recovery) plan\b|\b(revert|roll)\w*( it)?( back)? (if|in case|should)\b/.test(
         t,
       ) &&
+      // "If it breaks anything we'll roll it back tomorrow": trouble that may come, and the speaker's own undo.
+      !/\bif (?!you\b|u\b)[^.!?]{0,60}\b(roll|revert|undo)\w*|\b(we|i)('ll| will| can always)( just)? (roll|revert|undo)\w*/.test(
+        t,
+      ) &&
       !/\brestore\b.*\bcals?\b|\b(registry|hive|new hardware|new server|migrat\w*)\b/.test(t),
   },
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license server)\b.{0,30}\bfrom zz(rdsh|host)\b/.test(
+      /\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license server)\b.{0,30}\bfrom (zz(rdsh|host)|(each|every|all|both)\b)/.test(
         t,
       ) &&
       /\b(zzls|license servers?|license box)\b/.test(t) &&
@@ -132,15 +141,17 @@ const RULES: Rule[] = [
   {
     intent: 'ls.cal_inventory',
     matches: (t) =>
-      /\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b|\bpacks\b/.test(t) &&
-      /\b(left|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|do we have|do we still have|still have|in stock|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
-        t,
-      ) &&
-      !(/\b(switch|set|change|convert)\b/.test(t) && MODE.test(t)) &&
-      // "reset the grace period on X until the CALs arrive, we're out of grace": the CALs are why.
-      !(GRACE.test(t) && /\b(reset|rearm|extend)\b/.test(t)) &&
-      // A pasted event ("Event 1128 on RDSH05: ... a license server with installed licenses") reports trouble.
-      !(EVENT_IDS.test(t) && !/\b(how many|left|counts?|remaining)\b/.test(t)),
+      // "Is anything still installed on PV-LIC-2012?": what a license server holds is its CALs.
+      /\b(anything|what'?s|what is|what) (still )?(installed|left|remaining)\b.{0,15}\b(on|in) zzls\b/.test(t) ||
+      (/\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b|\bpacks\b/.test(t) &&
+        /\b(left|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|do we have|do we still have|still have|in stock|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
+          t,
+        ) &&
+        !(/\b(switch|set|change|convert)\b/.test(t) && MODE.test(t)) &&
+        // "reset the grace period on X until the CALs arrive, we're out of grace": the CALs are why.
+        !(GRACE.test(t) && /\b(reset|rearm|extend)\b/.test(t)) &&
+        // A pasted event ("Event 1128 on RDSH05: ... a license server with installed licenses") reports trouble.
+        !(EVENT_IDS.test(t) && !/\b(how many|left|counts?|remaining)\b/.test(t))),
   },
   {
     intent: 'rdsh.events',
@@ -182,11 +193,9 @@ const RULES: Rule[] = [
     intent: 'rdsh.reset_grace_period',
     matches: (t) =>
       GRACE.test(t) &&
-      (/\b(reset|extend|rearm|clear|delete|renew|restart|refresh|give|more|another|new|remove|wipe|get rid of|kill|nuke|blow away)\b/.test(
-        t,
-      ) ||
-        /\btimebomb\b/.test(t)) &&
-      !/\b(how many|days left|check|status|remaining|how long)\b/.test(t),
+      GRACE_CHANGE.test(t) &&
+      // "how many days left?" asks; "reset it pls, it's saying 2 days left" asks for the reset in its own clause.
+      (!GRACE_ASKS_ONLY.test(t) || splitClauses(t).some((c) => GRACE_CHANGE.test(c) && !GRACE_ASKS_ONLY.test(c))),
   },
   { intent: 'client.reset_license_cache', matches: (t) => isClientReset(t) },
   {

@@ -22,6 +22,9 @@ const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modify|do|restart|reboot)\b/i;
 
+/** "leave that one alone", "leave it out", "leave them be": a keep that names its host by pointing back. */
+const ANAPHOR = /\bleave (that one|this one|that|this|it|them|those|him|her)\b/i;
+
 const EXCEPT = /\b(except( for)?|excluding|but not|apart from|other than|save for|not)\s+(the\s+)?$/i;
 
 export function withoutKeptHosts(text: string, inventory: readonly Host[]): KeptHosts {
@@ -31,12 +34,22 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
   if (!KEEPS.test(text) && !EXCEPT_WORDS.test(text)) return { text, kept };
   const clauses = text.split(CLAUSE_BREAK);
   if (clauses.length > 1) {
-    const rest = clauses.filter((clause) => {
-      const hosts = targetsIn(clause);
-      const keeps = hosts.length > 0 && KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause));
-      if (keeps) for (const { host } of hosts) kept.add(host.name);
-      return !keeps;
+    const dropped = new Set<number>();
+    clauses.forEach((clause, index) => {
+      const keepsClause = KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause));
+      if (!keepsClause) return;
+      let hosts = targetsIn(clause);
+      // "FIN02 has the same error but leave that one alone": the hosts of the report just before.
+      const previous = clauses[index - 1];
+      if (hosts.length === 0 && ANAPHOR.test(clause) && previous !== undefined && !ALSO_ASKS.test(previous)) {
+        hosts = targetsIn(previous);
+        if (hosts.length > 0) dropped.add(index - 1);
+      }
+      if (hosts.length === 0) return;
+      for (const { host } of hosts) kept.add(host.name);
+      dropped.add(index);
     });
+    const rest = clauses.filter((_, index) => !dropped.has(index));
     // Only when something else is asked: "RDSH01 stays on LS1" alone is a statement to answer, not a filter.
     if (kept.size > 0 && rest.some((clause) => ALSO_ASKS.test(clause))) text = rest.join(' ');
     else kept.clear();

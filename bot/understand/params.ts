@@ -69,7 +69,12 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
       : field === 'now' || field === 'immediately'
         ? 'now'
         : 'scheduled';
-  if (/\b(don'?t|do not|no|without)\b.{0,20}\b(reboot|restart)/.test(text)) return 'none';
+  if (/\b(don'?t|do not|no|not|without)\b.{0,20}\b(reboot|restart)/.test(text)) return 'none';
+  // "I'll reboot it myself", "we will restart them ourselves": someone else reboots, so the bot does not.
+  if (
+    /\b(i'?ll|i will|we'?ll|we will|i can|we can)\b.{0,20}\b(reboot|restart)\b.{0,20}\b(myself|ourselves)\b/.test(text)
+  )
+    return 'none';
   if (
     /\b(reboot|restart)\b.{0,30}\b(now|immediately|right away|asap|straight away|at once)\b|\bimmediate (reboot|restart)\b/.test(
       text,

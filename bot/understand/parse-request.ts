@@ -9,6 +9,7 @@ import { paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
 import { withoutSettledReports } from './settled-reports';
+import { withMacClientsAdvised } from './mac-clients';
 import { speechActs } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
@@ -46,7 +47,7 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
   const parts = (piece: string, one = part(piece)): ParseResult =>
     perHostValues(piece, one, inventory, part) ?? combineParts(piece, one, part) ?? one;
   const result = correctedParse(input, inventory, (piece) => parts(piece)) ?? parts(input, whole);
-  return { ...withoutKept(result, kept), text: given };
+  return { ...withMacClientsAdvised(withoutKept(result, kept), inventory), text: given };
 }
 
 /** "..., leave KRTS-TEST-A alone": a host the message keeps out is no operation's target. */

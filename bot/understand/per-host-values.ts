@@ -13,6 +13,10 @@ import { type NamedTarget, namedTargets } from './named-targets';
 const BEFORE_HOST =
   /(,|;|\.|\s(?:and|but|while|whereas|plus))\s+(?:(?:then|also|please|pls)\s+)?(?:(?:on|for|to)\s+)?(?:the\s+)?$/i;
 
+/** "per user on A and per device on B": a value, then its host, after the separator. */
+const VALUE_BEFORE_HOST =
+  /(\s)(?:and|plus|,)\s+(?:then\s+)?(?:per[- ]?(?:user|device|seat)|(?:user|device) (?:mode|cals?))\s(?:on|for)\s+(?:the\s+)?$/i;
+
 const OWN_WORDS_BEFORE_HOST = /(\s)(?:but|while|whereas)\s+(?:only\s+)?[a-z][\w ]{2,30}\s(?:on|for)\s+(?:the\s+)?$/i;
 
 /** The parts, each with a verb, or undefined when the message does not cut into two or more. */
@@ -27,7 +31,8 @@ export function perHostParts(text: string, inventory: readonly Host[]): string[]
   }
   // "clear MSLicensing completely on A but only the subkeys on B": a separator, its own words, then the host.
   for (const mention of named.slice(1)) {
-    const before = OWN_WORDS_BEFORE_HOST.exec(text.slice(Math.max(0, mention.at - 50), mention.at));
+    const window = text.slice(Math.max(0, mention.at - 50), mention.at);
+    const before = OWN_WORDS_BEFORE_HOST.exec(window) ?? VALUE_BEFORE_HOST.exec(window);
     if (before && !cuts.includes(mention.at - before[0].length + (before[1]?.length ?? 0)))
       cuts.push(mention.at - before[0].length + (before[1]?.length ?? 0));
   }
@@ -41,10 +46,11 @@ export function perHostParts(text: string, inventory: readonly Host[]): string[]
     : text.slice(0, first.at);
   // "SCRIPT-TS2 per device, SCRIPTORIUM per user - set both please": the verb comes after the values.
   const verbAfter =
-    lead.trim() === '' &&
-    /\b(set|configure|apply|change|switch|do)\b.{0,20}$|\b(set|configure|do) (both|all|them|these|those)\b|\b(both|all),? please\b/i.test(
-      text,
-    );
+    /^\s*per[- ]?(user|device|seat)\b/i.test(lead) ||
+    (lead.trim() === '' &&
+      /\b(set|configure|apply|change|switch|do)\b.{0,20}$|\b(set|configure|do) (both|all|them|these|those)\b|\b(both|all),? please\b/i.test(
+        text,
+      ));
   const parts: string[] = [];
   let start = listed ? first.at : 0;
   for (const cut of [...cuts, text.length]) {

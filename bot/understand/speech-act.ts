@@ -35,7 +35,9 @@ const QUESTION_START =
   /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
 
 const COMPLAINT =
-  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|a mess|messed up|nightmare|the same thing|died|dead|dying|crash\w*|nobody\b.{0,20}\bcan|no one\b.{0,20}\bcan|outage|gone (sideways|wrong|bad|down|haywire)|say|see|seeing|hangs?|hanging|stuck)\b/;
+  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|keeps?|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|a mess|messed up|nightmare|the same thing|died|dead|dying|crash\w*|nobody\b.{0,20}\bcan|no one\b.{0,20}\bcan|outage|gone (sideways|wrong|bad|down|haywire)|say|see|seeing|hangs?|hanging|stuck|did(n'?t| not) (stick|take|work|help|apply|change anything)|does(n'?t| not) (stick|work|help|apply)|won'?t (stick|work|connect|apply|take)|is(n'?t| not) (working|sticking|applied)|not stick\w*|revert(ed|s|ing) (itself|back|on its own))\b/;
+
+const PLEASE = /\b(please|pls|plz|plse|pleeze)\b/;
 
 /** Clauses: sentences, and the parts of a sentence joined by ",", " - ", "but", "so", "then". */
 export function splitClauses(text: string): string[] {
@@ -76,7 +78,7 @@ export function classify(clause: string): Clause {
   if (QUESTION_START.test(core) || TELL_ME.test(core)) return { text: clause, act: 'question', fragment: false };
   // "restart RDS on RDSH03?": an order with a question mark could be either, so it is asked about.
   if (IMPERATIVE.test(core) && !/^(?:do|does) /.test(core))
-    return endsAsking && !/\bplease\b/.test(clause)
+    return endsAsking && !PLEASE.test(clause)
       ? { text: clause, act: 'question', fragment: true }
       : { text: clause, act: 'request', fragment: false };
   const negated = /\b(should|must|shall|needs? to)\s+(not|never)\b|\b(should|must)n'?t\b/.test(core);
@@ -92,7 +94,7 @@ export function classify(clause: string): Clause {
     };
   if (COMPLAINT.test(core)) return { text: clause, act: endsAsking ? 'question' : 'complaint', fragment: false };
   if (endsAsking) return { text: clause, act: 'question', fragment: !/\b(is|are|does|do|did|has|have)\b/.test(core) };
-  if (/\bplease\b/.test(clause)) return { text: clause, act: 'request', fragment: false };
+  if (PLEASE.test(clause)) return { text: clause, act: 'request', fragment: false };
   // A clause with a change word anywhere and nothing that makes it a question: "timebomb reset on RDSH03".
   return { text: clause, act: 'statement', fragment: false };
 }

@@ -9,7 +9,7 @@ import { deletions, withinOneEdit } from './edit-distance';
  */
 const VOCABULARY = `
 reset clear clean wipe delete remove purge flush nuke fix renew refresh regenerate recreate rebuild
-rearm extend restart reboot bounce recycle cycle restore revert rollback undo cancel abort withdraw
+rearm extend restart reboot bounce recycle cycle restore revert reverse rollback undo cancel abort withdraw
 scrap status progress audit history changed touched modified license licenses licensed licensing
 client cache grace period timebomb server servers certificate certificates cert certs mode device
 devices user users session sessions seat event events check show list diagnose diagnosis troubleshoot

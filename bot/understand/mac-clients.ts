@@ -1,0 +1,31 @@
+import type { Host, ParseResult, PlannedOperation } from '../domain';
+
+/**
+ * A client reset aimed at a Mac: the Microsoft Remote Desktop app for macOS keeps no MSLicensing key,
+ * so the reset cannot help it and the answer is the Mac advice. The inventory says which clients are
+ * Macs (a `macos` or `mac` tag, with or without an `os:` or `platform:` prefix); Windows clients in
+ * the same request keep their reset.
+ */
+const MAC_TAG = /^(?:(?:os|platform):)?mac(?:os|os ?x)?$/i;
+
+export function withMacClientsAdvised(result: ParseResult, inventory: readonly Host[]): ParseResult {
+  const macs = new Set(
+    inventory.filter((host) => host.tags.some((tag) => MAC_TAG.test(tag))).map((host) => host.name.toLowerCase()),
+  );
+  if (macs.size === 0) return result;
+  let advised = false;
+  const operations: PlannedOperation[] = [];
+  for (const op of result.operations) {
+    if (op.intent !== 'client.reset_license_cache' || !op.targets.some((t) => macs.has(t.toLowerCase()))) {
+      operations.push(op);
+      continue;
+    }
+    advised = true;
+    const windows = op.targets.filter((t) => !macs.has(t.toLowerCase()));
+    if (windows.length > 0) operations.push({ ...op, targets: windows });
+  }
+  if (!advised) return result;
+  if (!operations.some((op) => op.intent === 'advice.mac_client'))
+    operations.push({ intent: 'advice.mac_client', targets: [], params: {} });
+  return { ...result, operations };
+}
