@@ -30,6 +30,8 @@ export interface BotConfig {
   expirySweepMs: number;
   /** On SIGTERM, how long runs in flight may take to finish before they are handed back to the next start. */
   shutdownGraceMs: number;
+  /** Local lab mode only: kill -9 at an audit step (the crash tests; see bot/crash-point.ts). */
+  crashPoint?: string;
 }
 
 export class StartupError extends Error {
@@ -102,8 +104,15 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     throw new StartupError('INVENTORY_FILE and POLICY_FILE are required outside local mode');
   }
 
+  const crashPoint = env.RDSBOT_CRASH_POINT?.trim();
+  if (crashPoint && !local) throw new StartupError('RDSBOT_CRASH_POINT is for the local lab only');
+  if (crashPoint && !/^(before|after):[a-z_]+\.[a-z_]+$/.test(crashPoint)) {
+    throw new StartupError('RDSBOT_CRASH_POINT must be before:<audit kind> or after:<audit kind>');
+  }
+
   return {
     local,
+    ...(crashPoint ? { crashPoint } : {}),
     credentials: local ? undefined : { botId, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID || undefined },
     host,
     port: integer(env, 'PORT', 3978, 0, 65535),

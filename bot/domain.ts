@@ -134,6 +134,12 @@ export interface HostOutcome {
   status: 'succeeded' | 'failed';
   report?: TargetReport;
   error?: { code: string; message: string };
+  /**
+   * Set by the recovery after a restart: what the bot found on this host without re-running
+   * anything. `done` the host is in the requested state, `not-done` the change is still pending,
+   * `unknown` the host could not be re-read. A result recorded before the stop carries none.
+   */
+  recovery?: 'done' | 'not-done' | 'unknown';
 }
 
 export interface Requester {
@@ -200,6 +206,11 @@ export interface ChangeRequest {
   failure?: string;
   /** Set for every change request; `needed: 0` means the requester confirms alone. */
   approval?: ApprovalState;
+  /**
+   * Set in the same compare-and-set that ends a run, cleared once its cards were updated: a process
+   * stopped in between leaves it set, and the next start updates the cards then (nothing is lost).
+   */
+  unpublished?: boolean;
   /** While it runs: how far it got, for the card only (a copy carries it to the card; never stored). */
   progress?: RunProgressView;
 }

@@ -11,6 +11,7 @@ import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-noti
 import { approvalCard } from '../cards/approval-card';
 import { requestCard } from '../cards/request-card';
 import { BackgroundWork } from './app/background';
+import { crashingAudit } from './crash-point';
 import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
@@ -20,6 +21,7 @@ import { Slots } from './workflow/slots';
 import { localMemberKind, teamsMemberKind } from './app/member-kind';
 import { expireOverdue } from './workflow/expire-overdue';
 import { recoverInterrupted } from './workflow/recover-interrupted';
+import { runRequest } from './workflow/run-request';
 import type { WorkflowDeps } from './workflow/deps';
 
 export interface RunningBot {
@@ -66,7 +68,7 @@ export async function startBot(
   const deps: WorkflowDeps = {
     store,
     settings: store,
-    audit: store,
+    audit: config.crashPoint ? crashingAudit(store, config.crashPoint) : store,
     executor,
     inventory,
     notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId, proactiveCards),
@@ -98,8 +100,10 @@ export async function startBot(
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;
 
-  const recovered = await recoverInterrupted(deps);
-  if (recovered > 0) log.warn('recovered requests a previous process left running', { count: recovered });
+  const { recovered, notStarted } = await recoverInterrupted(deps);
+  if (recovered.length > 0) log.warn('recovered requests a previous process left running', { count: recovered.length });
+  // Confirmed before the stop but never started: nothing touched a host, so they run now (re-checked).
+  for (const request of notStarted) background.start(() => runRequest(deps, request));
   // Expiry is enforced on every click; the sweeper also updates the cards of requests nobody touches.
   const sweep = (): void => {
     background.start(() => expireOverdue(deps));

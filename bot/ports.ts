@@ -19,6 +19,10 @@ export interface RequestStore {
   setCardActivityId(id: string, activityId: string): Promise<void>;
   /** Where the approval card was posted in the approvals channel (no version change). */
   setApprovalCardId(id: string, activityId: string): Promise<void>;
+  /** Finished runs whose cards a stopped process did not update yet (`unpublished`). */
+  listUnpublished(): Promise<ChangeRequest[]>;
+  /** Clears `unpublished` once the cards were updated (no version change). */
+  markPublished(id: string): Promise<void>;
   /** Links an expired or superseded request to the one that replaced it (no version change). */
   setResubmittedAs(id: string, newId: string): Promise<void>;
   /** The newest request this user made, for "what's the status of my last request?". */
@@ -70,6 +74,8 @@ export interface AuditQuery {
   host?: string;
   /** ISO time: records at or after it. */
   since?: string;
+  /** Records of this request only (the recovery reads what a run recorded before the bot stopped). */
+  requestId?: string;
   limit: number;
 }
 

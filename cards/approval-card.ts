@@ -2,6 +2,7 @@ import type { ChangeRequest } from '../bot/domain';
 import { clockTime } from './approval-facts';
 import { type AdaptiveCard, card, type CardElement, container, executeAction, paragraph, plain } from './card-kit';
 import { previewSection, resultSection } from './host-report';
+import { recoveredSection, resumeActions, resumeNote } from './recovered-run';
 import { header, title } from './request-header';
 import { VERB } from './verbs';
 
@@ -60,10 +61,11 @@ export function approvalCard(request: ChangeRequest, view: ApprovalView): Adapti
     },
     ...header(request),
     ...(outcomes.length > 0
-      ? outcomes.map((outcome) => container(resultSection(outcome)))
+      ? outcomes.map((outcome) => container(outcome.recovery ? recoveredSection(outcome) : resultSection(outcome)))
       : request.preview.map((outcome) => container(previewSection(outcome)))),
   ];
   if (request.failure) body.push(paragraph(plain(request.failure), { color: 'attention' }));
+  body.push(...resumeNote(request));
   if (waiting) {
     body.push(
       paragraph(
@@ -96,7 +98,7 @@ export function approvalCard(request: ChangeRequest, view: ApprovalView): Adapti
             },
           },
         ]
-      : [];
+      : resumeActions(request);
   const mentions = waiting ? (view.mentions ?? []).slice(0, 20) : [];
   if (mentions.length > 0) {
     const tag = (name: string): string => `<at>${name.replace(/[<>]/g, '')}</at>`;

@@ -13,6 +13,7 @@ import {
   plain,
 } from './card-kit';
 import { previewSection, resultSection } from './host-report';
+import { recoveredSection, resumeActions, resumeNote } from './recovered-run';
 import { cancelledCard, expiredCard, rejectedCard, supersededCard } from './request-end-cards';
 import { header, needsApprovers, title, who } from './request-header';
 import { VERB } from './verbs';
@@ -129,26 +130,24 @@ function nextSteps(request: ChangeRequest): CardElement[] {
 export function resultCard(request: ChangeRequest): AdaptiveCard {
   const outcomes = request.outcome ?? [];
   const ok = request.state === 'succeeded';
-  const interrupted = outcomes.some((outcome) => outcome.error?.code === 'interrupted');
+  const recovered = outcomes.some((outcome) => outcome.recovery);
   const headline = ok
-    ? `Done: ${title(request)}`
-    : interrupted
+    ? `Done${recovered ? ' (checked after a restart)' : ''}: ${title(request)}`
+    : recovered
       ? `Interrupted: ${title(request)}`
       : `Failed: ${title(request)}`;
-  return card([
-    heading(headline, ok ? 'good' : 'attention'),
-    ...header(request),
-    ...outcomes.map((outcome) =>
-      container(outcome.error?.code === 'interrupted' ? previewInterrupted(outcome) : resultSection(outcome)),
-    ),
-    ...(outcomes.length === 0 ? [paragraph('Nothing ran on any host.', { color: 'attention' })] : []),
-    ...(request.failure ? [paragraph(plain(request.failure), { color: 'attention' })] : []),
-    ...nextSteps(request),
-  ]);
-}
-
-function previewInterrupted(outcome: ChangeRequest['preview'][number]): CardElement[] {
-  return [paragraph(`**${outcome.host}**: interrupted. ${outcome.error?.message ?? ''}`, { color: 'warning' })];
+  return card(
+    [
+      heading(headline, ok ? 'good' : 'attention'),
+      ...header(request),
+      ...outcomes.map((outcome) => container(outcome.recovery ? recoveredSection(outcome) : resultSection(outcome))),
+      ...(outcomes.length === 0 ? [paragraph('Nothing ran on any host.', { color: 'attention' })] : []),
+      ...(request.failure ? [paragraph(plain(request.failure), { color: 'attention' })] : []),
+      ...resumeNote(request),
+      ...nextSteps(request),
+    ],
+    resumeActions(request),
+  );
 }
 
 /** Nothing to change anywhere (or a host refused, e.g. Group Policy owns the value): answered at once, no buttons. */
@@ -173,7 +172,9 @@ export function nothingToDoCard(request: ChangeRequest): AdaptiveCard {
 function isNothingToDo(request: ChangeRequest): boolean {
   const outcomes = request.outcome ?? [];
   return (
-    request.state === 'succeeded' && outcomes.length > 0 && outcomes.every((outcome) => outcome.report?.whatIf === true)
+    request.state === 'succeeded' &&
+    outcomes.length > 0 &&
+    outcomes.every((outcome) => outcome.report?.whatIf === true && !outcome.recovery)
   );
 }
 

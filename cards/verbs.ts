@@ -7,6 +7,8 @@ export const VERB = {
   choose: 'request.choose',
   submit: 'request.submit',
   resubmit: 'request.resubmit',
+  /** An interrupted run: plan the hosts not done again. */
+  resume: 'request.resume',
   approve: 'approval.approve',
   reject: 'approval.reject',
   refresh: 'approval.refresh',

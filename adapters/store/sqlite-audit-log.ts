@@ -60,13 +60,15 @@ export class SqliteAuditLog implements AuditLog {
   async query(filter: AuditQuery): Promise<AuditRecord[]> {
     const rows = this.db
       .prepare(
-        `SELECT * FROM audit WHERE (? IS NULL OR instr(data, ?) > 0) AND (? IS NULL OR ts >= ?) ORDER BY seq DESC LIMIT ?`,
+        `SELECT * FROM audit WHERE (? IS NULL OR instr(data, ?) > 0) AND (? IS NULL OR ts >= ?) AND (? IS NULL OR request_id = ?) ORDER BY seq DESC LIMIT ?`,
       )
       .all(
         filter.host ?? null,
         filter.host ? JSON.stringify(filter.host) : null,
         filter.since ?? null,
         filter.since ?? null,
+        filter.requestId ?? null,
+        filter.requestId ?? null,
         filter.limit,
       ) as AuditRow[];
     return rows.map(toRecord);

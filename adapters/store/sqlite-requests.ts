@@ -64,6 +64,17 @@ export class SqliteRequestStore implements RequestStore {
     );
   }
 
+  async listUnpublished(): Promise<ChangeRequest[]> {
+    const rows = this.db
+      .prepare("SELECT body FROM requests WHERE json_extract(body, '$.unpublished') = 1 ORDER BY rowid")
+      .all() as Array<{ body: string }>;
+    return rows.map((row) => JSON.parse(row.body) as ChangeRequest);
+  }
+
+  async markPublished(id: string): Promise<void> {
+    this.annotate(id, ({ unpublished: _, ...body }) => body);
+  }
+
   async setResubmittedAs(id: string, newId: string): Promise<void> {
     this.annotate(id, (body) =>
       body.approval ? { ...body, approval: { ...body.approval, resubmittedAs: newId } } : body,

@@ -54,6 +54,8 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
     this.requests.setCardActivityId(id, activityId);
   setApprovalCardId = (id: string, activityId: string): Promise<void> =>
     this.requests.setApprovalCardId(id, activityId);
+  listUnpublished = (): Promise<ChangeRequest[]> => this.requests.listUnpublished();
+  markPublished = (id: string): Promise<void> => this.requests.markPublished(id);
   setResubmittedAs = (id: string, newId: string): Promise<void> => this.requests.setResubmittedAs(id, newId);
   lastByRequester = (oid: string): Promise<ChangeRequest | undefined> => this.requests.lastByRequester(oid);
   changesOn = (intent: Intent, host: string, since: string): Promise<ChangeRequest[]> =>

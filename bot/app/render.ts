@@ -120,6 +120,27 @@ export function submitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCa
   }
 }
 
+/** An approver's Resume in the approvals channel: they see where the new request went. */
+export function resumedByApproverCard(outcome: ResubmitOutcome): AdaptiveCard {
+  if (!('request' in outcome) || !outcome.request) return submitCard(outcome);
+  const request = outcome.request;
+  switch (outcome.kind) {
+    case 'submitted':
+      return noticeCard(
+        'Resumed',
+        `Request ${request.id} plans the hosts not done again; its approval card is in this channel.`,
+      );
+    case 'planned':
+      return noticeCard('Resumed', `Request ${request.id} plans the hosts not done again; the requester confirms it.`);
+    case 'nothing-to-do':
+      return noticeCard('Nothing left to do', `Request ${request.id} found every host in the requested state now.`);
+    case 'not-yours':
+      return noticeCard('Not yours to resume', 'Only the requester or an approver of this request can resume it.');
+    default:
+      return submitCard(outcome);
+  }
+}
+
 /** The status card with a line for the clicker on top ("You asked for this change..."). */
 function withNote(request: ChangeRequest, note: string, color: 'good' | 'warning' = 'warning'): AdaptiveCard {
   const card = approvalCard(request, { decide: false });

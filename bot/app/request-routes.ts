@@ -3,6 +3,7 @@ import { confirmRequest } from '../workflow/confirm-request';
 import type { WorkflowDeps } from '../workflow/deps';
 import { recordRequestCard } from '../workflow/record-card';
 import { resubmitRequest } from '../workflow/resubmit-request';
+import { resumeRequest } from '../workflow/resume-request';
 import { submitForApproval } from '../workflow/submit-for-approval';
 import { noticeCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
@@ -16,7 +17,7 @@ import {
 } from './card-data';
 import type { ClickRoute } from './card-route';
 import { continueRequest } from './continue-request';
-import { decisionCard, submitCard } from './render';
+import { decisionCard, resumedByApproverCard, submitCard } from './render';
 import type { StartRun } from './start-run';
 
 const withJustification = (value: unknown) => readDecisionData(value, 'justification');
@@ -27,7 +28,8 @@ const UNREADABLE_CHOICE = noticeCard('I cannot read this button', 'The card data
 /**
  * The requester's own cards: Confirm (the change then runs in the background), Cancel, "Ask for
  * approval" with the justification typed on the card, "Submit again" on an expired request, the
- * "I need a little more" answer and the "Which do you mean?" pick. The stored plan decides; the card
+ * "I need a little more" answer and the "Which do you mean?" pick, and Resume on an interrupted run
+ * (the requester's card or the approval card: the core checks who may). The stored plan decides; the card
  * only names it (and a pick is taken only if the core's own parse offers it).
  */
 export function registerRequestRoutes(on: ClickRoute, deps: WorkflowDeps, startRun: StartRun): void {
@@ -40,6 +42,12 @@ export function registerRequestRoutes(on: ClickRoute, deps: WorkflowDeps, startR
   );
   on(VERB.resubmit, readRequestRef, async ({ requestId }, user, context) => {
     const outcome = await resubmitRequest(deps, { requestId, actor: user });
+    await recordRequestCard(deps, outcome, context.activity.replyToId, { replacing: requestId });
+    return submitCard(outcome);
+  });
+  on(VERB.resume, readRequestRef, async ({ requestId }, user, context) => {
+    const { outcome, byRequester } = await resumeRequest(deps, { requestId, actor: user });
+    if (!byRequester) return resumedByApproverCard(outcome);
     await recordRequestCard(deps, outcome, context.activity.replyToId, { replacing: requestId });
     return submitCard(outcome);
   });

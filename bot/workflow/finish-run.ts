@@ -16,7 +16,12 @@ export async function finishRun(
 ): Promise<ChangeRequest | undefined> {
   const succeeded = !failure && outcomes.length > 0 && outcomes.every((outcome) => outcome.status === 'succeeded');
   const finished = await move(deps, request, succeeded ? 'succeed' : 'fail', {
-    patch: { outcome: outcomes, updatedAt: deps.clock.now().toISOString(), ...(failure ? { failure } : {}) },
+    patch: {
+      outcome: outcomes,
+      updatedAt: deps.clock.now().toISOString(),
+      unpublished: true,
+      ...(failure ? { failure } : {}),
+    },
     from,
     record: (moved) => ({
       kind: 'execution.finished',
@@ -27,5 +32,7 @@ export async function finishRun(
   });
   if (!finished) return undefined;
   await publish(deps, finished);
-  return finished;
+  await deps.store.markPublished(finished.id);
+  const { unpublished: _, ...shown } = finished;
+  return shown;
 }

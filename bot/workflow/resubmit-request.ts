@@ -1,9 +1,11 @@
-import type { Requester } from '../domain';
+import type { ChangeRequest, PlannedOperation, Requester } from '../domain';
+import { checkApprover } from '../policy/check-request';
 import type { WorkflowDeps } from './deps';
 import { isOwner } from './guards';
 import type { ResubmitOutcome } from './outcomes';
 import { planChange } from './plan-change';
 import { recordStep } from './record-step';
+import { resumableHosts } from '../requests/recovered-outcomes';
 import { submitForApproval } from './submit-for-approval';
 
 /**
@@ -11,21 +13,32 @@ import { submitForApproval } from './submit-for-approval';
  * was approved: the same operations on the same hosts, checked against the policy again, previewed
  * again (so approvers see the state now), and, when approvers are needed and the justification is
  * known, sent straight to the approvals channel. The old request stays as it was, linked to the new.
+ *
+ * Resume, after a restart left a run interrupted: the same, for the hosts found not done or unknown
+ * only. The requester or an approver of the old request may click it; the new request is still the
+ * requester's, so it needs the same approvals as any other (an approver who resumes can then approve).
  */
 export async function resubmitRequest(
   deps: WorkflowDeps,
-  input: { requestId: string; actor: Requester; reason?: 'expired' | 'drift' },
+  input: { requestId: string; actor: Requester; reason?: 'expired' | 'drift' | 'resume' },
 ): Promise<ResubmitOutcome> {
   const old = await deps.store.get(input.requestId);
   if (!old) return { kind: 'not-found' };
-  if (!isOwner(old, input.actor)) return { kind: 'not-yours', request: old };
-  const allowed = input.reason === 'drift' ? old.state === 'superseded' : old.state === 'expired';
+  const resume = input.reason === 'resume';
+  if (!(resume ? mayResume(deps, old, input.actor) : isOwner(old, input.actor)))
+    return { kind: 'not-yours', request: old };
+  const allowed =
+    input.reason === 'drift'
+      ? old.state === 'superseded'
+      : resume
+        ? old.state === 'failed' && remaining(old).length > 0
+        : old.state === 'expired';
   if (!allowed || old.approval?.resubmittedAs) return { kind: 'not-resubmittable', request: old };
 
   const planned = await planChange(deps, {
-    requester: input.actor,
+    requester: resume ? old.requester : input.actor,
     text: old.text,
-    operations: old.operations,
+    operations: resume ? remaining(old) : old.operations,
     conversation: old.conversation,
     resubmitOf: old.id,
     ...(old.approval?.justification ? { justification: old.approval.justification } : {}),
@@ -55,9 +68,24 @@ export async function resubmitRequest(
     return submitForApproval(deps, {
       requestId: request.id,
       fingerprint: request.fingerprint,
-      actor: input.actor,
+      actor: resume ? old.requester : input.actor,
       justification: approval.justification,
     });
   }
   return planned;
+}
+
+/** The old request's operations on the hosts the recovery left not done or unknown, nothing else. */
+function remaining(old: ChangeRequest): PlannedOperation[] {
+  const open = new Set(resumableHosts(old.outcome ?? []).map((host) => host.toLowerCase()));
+  return old.operations
+    .map((operation) => ({ ...operation, targets: operation.targets.filter((t) => open.has(t.toLowerCase())) }))
+    .filter((operation) => operation.targets.length > 0);
+}
+
+/** The requester, or someone who could approve the old request (same tenant, the roles, not a guest). */
+function mayResume(deps: WorkflowDeps, old: ChangeRequest, actor: Requester): boolean {
+  if (isOwner(old, actor)) return true;
+  const roles = old.approval?.roles ?? [];
+  return roles.length > 0 && checkApprover(deps.policy, actor, old.requester, roles).ok;
 }

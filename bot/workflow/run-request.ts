@@ -11,7 +11,7 @@ import { recordStep } from './record-step';
 import { hostsOf, checkPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runOperations } from './run-operations';
-import { runPerHost } from './run-per-host';
+import { type HostWatch, runPerHost } from './run-per-host';
 import { RunProgress } from './run-progress';
 
 /**
@@ -57,21 +57,29 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
   const outcomes: HostOutcome[] = [];
   const total = running.operations.reduce((sum, operation) => sum + operation.targets.length, 0);
   const progress = new RunProgress(deps, running, total, deps.progressIntervalMs);
+  // Each host's result is audited as it comes in, so a restart mid-batch finds every finished host.
+  const recorded: Array<Promise<void>> = [];
   try {
     for (const operation of running.operations) {
       const targets = operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host));
-      const results = await runPerHost(deps, running.id, operation.intent, operation.params, targets, false, progress);
-      for (const result of results) {
-        outcomes.push(result);
-        await recordStep(deps, {
-          kind: 'execution.host_result',
-          requestId: running.id,
-          actor: 'bot',
-          data: { operation: operation.intent, ...result },
-        });
-      }
+      const watch: HostWatch = {
+        waiting: (host) => progress.waiting(host),
+        finished: (result) => {
+          progress.finished(result);
+          recorded.push(
+            recordStep(deps, {
+              kind: 'execution.host_result',
+              requestId: running.id,
+              actor: 'bot',
+              data: { operation: operation.intent, ...result },
+            }),
+          );
+        },
+      };
+      outcomes.push(...(await runPerHost(deps, running.id, operation.intent, operation.params, targets, false, watch)));
     }
   } finally {
+    await Promise.all(recorded);
     await progress.close();
   }
   return finishRun(deps, running, 'running', outcomes);

@@ -146,6 +146,24 @@ export function describeStoreContract(name: string, open: () => StoreUnderTest):
       expect((await subject.store.query({ limit: 1 })).map((r) => r.seq)).toEqual([3]);
     });
 
+    it('lists the finished requests whose cards are not updated yet, until they are marked published', async () => {
+      const shown = request({ id: 'REQ-SHOWN', state: 'succeeded' });
+      const left = request({ id: 'REQ-LEFT', state: 'failed', unpublished: true });
+      await subject.store.create(shown);
+      await subject.store.create(left);
+      expect((await subject.store.listUnpublished()).map((r) => r.id)).toEqual(['REQ-LEFT']);
+      await subject.store.markPublished('REQ-LEFT');
+      expect(await subject.store.listUnpublished()).toEqual([]);
+      expect((await subject.store.get('REQ-LEFT'))?.version).toBe(left.version);
+    });
+
+    it("queries one request's audit records only", async () => {
+      for (const requestId of ['REQ-A', 'REQ-B', 'REQ-A'])
+        await subject.store.append({ kind: 'execution.host_result', requestId, actor: 'bot', data: {} });
+      expect((await subject.store.query({ requestId: 'REQ-A', limit: 10 })).map((r) => r.seq)).toEqual([3, 1]);
+      expect(await subject.store.query({ requestId: 'REQ-C', limit: 10 })).toEqual([]);
+    });
+
     it('keeps the approvals channel it was given', async () => {
       expect(await subject.store.getApprovalsChannel()).toBeUndefined();
       const channel = { conversation: { id: '19:abc' }, name: 'IT / Approvals', setBy: 'oid-a', setAt: '2026-12-01' };

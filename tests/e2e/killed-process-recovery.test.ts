@@ -12,7 +12,7 @@ import { freePort, postActivity } from '../support/teams-http';
 import { cardText } from '../support/turn-harness';
 
 describe('a bot process killed in the middle of a change', () => {
-  it('on restart finds the request, re-reads the host, marks it interrupted, audits it and updates the card', async () => {
+  it('on restart finds the request, re-reads the host, records it done or not done, audits it and updates the card', async () => {
     seedHive({ dir: TEST_LAB_DIR, net: TEST_LAB_NET }, LAB_HOSTS.find((h) => h.name === 'PC-050')!);
     seedHive({ dir: TEST_LAB_DIR, net: TEST_LAB_NET }, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
     const connector = await startCaptureConnector();
@@ -44,7 +44,7 @@ describe('a bot process killed in the middle of a change', () => {
       bot = await startBotProcess(port, databaseFile);
 
       const update = await connector
-        .waitFor((c) => c.method === 'PUT' && cardText(c.body?.attachments).includes('Interrupted'))
+        .waitFor((c) => c.method === 'PUT' && /Interrupted|checked after a restart/.test(cardText(c.body?.attachments)))
         .catch((error: unknown) => {
           console.log(
             connector.calls.map((c) => `${c.method} ${c.url} ${cardText(c.body?.attachments).slice(0, 80)}`).join('\n'),
@@ -54,7 +54,8 @@ describe('a bot process killed in the middle of a change', () => {
       expect(cardText(update.body?.attachments)).toContain('PC-042');
       const store = new SqliteStore(databaseFile, { now: () => new Date() });
       const request = await store.get(confirm.data.requestId);
-      expect(request?.state).toBe('failed');
+      // The re-read decides: the change landed before the kill (done) or is still pending (Resume offered).
+      expect(['failed', 'succeeded']).toContain(request?.state);
       const records = [...store.auditRecords()];
       expect(records.map((r) => r.kind)).toEqual(
         expect.arrayContaining(['execution.started', 'execution.recovered', 'execution.finished']),

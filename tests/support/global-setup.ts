@@ -20,8 +20,8 @@ function runNeedsLab(argv: string[]): boolean {
       while (argv[i + 1] && !(argv[i + 1] as string).startsWith('-')) selected.push(argv[++i] as string);
     } else if (!arg.startsWith('-') && /tests\//.test(arg)) paths.push(arg);
   }
-  if (selected.length > 0) return selected.some((name) => name === 'integration' || name === 'e2e');
-  if (paths.length > 0) return paths.some((path) => /tests\/(integration|e2e)/.test(path));
+  if (selected.length > 0) return selected.some((name) => name === 'integration' || name === 'e2e' || name === 'crash');
+  if (paths.length > 0) return paths.some((path) => /tests\/(integration|e2e|crash)/.test(path));
   return true;
 }
 

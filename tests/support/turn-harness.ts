@@ -64,7 +64,7 @@ type User = typeof alex;
 
 /** A whole bot on TestAdapter: the real app, workflow and SQLite store; a fake executor and notifier. */
 export function createTurnHarness(
-  options: { executor?: Executor; down?: string[]; policy?: Policy; databaseFile?: string } = {},
+  options: { executor?: Executor; down?: string[]; policy?: Policy; databaseFile?: string; hosts?: Host[] } = {},
 ) {
   const clock = new FakeClock();
   const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'rdsbot-turn-')), 'bot.sqlite');
@@ -77,7 +77,7 @@ export function createTurnHarness(
     settings: store,
     audit: store,
     executor,
-    inventory: new JsonInventory(HOSTS),
+    inventory: new JsonInventory(options.hosts ?? HOSTS),
     notifier,
     clock,
     ids: { newId: () => `req-${++seq}` },
