@@ -1,4 +1,5 @@
 import type { Host, ParseResult, PlannedOperation } from '../domain';
+import { indexInventory } from './inventory-index';
 
 /**
  * A client reset aimed at a Mac: the Microsoft Remote Desktop app for macOS keeps no MSLicensing key,
@@ -9,19 +10,19 @@ import type { Host, ParseResult, PlannedOperation } from '../domain';
 const MAC_TAG = /^(?:(?:os|platform):)?mac(?:os|os ?x)?$/i;
 
 export function withMacClientsAdvised(result: ParseResult, inventory: readonly Host[]): ParseResult {
-  const macs = new Set(
-    inventory.filter((host) => host.tags.some((tag) => MAC_TAG.test(tag))).map((host) => host.name.toLowerCase()),
-  );
-  if (macs.size === 0) return result;
+  // Most parses plan no client reset; the others look up only their own targets (the index is cached).
+  if (!result.operations.some((op) => op.intent === 'client.reset_license_cache')) return result;
+  const { byName } = indexInventory(inventory);
+  const isMac = (name: string) => byName.get(name.toLowerCase())?.tags.some((tag) => MAC_TAG.test(tag)) ?? false;
   let advised = false;
   const operations: PlannedOperation[] = [];
   for (const op of result.operations) {
-    if (op.intent !== 'client.reset_license_cache' || !op.targets.some((t) => macs.has(t.toLowerCase()))) {
+    if (op.intent !== 'client.reset_license_cache' || !op.targets.some(isMac)) {
       operations.push(op);
       continue;
     }
     advised = true;
-    const windows = op.targets.filter((t) => !macs.has(t.toLowerCase()));
+    const windows = op.targets.filter((t) => !isMac(t));
     if (windows.length > 0) operations.push({ ...op, targets: windows });
   }
   if (!advised) return result;
