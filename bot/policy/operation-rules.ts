@@ -13,6 +13,8 @@ export interface EffectiveRule {
   perHostDays?: number;
   maxHosts: number;
   ttlMinutes: number;
+  /** Once a host fails, no further host of the request starts. */
+  stopAtFirstFailure: boolean;
   /** Only hosts with this inventory tag (the grace reset: lab hosts only). */
   requiredTag?: string;
 }
@@ -26,7 +28,7 @@ export const DEFAULT_MAX_HOSTS = 20;
  */
 const GRACE_FLOOR = { approvers: 2, justification: true, perHostDays: 120, requiredTag: 'lab' } as const;
 
-function catalogueDefault(intent: Intent): Omit<EffectiveRule, 'ttlMinutes' | 'maxHosts'> {
+function catalogueDefault(intent: Intent): Omit<EffectiveRule, 'ttlMinutes' | 'maxHosts' | 'stopAtFirstFailure'> {
   const approval = operationDefinition(intent).approval;
   const approvers = approval === 'two-approvers' ? 2 : approval === 'one-approver' ? 1 : 0;
   return { requesters: ['helpdesk', 'admin'], approvers, approverRole: 'approver', justification: false };
@@ -47,6 +49,7 @@ export function ruleFor(policy: Policy, intent: Intent): EffectiveRule {
     ...(given.perHostDays ? { perHostDays: given.perHostDays } : {}),
     maxHosts: given.maxHosts ?? DEFAULT_MAX_HOSTS,
     ttlMinutes: given.ttlMinutes ?? DEFAULT_TTL_MINUTES,
+    stopAtFirstFailure: given.stopAtFirstFailure === true,
   };
   if (intent === 'rdsh.reset_grace_period') {
     rule.approvers = Math.max(rule.approvers, GRACE_FLOOR.approvers);

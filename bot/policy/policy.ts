@@ -41,6 +41,8 @@ export interface OperationRule {
   maxHosts?: number;
   /** How long a plan waits for its confirmation or approvals. */
   ttlMinutes?: number;
+  /** Once a host fails, start no further host of the request (those already running finish). */
+  stopAtFirstFailure?: boolean;
 }
 
 export interface Policy {

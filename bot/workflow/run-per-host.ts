@@ -9,6 +9,33 @@ export interface HostWatch {
   finished(outcome: HostOutcome): void;
 }
 
+export interface RunOptions {
+  watch?: HostWatch;
+  /**
+   * The policy's "stop at the first failure": once a host fails, no further host starts (hosts already
+   * running finish: stopping a change halfway is worse than finishing it) and each host not started gets
+   * a `not_started` outcome. Shared between the operations of one request, so a later operation does not
+   * start either.
+   */
+  stop?: BatchStop;
+}
+
+/** The first failure of a batch that stops at it, shared by the operations of one request. */
+export class BatchStop {
+  failedHost?: string;
+
+  notStarted(host: Host): HostOutcome {
+    return {
+      host: host.name,
+      status: 'failed',
+      error: {
+        code: 'not_started',
+        message: `Not started: ${this.failedHost ?? 'another host'} failed first, and the policy stops this change at the first failure. Nothing was changed here.`,
+      },
+    };
+  }
+}
+
 /**
  * Runs one operation on each host and turns every host-level failure into an outcome, so one dead
  * host never hides the others' results. Three bounds: this request runs at most `deps.concurrency`
@@ -23,21 +50,36 @@ export async function runPerHost(
   params: Params,
   hosts: Host[],
   whatIf: boolean,
-  watch?: HostWatch,
+  options: RunOptions = {},
 ): Promise<HostOutcome[]> {
+  const { watch, stop } = options;
   const outcomes: HostOutcome[] = new Array(hosts.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < hosts.length) {
       const index = next++;
       const host = hosts[index] as Host;
+      if (stop?.failedHost) {
+        outcomes[index] = stop.notStarted(host);
+        watch?.finished(outcomes[index]);
+        continue;
+      }
       const outcome = await deps.locks
-        .withLock(host.name, () => deps.slots.run(() => runOne(deps, requestId, intent, params, host, whatIf)), {
-          waitMs: deps.hostWaitMs,
-          onWait: () => watch?.waiting(host.name),
-        })
+        .withLock(
+          host.name,
+          // Checked again once the host and a slot are free: another host may have failed meanwhile.
+          () =>
+            deps.slots.run(async () =>
+              stop?.failedHost ? stop.notStarted(host) : runOne(deps, requestId, intent, params, host, whatIf),
+            ),
+          {
+            waitMs: deps.hostWaitMs,
+            onWait: () => watch?.waiting(host.name),
+          },
+        )
         .catch((error: unknown) => busy(error, host));
       outcomes[index] = outcome;
+      if (stop && outcome.status === 'failed') stop.failedHost ??= host.name;
       watch?.finished(outcome);
     }
   };

@@ -11,7 +11,8 @@ import { recordStep } from './record-step';
 import { hostsOf, checkPolicy } from './request-hosts';
 import { resubmitRequest } from './resubmit-request';
 import { runOperations } from './run-operations';
-import { type HostWatch, runPerHost } from './run-per-host';
+import { BatchStop, type HostWatch, runPerHost } from './run-per-host';
+import { ruleFor } from '../policy/operation-rules';
 import { RunProgress } from './run-progress';
 
 /**
@@ -59,6 +60,11 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
   const progress = new RunProgress(deps, running, total, deps.progressIntervalMs);
   // Each host's result is audited as it comes in, so a restart mid-batch finds every finished host.
   const recorded: Array<Promise<void>> = [];
+  // One stop for the whole request: when any of its operations stops at the first failure, a later
+  // operation of the same request does not start after a failure either.
+  const stop = running.operations.some((operation) => ruleFor(deps.policy, operation.intent).stopAtFirstFailure)
+    ? new BatchStop()
+    : undefined;
   try {
     for (const operation of running.operations) {
       const targets = operation.targets.map((name) => hosts.get(name)).filter((host): host is Host => Boolean(host));
@@ -76,7 +82,12 @@ export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): 
           );
         },
       };
-      outcomes.push(...(await runPerHost(deps, running.id, operation.intent, operation.params, targets, false, watch)));
+      outcomes.push(
+        ...(await runPerHost(deps, running.id, operation.intent, operation.params, targets, false, {
+          watch,
+          ...(stop ? { stop } : {}),
+        })),
+      );
     }
   } finally {
     await Promise.all(recorded);

@@ -64,7 +64,14 @@ type User = typeof alex;
 
 /** A whole bot on TestAdapter: the real app, workflow and SQLite store; a fake executor and notifier. */
 export function createTurnHarness(
-  options: { executor?: Executor; down?: string[]; policy?: Policy; databaseFile?: string; hosts?: Host[] } = {},
+  options: {
+    executor?: Executor;
+    down?: string[];
+    policy?: Policy;
+    databaseFile?: string;
+    hosts?: Host[];
+    concurrency?: number;
+  } = {},
 ) {
   const clock = new FakeClock();
   const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), 'rdsbot-turn-')), 'bot.sqlite');
@@ -85,7 +92,7 @@ export function createTurnHarness(
     locks: new HostLocks(),
     log: silentLogger,
     planTtlMs: 30 * 60_000,
-    concurrency: 4,
+    concurrency: options.concurrency ?? 4,
     slots: new Slots(8),
     hostWaitMs: 60_000,
     progressIntervalMs: 1000,
