@@ -120,6 +120,8 @@ async function labSection(): Promise<Section> {
           INVENTORY_FILE: inventoryFile,
           POLICY_FILE: join(ROOT, 'config', 'policy.local.json'),
           DATABASE_FILE: join(ROOT, 'data', 'bench', 'bench.sqlite'),
+          // Timed is the plan card itself, not the "Checking…" card a slow read sends first.
+          CHECKING_CARD_MS: '60000',
         },
         ROOT,
       ),

@@ -24,7 +24,13 @@ export interface BotConfig {
    * Fan-out bounds: host calls at once across all requests, hosts at once for one request, and how
    * long a request queues for a host another request is changing before that host fails as busy.
    */
-  execution: { concurrency: number; requestConcurrency: number; hostWaitMs: number; progressIntervalMs: number };
+  execution: {
+    concurrency: number;
+    requestConcurrency: number;
+    hostWaitMs: number;
+    progressIntervalMs: number;
+    checkingCardMs: number;
+  };
   planTtlMinutes: number;
   /** How often overdue plans and approval requests are expired (and their cards updated). */
   expirySweepMs: number;
@@ -134,6 +140,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
       requestConcurrency: integer(env, 'REQUEST_CONCURRENCY', 8, 1, 64),
       hostWaitMs: integer(env, 'HOST_WAIT_SECONDS', 120, 0, 3600) * 1000,
       progressIntervalMs: 1000,
+      checkingCardMs: integer(env, 'CHECKING_CARD_MS', 800, 0, 60_000),
     },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),

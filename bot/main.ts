@@ -90,6 +90,7 @@ export async function startBot(
     adapter,
     botAppId,
     memberKind: config.local ? localMemberKind : teamsMemberKind,
+    checkingCardMs: config.execution.checkingCardMs,
   });
   adapter.onTurnError = async (context, error) => {
     log.error('turn failed', { error: String(error), activityType: context.activity.type });

@@ -155,3 +155,14 @@ export function auditCard(records: AuditRecord[], host: string | undefined, sinc
     paragraph('The full log: npm run audit -- export. Its integrity: npm run audit -- verify.', { subtle: true }),
   ]);
 }
+
+/** Sent when reading the hosts takes a while; the answer replaces it in place. */
+export function checkingCard(hosts: readonly string[]): AdaptiveCard {
+  const shown = hosts.length <= 5 ? hosts.join(', ') : `${hosts.slice(0, 5).join(', ')} and ${hosts.length - 5} more`;
+  return card([
+    heading(hosts.length === 1 ? `Checking ${plain(hosts[0] ?? '')}…` : `Checking ${hosts.length} hosts…`),
+    paragraph(`Reading the current state of ${plain(shown)}. Nothing is changed; this message updates itself.`, {
+      subtle: true,
+    }),
+  ]);
+}

@@ -10,7 +10,10 @@ import { registerMessageRoutes } from './message-routes';
 import { registerRequestRoutes } from './request-routes';
 import { startRunWhenDecided } from './start-run';
 
-export { cardActivity } from './message-routes';
+export { cardActivity } from './card-activity';
+
+/** A warm read answers in about 100 ms; past this, the user sees at once that the bot is working. */
+export const DEFAULT_CHECKING_CARD_MS = 800;
 
 export interface AppOptions {
   deps: WorkflowDeps;
@@ -20,6 +23,8 @@ export interface AppOptions {
   /** The real adapter (HTTP); absent under TestAdapter. */
   adapter?: TeamsAdapter;
   botAppId?: string;
+  /** How long reading hosts may take before a "Checking N hosts…" card goes out (it is then replaced). */
+  checkingCardMs?: number;
 }
 
 /**
@@ -41,6 +46,6 @@ export function createApp(options: AppOptions): Application<TurnState> {
 
   registerRequestRoutes(on, deps, startRun);
   registerApprovalRoutes(on, deps, { startRun, memberKind: options.memberKind ?? localMemberKind });
-  registerMessageRoutes(app, deps, failure); // last: its catch-all message route takes what no other did
+  registerMessageRoutes(app, deps, failure, options.checkingCardMs ?? DEFAULT_CHECKING_CARD_MS); // last: its catch-all message route takes what no other did
   return app;
 }

@@ -1,12 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import {
-  ActivityTypes,
-  CardFactory,
-  type ConversationReference,
-  MessageFactory,
-  type TurnContext,
-  TurnContext as Turn,
-} from 'botbuilder';
+import { ActivityTypes, type ConversationReference, type TurnContext, TurnContext as Turn } from 'botbuilder';
 import type { Requester } from '../domain';
 import { answerMessage } from '../workflow/answer-message';
 import type { WorkflowDeps } from '../workflow/deps';
@@ -15,12 +8,10 @@ import { setApprovalsChannel } from '../workflow/set-approvals-channel';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { helpCard, refusedCard } from '../../cards/message-cards';
 import type { Failure } from './card-route';
+import { cardActivity } from './card-activity';
+import { CheckingCard } from './checking-card';
 import { identify } from './identify';
 import { channelCard, planOutcomeCard } from './render';
-
-export function cardActivity(card: AdaptiveCard): ReturnType<typeof MessageFactory.attachment> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
-}
 
 /** Where a channel is named on its activity ("Team / Channel"). */
 function channelName(context: TurnContext): string {
@@ -44,24 +35,40 @@ function channelReference(context: TurnContext): Partial<ConversationReference> 
  * Everything that is not a card button: the greeting when the bot is added, an unknown invoke, the
  * admin's "use this channel for approvals", and every other message (registered last).
  */
-export function registerMessageRoutes(app: Application<TurnState>, deps: WorkflowDeps, failure: Failure): void {
-  /** Identify the writer, answer with one card, then `after` with the sent card's id; failures as the error card. */
+export function registerMessageRoutes(
+  app: Application<TurnState>,
+  deps: WorkflowDeps,
+  failure: Failure,
+  checkingCardMs: number,
+): void {
+  /**
+   * Identify the writer, answer with one card, then `after` with the sent card's id; failures as the
+   * error card. When the work reads hosts slowly, a "Checking…" card goes first and the answer (or the
+   * error card) replaces it.
+   */
   const answer = async (
     context: TurnContext,
     where: string,
-    work: (user: Requester) => Promise<{ card: AdaptiveCard; after?: (sentId: string | undefined) => Promise<void> }>,
+    work: (
+      user: Requester,
+      checking: CheckingCard,
+    ) => Promise<{ card: AdaptiveCard; after?: (sentId: string | undefined) => Promise<void> }>,
   ): Promise<void> => {
     const who = identify(context.activity);
     if (!who.ok) {
       await context.sendActivity(cardActivity(refusedCard(who.reason)));
       return;
     }
+    const checking = new CheckingCard(context, checkingCardMs, (error) =>
+      deps.log.warn('the checking card could not be sent or replaced', { error: String(error) }),
+    );
     try {
-      const { card, after } = await work(who.user);
-      const sent = await context.sendActivity(cardActivity(card));
-      await after?.(sent?.id);
+      const { card, after } = await work(who.user, checking);
+      // Sent first and unconditionally: `after?.(await …)` would skip the send when there is no `after`.
+      const sentId = await checking.answer(card);
+      await after?.(sentId);
     } catch (error) {
-      await context.sendActivity(cardActivity(failure(error, where)));
+      await checking.answer(failure(error, where));
     }
   };
 
@@ -99,9 +106,10 @@ export function registerMessageRoutes(app: Application<TurnState>, deps: Workflo
   app.activity(ActivityTypes.Message, async (context) => {
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     if (!text) return; // card submits and attachments without text are not requests
-    await answer(context, 'plan', async (requester) => {
+    await answer(context, 'plan', async (requester, checking) => {
       const conversation = Turn.getConversationReference(context.activity);
-      const outcome = await answerMessage(deps, { text, requester, conversation });
+      const reading = (hosts: readonly string[]) => checking.reading(hosts);
+      const outcome = await answerMessage(deps, { text, requester, conversation, reading });
       const card = planOutcomeCard(outcome, deps.inventory.hosts());
       return { card, after: (sentId) => recordRequestCard(deps, outcome, sentId) };
     });

@@ -28,7 +28,15 @@ function sinceTime(now: Date, since: unknown): string | undefined {
  */
 export async function answerMessage(
   deps: WorkflowDeps,
-  input: { text: string; requester: Requester; conversation: unknown; completion?: Completion; choice?: IntentChoice },
+  input: {
+    text: string;
+    requester: Requester;
+    conversation: unknown;
+    completion?: Completion;
+    choice?: IntentChoice;
+    /** Told which hosts are about to be read (so the chat can say "Checking 3 hosts…" if that is slow). */
+    reading?: (hosts: readonly string[]) => void;
+  },
 ): Promise<PlanOutcome> {
   const parsed = parseRequest(input.text, deps.inventory.hosts());
   const read = input.choice ? chooseReading(parsed, input.choice) : parsed;
@@ -75,6 +83,7 @@ export async function answerMessage(
     text: parse.text,
     conversation: input.conversation,
     onRefused: (code: string) => auditRefusal(deps, input.requester, code, parse),
+    ...(input.reading ? { reading: input.reading } : {}),
   };
   const outcome =
     first.intent === 'request.rollback'

@@ -25,6 +25,8 @@ export interface ChangeInput {
   cardActivityId?: string;
   /** A rollback: the request it undoes, whose operations the policy judges it by. */
   undoes?: ChangeRequest['undoes'];
+  /** Told which hosts are about to be read, preview or read-only run (the chat may say "Checking…"). */
+  reading?: (hosts: readonly string[]) => void;
 }
 
 /**
@@ -49,7 +51,10 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
 
   const id = deps.ids.newId();
   const need = decision.approval;
-  if (!need) return readNow(deps, id, input.requester, input.operations, hosts);
+  if (!need) {
+    input.reading?.([...hosts.keys()]);
+    return readNow(deps, id, input.requester, input.operations, hosts);
+  }
   const rails = await checkRateLimits(deps, need, input.operations);
   if (!rails.ok) return refuse(rails.code, rails.reason);
   const channel = need.needed > 0 ? await deps.settings.getApprovalsChannel() : undefined;
@@ -60,6 +65,7 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
     );
   }
 
+  input.reading?.([...hosts.keys()]);
   const preview = await runOperations(deps, id, input.operations, hosts, true);
   const now = deps.clock.now();
   const ttlMs = need.needed > 0 ? need.ttlMinutes * 60_000 : deps.planTtlMs;

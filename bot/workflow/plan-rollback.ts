@@ -27,6 +27,7 @@ export async function planRollback(
     operation: PlannedOperation;
     conversation: unknown;
     onRefused?: (code: string) => Promise<void>;
+    reading?: (hosts: readonly string[]) => void;
   },
 ): Promise<PlanOutcome> {
   const refuse = async (reason: string): Promise<PlanOutcome> => {
@@ -76,6 +77,7 @@ export async function planRollback(
     operations,
     conversation: input.conversation,
     ...(input.onRefused ? { onRefused: input.onRefused } : {}),
+    ...(input.reading ? { reading: input.reading } : {}),
     undoes: { id: undone.id, title: describe(undone), operations: undoneOperations, finishedAt: undone.updatedAt },
   });
 }

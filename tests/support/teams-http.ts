@@ -51,6 +51,9 @@ export function localBotEnv(root: string, databaseFile: string, extra: NodeJS.Pr
     INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
     POLICY_FILE: `${root}/config/policy.local.json`,
     DATABASE_FILE: databaseFile,
+    // The e2e tests read a message's first reply; the "Checking…" card that may precede it on a cold
+    // host read has its own test (checking-card-over-http), which sets this low.
+    CHECKING_CARD_MS: '60000',
     ...extra,
   };
 }

@@ -71,6 +71,7 @@ export function createTurnHarness(
     databaseFile?: string;
     hosts?: Host[];
     concurrency?: number;
+    checkingCardMs?: number;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -104,6 +105,7 @@ export function createTurnHarness(
     deps,
     background,
     memberKind: async (context) => (context.activity.from?.id === gus.id ? 'guest' : 'member'),
+    ...(options.checkingCardMs === undefined ? {} : { checkingCardMs: options.checkingCardMs }),
   });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
@@ -117,9 +119,23 @@ export function createTurnHarness(
     channelData: { tenant: { id: TENANT } },
   });
 
+  /** Every card the bot sent or replaced during the last delivery, in order (the queue keeps only the last). */
+  const timeline: Array<{ kind: 'sent' | 'updated'; id?: string; card: unknown }> = [];
   async function deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     adapter.activeQueue.splice(0);
+    timeline.splice(0);
     await adapter.processActivity(activity, async (context) => {
+      context.onSendActivities(async (_context, activities, next) => {
+        const responses = await next();
+        activities.forEach((sent, i) =>
+          timeline.push({ kind: 'sent', id: responses[i]?.id ?? sent.id, card: sent.attachments?.[0]?.content }),
+        );
+        return responses;
+      });
+      context.onUpdateActivity(async (_context, updated, next) => {
+        await next();
+        timeline.push({ kind: 'updated', id: updated.id, card: updated.attachments?.[0]?.content });
+      });
       await app.run(context);
     });
     return [...adapter.activeQueue];
@@ -133,6 +149,7 @@ export function createTurnHarness(
     notifier,
     clock,
     background,
+    timeline,
     /** Sends an activity exactly as given (a recorded one); returns every activity the bot sent back. */
     replay: deliver,
     /** Sends a chat message; returns the Adaptive Cards the bot answered with. */
