@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { descendantsOf } from '../adapters/powershell/process-tree';
 import {
   keygen,
   knownHostsLine,
@@ -68,6 +69,8 @@ function subsystemScript(hosts: ScaleHost[], pwsh: string): string {
     ...hosts.map((host) => `  ${host.address}) export RDSBOT_HIVE_FILE='${host.hiveFile}' ;;`),
     '  *) echo "no scale lab host at $3" >&2; exit 1 ;;',
     'esac',
+    '# A host taken down (labScaleHostDown) refuses every new session.',
+    'if [ -e "${RDSBOT_HIVE_FILE%/*}/down" ]; then echo "this lab host is down" >&2; exit 1; fi',
   ]);
 }
 
@@ -149,6 +152,41 @@ function pidFiles(options: LabOptions): string[] {
 /** The scale lab's sshd listeners running now (their sessions are their descendants). */
 export function scaleSshdPids(options: LabOptions): number[] {
   return pidFiles(options).flatMap((file) => readPid(file) ?? []);
+}
+
+/**
+ * Takes one scale host down mid-run: its PowerShell sessions are killed (the client's session breaks on
+ * its next use) and every new one is refused, while the other hosts on the same sshd go on. The lab
+ * cannot drop one loopback address at the TCP level without a firewall, so "down" here is "the host
+ * stops serving PowerShell", which the bot meets the same way: a broken session, then no new one.
+ */
+export function labScaleHostDown(options: LabOptions, count: number, name: string): number {
+  const host = scaleHosts(options, count).find((h) => h.name === name);
+  if (!host) throw new Error(`no scale lab host ${name}`);
+  writeFileSync(join(host.hiveFile, '..', 'down'), '');
+  const serving = scaleSshdPids(options)
+    .flatMap(descendantsOf)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`RDSBOT_HIVE_FILE=${host.hiveFile}`);
+      } catch {
+        return false;
+      }
+    });
+  for (const pid of serving) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  return serving.length;
+}
+
+/** Brings a host taken down back: new sessions are served again. */
+export function labScaleHostUp(options: LabOptions, count: number, name: string): void {
+  const host = scaleHosts(options, count).find((h) => h.name === name);
+  if (host) rmSync(join(host.hiveFile, '..', 'down'), { force: true });
 }
 
 /** Stops the scale lab's sshds, and every session they still serve; nothing to do when none runs. */

@@ -7,9 +7,16 @@ import { silentLogger } from '../../bot/errors';
 import type { ExecutionRequest, Executor } from '../../bot/ports';
 import type { WorkflowDeps } from '../../bot/workflow/deps';
 import { HostLocks } from '../../bot/workflow/host-locks';
-import { runPerHost } from '../../bot/workflow/run-per-host';
+import { type RunOptions, runPerHost } from '../../bot/workflow/run-per-host';
 import { Slots } from '../../bot/workflow/slots';
-import { labScaleDown, labScaleUp, scaleHosts, scaleSshdPids } from '../../lab/lab-scale';
+import {
+  labScaleDown,
+  labScaleHostDown,
+  labScaleHostUp,
+  labScaleUp,
+  scaleHosts,
+  scaleSshdPids,
+} from '../../lab/lab-scale';
 import { warmLabExecutor } from '../support/lab-executor';
 import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 
@@ -101,7 +108,8 @@ describe('fan-out over SSH on the 40-host scale lab', () => {
     params: Params,
     on: Host[],
     whatIf: boolean,
-  ) => runPerHost(deps(gauge, locks, slots), id, intent, params, on, whatIf);
+    options: RunOptions = {},
+  ) => runPerHost(deps(gauge, locks, slots), id, intent, params, on, whatIf, options);
 
   beforeAll(async () => {
     hosts = [...JsonInventory.load(await labScaleUp(lab, COUNT)).hosts()];
@@ -168,6 +176,58 @@ describe('fan-out over SSH on the 40-host scale lab', () => {
       // Each change landed in its own host's hive, chosen by the address the session came in on.
       for (const host of hosts.slice(0, 18)) expect(timebombs(host.name)).toEqual([]);
       for (const host of hosts.slice(18)) expect(timebombs(host.name)).toHaveLength(1);
+    },
+    5 * MINUTES,
+  );
+
+  it(
+    'a host that goes down mid-batch fails on its own, clearly, while every other host finishes',
+    async () => {
+      // Taken down once 8 hosts are done, so its warm session breaks and a new one is refused.
+      const down = 'SCALE-33';
+      let done = 0;
+      let killed = -1;
+      const watch = {
+        waiting: () => undefined,
+        finished: () => {
+          if (++done === 8) killed = labScaleHostDown(lab, COUNT, down);
+        },
+      };
+      const started = Date.now();
+      try {
+        const outcomes = await run(
+          new HostLocks(),
+          new Slots(CONCURRENCY),
+          'it-host-down',
+          'licensing.diagnose',
+          {},
+          hosts,
+          false,
+          { watch },
+        );
+        expect(killed).toBeGreaterThan(0);
+        expect(failures(outcomes).map((outcome) => outcome.host)).toEqual([down]);
+        const failed = failures(outcomes)[0];
+        expect(failed?.error?.code).toBe('host_unreachable');
+        expect(failed?.error?.message).toContain(down);
+        expect(outcomes).toHaveLength(COUNT);
+        console.log(
+          `fan-out: ${down} down mid-batch: ${failed?.error?.code} (${failed?.error?.message}); ${COUNT - 1} others done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+      } finally {
+        labScaleHostUp(lab, COUNT, down);
+      }
+      // Back up: the next call builds a new session and answers.
+      const [again] = await run(
+        new HostLocks(),
+        new Slots(1),
+        'it-host-up',
+        'licensing.diagnose',
+        {},
+        [hosts.find((host) => host.name === down)!],
+        false,
+      );
+      expect(again?.status).toBe('succeeded');
     },
     5 * MINUTES,
   );
