@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { duplicateKey } from '../json/duplicate-keys';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Host } from '../../bot/domain';
 import type { Policy } from '../../bot/policy/policy';
@@ -35,11 +36,16 @@ function readJson(file: string): unknown {
   } catch (error) {
     throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
   }
+  // JSON.parse keeps the last of two equal keys silently: a second "approver" or "address" is refused.
+  const twice = duplicateKey(text);
+  if (twice !== undefined) throw new ConfigError(`${file}: the key "${twice}" appears twice in one object`);
+  return parsed;
 }
 
 interface InventoryFile {

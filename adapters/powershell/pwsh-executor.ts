@@ -1,5 +1,6 @@
 import { type ValidateFunction } from 'ajv';
 import { join } from 'node:path';
+import { singleQuoted } from './single-quoted';
 import type { TargetReport } from '../../bot/domain';
 import { ExecutionError, type ExecutionRequest, type Executor } from '../../bot/ports';
 import { killProcessTree } from './process-tree';
@@ -23,7 +24,7 @@ export class PwshExecutor implements Executor {
   private readonly validateResult: ValidateFunction;
 
   constructor(private readonly options: PwshExecutorOptions) {
-    if (/['\r\n]/.test(ENTRY_SCRIPT)) throw new Error(`unsafe entry script path: ${ENTRY_SCRIPT}`);
+    singleQuoted(ENTRY_SCRIPT); // refuses a path PowerShell would read as more than one string
     this.validateResult = resultValidator();
   }
 
@@ -42,7 +43,7 @@ export class PwshExecutor implements Executor {
       if (pid) killProcessTree(pid);
     }, this.options.timeoutMs);
     try {
-      const result = await shell.invoke(`& '${ENTRY_SCRIPT}' -PayloadBase64 '${payloadB64}'`);
+      const result = await shell.invoke(`& ${singleQuoted(ENTRY_SCRIPT)} -PayloadBase64 '${payloadB64}'`);
       return result.stdout?.toString('utf8') ?? '';
     } catch (error) {
       if (timedOut) {

@@ -2,7 +2,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import * as restify from 'restify';
 import type { Logger } from '../../bot/errors';
-import { hasDuplicateKeys } from './duplicate-keys';
+import { hasDuplicateKeys } from '../json/duplicate-keys';
 
 /** Largest activity accepted; Teams messages are far smaller (cards are capped near 100 KB). */
 const MAX_BODY_BYTES = 256 * 1024;

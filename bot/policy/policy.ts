@@ -1,4 +1,5 @@
 import type { Host, Intent, RoleName } from '../domain';
+import { globMatch } from './glob';
 
 /** The policy file's shape (validated by adapters/inventory with policy.schema.json). */
 export type Role = RoleName;
@@ -74,14 +75,9 @@ export function membersWithRoles(policy: Policy, roles: readonly Role[]): Policy
   });
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 export function inGroup(group: HostGroup, host: Host): boolean {
   return (
     (group.tags ?? []).some((tag) => host.tags.includes(tag)) ||
-    (group.names ?? []).some((pattern) => globToRegExp(pattern).test(host.name))
+    (group.names ?? []).some((pattern) => globMatch(pattern, host.name))
   );
 }

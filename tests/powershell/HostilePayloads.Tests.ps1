@@ -24,6 +24,17 @@ Describe 'a hostile payload' -ForEach @(
     @{ name = 'a path as a backup'; payload = @{ operation = 'request.rollback'; params = @{ backup = '../../etc/passwd' }; whatIf = $false; requestId = 'h14' } }
     @{ name = 'a since with a command'; payload = @{ operation = 'rdsh.events'; params = @{ since = '24h; whoami' }; whatIf = $false; requestId = 'h15' } }
     @{ name = 'an event id as text'; payload = @{ operation = 'rdsh.events'; params = @{ ids = @('1003') }; whatIf = $false; requestId = 'h16' } }
+    # Exact matching (issue 12, case 12): a final newline, a Kelvin sign, a non-ASCII digit, other letter case.
+    @{ name = 'a server with a final newline'; payload = @{ operation = 'rdsh.set_license_servers'; params = @{ servers = @("LS1`n") }; whatIf = $false; requestId = 'h17' } }
+    @{ name = 'a server with a Kelvin sign'; payload = @{ operation = 'rdsh.set_license_servers'; params = @{ servers = @("LS$([char]0x212A)1") }; whatIf = $false; requestId = 'h18' } }
+    @{ name = 'a server with an Arabic-Indic digit'; payload = @{ operation = 'rdsh.set_license_servers'; params = @{ servers = @("LS$([char]0x0661)") }; whatIf = $false; requestId = 'h19' } }
+    @{ name = 'a since with a final newline'; payload = @{ operation = 'rdsh.events'; params = @{ since = "7d`n" }; whatIf = $false; requestId = 'h20' } }
+    @{ name = 'a since with an Arabic-Indic digit'; payload = @{ operation = 'rdsh.events'; params = @{ since = "$([char]0x0667)d" }; whatIf = $false; requestId = 'h21' } }
+    @{ name = 'a request id with a final newline'; payload = @{ operation = 'licensing.diagnose'; params = @{}; whatIf = $false; requestId = "h22`n" } }
+    @{ name = 'an operation in other letter case'; payload = @{ operation = 'Licensing.Diagnose'; params = @{}; whatIf = $false; requestId = 'h23' } }
+    @{ name = 'a parameter name in other letter case'; payload = @{ operation = 'rdsh.set_licensing_mode'; params = @{ Mode = 'PerUser' }; whatIf = $false; requestId = 'h24' } }
+    @{ name = 'a server listed twice in other letter case'; payload = @{ operation = 'rdsh.set_license_servers'; params = @{ servers = @('LS1', 'ls1') }; whatIf = $false; requestId = 'h25' } }
+    @{ name = 'a backup name with a final newline'; payload = @{ operation = 'request.rollback'; params = @{ backup = "RDSH01-abc-20261202T101010123Z.json`n" }; whatIf = $false; requestId = 'h26' } }
 ) {
     BeforeEach {
         New-TestHive -Scenario 'rdsh-stale-certificate' -ComputerName 'RDSH01' -Directory (Join-Path $TestDrive 'hostile') | Out-Null

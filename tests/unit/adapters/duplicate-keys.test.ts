@@ -1,4 +1,4 @@
-import { hasDuplicateKeys } from '../../../adapters/teams/duplicate-keys';
+import { hasDuplicateKeys } from '../../../adapters/json/duplicate-keys';
 
 describe('finding duplicate JSON keys (the last one would win in JSON.parse)', () => {
   it('finds a key given twice in one object, at any depth, also when spelled with escapes', () => {

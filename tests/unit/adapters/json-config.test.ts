@@ -99,6 +99,13 @@ describe('inventory and policy files', () => {
     expect(() => JsonInventory.load(file('{ not json'))).toThrow('not valid JSON');
   });
 
+  it('refuses a key given twice in one object, which JSON would silently resolve to the last one', () => {
+    const policy = `{"tenants": ["t"], "roles": {"helpdesk": [], "approver": [], "approver": [{"oid": "x"}], "admin": []}}`;
+    expect(() => loadPolicy(file(policy))).toThrow('the key "approver" appears twice in one object');
+    const inventory = `{"hosts": [{"name": "RDSH01", "role": "session-host", "transport": {"type": "ssh", "address": "10.0.0.1", "address": "10.6.6.6"}}]}`;
+    expect(() => JsonInventory.load(file(inventory))).toThrow('the key "address" appears twice in one object');
+  });
+
   it('refuses a policy without tenants, naming the field', () => {
     expect(() => loadPolicy(file({ tenants: [], roles: { helpdesk: [], approver: [], admin: [] } }))).toThrow(
       'tenants must NOT have fewer than 1 items',
