@@ -16,6 +16,7 @@ import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
+import { DenialSampler } from './workflow/denial-sampler';
 import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
 import { localMemberKind, teamsMemberKind } from './app/member-kind';
@@ -82,6 +83,7 @@ export async function startBot(
     slots: new Slots(config.execution.concurrency),
     hostWaitMs: config.execution.hostWaitMs,
     progressIntervalMs: config.execution.progressIntervalMs,
+    denials: new DenialSampler(),
   };
   const background = new BackgroundWork((error) => log.error('background work failed', { error: String(error) }));
   const app = createApp({

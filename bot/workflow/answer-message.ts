@@ -1,4 +1,5 @@
 import type { ParseResult, Requester } from '../domain';
+import { checkMember } from '../policy/check-member';
 import { checkRequest } from '../policy/check-request';
 import { parseRequest } from '../understand/parse-request';
 import { chooseReading, CHOICE_NOT_OFFERED, type IntentChoice } from './choose-intent';
@@ -38,6 +39,12 @@ export async function answerMessage(
     reading?: (hosts: readonly string[]) => void;
   },
 ): Promise<PlanOutcome> {
+  // Before the text is parsed or any host looked up: someone the bot does not serve learns nothing.
+  const member = checkMember(deps.policy, input.requester);
+  if (!member.ok) {
+    await auditNonMember(deps, input.requester, member.code, input.text.length);
+    return refused(member.reason, { code: member.code });
+  }
   const parsed = parseRequest(input.text, deps.inventory.hosts());
   const read = input.choice ? chooseReading(parsed, input.choice) : parsed;
   if (!read) {
@@ -90,6 +97,22 @@ export async function answerMessage(
       ? await planRollback(deps, { ...common, operation: first })
       : await planChange(deps, { ...common, operations: parse.operations });
   return outcome.kind === 'refused' ? { ...outcome, parse } : outcome;
+}
+
+/** A non-member's refusal: sampled (DenialSampler), and without their text, which nobody vetted. */
+async function auditNonMember(deps: WorkflowDeps, requester: Requester, code: string, length: number): Promise<void> {
+  const sample = deps.denials.sample(`${code}:${requester.tenantId}:${requester.oid}`, deps.clock.now().getTime());
+  if (!sample.record) return;
+  await recordStep(
+    deps,
+    {
+      kind: 'request.refused',
+      requestId: '-',
+      actor: requester.oid,
+      data: { code, tenantId: requester.tenantId, textLength: length, refusedSinceLastRecord: sample.suppressed },
+    },
+    'warn',
+  );
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Logger } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { AuditLog, Clock, Executor, IdSource, Inventory, Notifier, RequestStore, SettingsStore } from '../ports';
+import type { DenialSampler } from './denial-sampler';
 import type { HostLocks } from './host-locks';
 import type { Slots } from './slots';
 
@@ -27,4 +28,6 @@ export interface WorkflowDeps {
   hostWaitMs: number;
   /** The least time between two progress updates of a running request's card (Teams throttles edits). */
   progressIntervalMs: number;
+  /** Which refusals of non-members are audited (bounded), which only counted. */
+  denials: DenialSampler;
 }

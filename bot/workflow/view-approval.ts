@@ -1,4 +1,5 @@
 import type { Requester } from '../domain';
+import { checkMember } from '../policy/check-member';
 import type { WorkflowDeps } from './deps';
 import { mayDecide } from './guards';
 import type { ApprovalView } from './outcomes';
@@ -11,6 +12,8 @@ export async function viewApproval(
   deps: WorkflowDeps,
   input: { requestId: string; actor: Requester },
 ): Promise<ApprovalView> {
+  // A refresh from someone the bot does not serve: as if there were no such request.
+  if (!checkMember(deps.policy, input.actor).ok) return { kind: 'not-found' };
   const request = await deps.store.get(input.requestId);
   if (!request?.approval) return { kind: 'not-found' };
   return { kind: 'view', request, canDecide: mayDecide(deps, request, input.actor) };

@@ -11,6 +11,7 @@ import { silentLogger } from '../../bot/errors';
 import type { Policy } from '../../bot/policy/policy';
 import type { Executor } from '../../bot/ports';
 import type { WorkflowDeps } from '../../bot/workflow/deps';
+import { DenialSampler } from '../../bot/workflow/denial-sampler';
 import { HostLocks } from '../../bot/workflow/host-locks';
 import { Slots } from '../../bot/workflow/slots';
 import { FakeClock, FakeEstateExecutor, host, RecordingNotifier } from './fakes';
@@ -97,6 +98,7 @@ export function createTurnHarness(
     slots: new Slots(8),
     hostWaitMs: 60_000,
     progressIntervalMs: 1000,
+    denials: new DenialSampler(),
   };
   const background = new BackgroundWork((error) => {
     throw error;
