@@ -19,7 +19,7 @@ module.exports = {
     { ...common, displayName: 'turn', testMatch: ['<rootDir>/tests/turn/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
-    // kill -9 at every step: not yet in `npm test` (one point in seven hangs after the restart, cause open).
+    // kill -9 at every step between Confirm and the result (about 90 s: seven bot restarts).
     { ...common, displayName: 'crash', testMatch: ['<rootDir>/tests/crash/**/*.test.ts'] },
   ],
 };

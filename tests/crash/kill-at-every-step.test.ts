@@ -115,7 +115,12 @@ describe('the bot process killed with SIGKILL at each step between Confirm and t
       const stuck = states.filter((state) => !FINAL.includes(state)).length;
       const twice = HOSTS.filter((name) => changesOn(name) > 1).length;
       const lost = HOSTS.filter((name) => cachePresent(name)).length;
-      const cards = connector.calls.filter((c) => c.method === 'PUT' && c.url.endsWith(`/activities/${cardId}`));
+      // The store says "succeeded" a moment before the card is updated: wait for the card (or give up).
+      const cardUpdate = (c: CapturedCall) => c.method === 'PUT' && c.url.endsWith(`/activities/${cardId}`);
+      await connector
+        .waitFor((c) => cardUpdate(c) && cardText(c.body?.attachments).includes('Done'), 30_000)
+        .catch(() => undefined);
+      const cards = connector.calls.filter(cardUpdate);
       const lastCard = cardText(cards.at(-1)?.body?.attachments);
       tally.stuck += stuck;
       tally.twice += twice;

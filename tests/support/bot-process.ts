@@ -15,7 +15,9 @@ export async function startBotProcess(
   });
   child.stderr?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
   child.stdout?.on('data', (chunk: Buffer) => process.env.RDSBOT_TEST_DEBUG && process.stderr.write(chunk));
-  for (let i = 0; i < 100; i++) {
+  // Compiling the bot on start takes seconds on two busy cores: wait up to a minute, not less.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
     } catch {
@@ -26,8 +28,9 @@ export async function startBotProcess(
   throw new Error('the bot process did not start');
 }
 
-/** Resolves with the exit code once the process has exited. */
+/** Resolves with the exit code (null when a signal ended it) once the process has exited. */
 export function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  // A process a signal ended has no exit code but a signal code; waiting for 'exit' then would wait forever.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
