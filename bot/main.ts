@@ -16,6 +16,7 @@ import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
+import { redactFields } from './secrets/redact-secrets';
 import { DenialSampler } from './workflow/denial-sampler';
 import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
@@ -32,10 +33,14 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+const line = (level: string, message: string, fields?: Record<string, unknown>) =>
+  JSON.stringify(redactFields({ level, message, ...fields }));
+
+/** JSON lines, every string value passed through the secret redaction. */
 export const consoleLogger: Logger = {
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+  info: (message, fields) => console.log(line('info', message, fields)),
+  warn: (message, fields) => console.warn(line('warn', message, fields)),
+  error: (message, fields) => console.error(line('error', message, fields)),
 };
 
 /**

@@ -52,6 +52,7 @@ export type AuditKind =
   | 'execution.finished'
   | 'execution.recovered'
   | 'request.refused'
+  | 'request.redacted'
   | 'report.read'
   | 'settings.approvals_channel';
 

@@ -1,4 +1,4 @@
-import { type TurnContext, TurnContext as Turn } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Requester } from '../domain';
 import { answerMessage } from '../workflow/answer-message';
 import type { IntentChoice } from '../workflow/choose-intent';
@@ -7,6 +7,7 @@ import type { WorkflowDeps } from '../workflow/deps';
 import { recordRequestCard } from '../workflow/record-card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { planOutcomeCard } from './render';
+import { storedReference } from './stored-reference';
 
 /**
  * A request continued from a click on one of its own cards ("I need a little more", "Which do you
@@ -20,7 +21,7 @@ export async function continueRequest(
 ): Promise<AdaptiveCard> {
   const outcome = await answerMessage(deps, {
     ...input,
-    conversation: Turn.getConversationReference(context.activity),
+    conversation: storedReference(context.activity),
   });
   await recordRequestCard(deps, outcome, context.activity.replyToId);
   return planOutcomeCard(outcome, deps.inventory.hosts());

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Requester } from '../domain';
+import { withoutSecrets } from '../secrets/redact-secrets';
 
 export type Identity = { ok: true; user: Requester } | { ok: false; reason: string };
 
@@ -23,6 +24,10 @@ export function identify(activity: Partial<Activity>): Identity {
   if (typeof tenantId !== 'string' || tenantId.length === 0) {
     return { ok: false, reason: 'I cannot tell which organisation you belong to.' };
   }
-  const name = typeof activity.from?.name === 'string' && activity.from.name ? activity.from.name.slice(0, 128) : oid;
+  // The display name is the sender's to choose: shown on cards and stored, so never with a secret in it.
+  const name =
+    typeof activity.from?.name === 'string' && activity.from.name
+      ? withoutSecrets(activity.from.name.slice(0, 128))
+      : oid;
   return { ok: true, user: { oid, name, tenantId } };
 }

@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type ConversationReference, type TurnContext, TurnContext as Turn } from 'botbuilder';
+import { ActivityTypes, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Requester } from '../domain';
 import { answerMessage } from '../workflow/answer-message';
 import type { WorkflowDeps } from '../workflow/deps';
@@ -11,6 +11,7 @@ import type { Failure } from './card-route';
 import { cardActivity } from './card-activity';
 import { CheckingCard } from './checking-card';
 import { identify } from './identify';
+import { storedReference } from './stored-reference';
 import { channelCard, planOutcomeCard } from './render';
 
 /** Where a channel is named on its activity ("Team / Channel"). */
@@ -26,7 +27,7 @@ function channelName(context: TurnContext): string {
  * card is a new post in the channel.
  */
 function channelReference(context: TurnContext): Partial<ConversationReference> {
-  const reference = Turn.getConversationReference(context.activity);
+  const reference = storedReference(context.activity);
   const id = reference.conversation?.id?.split(';')[0];
   return id && reference.conversation ? { ...reference, conversation: { ...reference.conversation, id } } : reference;
 }
@@ -107,7 +108,7 @@ export function registerMessageRoutes(
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     if (!text) return; // card submits and attachments without text are not requests
     await answer(context, 'plan', async (requester, checking) => {
-      const conversation = Turn.getConversationReference(context.activity);
+      const conversation = storedReference(context.activity);
       const reading = (hosts: readonly string[]) => checking.reading(hosts);
       const outcome = await answerMessage(deps, { text, requester, conversation, reading });
       const card = planOutcomeCard(outcome, deps.inventory.hosts());

@@ -1,6 +1,7 @@
 import type { ParseResult, Requester } from '../domain';
 import { checkMember } from '../policy/check-member';
 import { checkRequest } from '../policy/check-request';
+import { redactSecrets } from '../secrets/redact-secrets';
 import { parseRequest } from '../understand/parse-request';
 import { chooseReading, CHOICE_NOT_OFFERED, type IntentChoice } from './choose-intent';
 import { cancelRequest } from './cancel-request';
@@ -45,7 +46,10 @@ export async function answerMessage(
     await auditNonMember(deps, input.requester, member.code, input.text.length);
     return refused(member.reason, { code: member.code });
   }
-  const parsed = parseRequest(input.text, deps.inventory.hosts());
+  // A pasted password or token never goes further than this line: the rest sees the redacted text.
+  const { text, kinds } = redactSecrets(input.text);
+  if (kinds.length > 0) await auditRedaction(deps, input.requester, kinds);
+  const parsed = parseRequest(text, deps.inventory.hosts());
   const read = input.choice ? chooseReading(parsed, input.choice) : parsed;
   if (!read) {
     await auditRefusal(deps, input.requester, 'choice_not_offered', parsed);
@@ -113,6 +117,11 @@ async function auditNonMember(deps: WorkflowDeps, requester: Requester, code: st
     },
     'warn',
   );
+}
+
+/** That a message carried a secret, by kind: never the value, which is gone already. */
+async function auditRedaction(deps: WorkflowDeps, requester: Requester, kinds: string[]): Promise<void> {
+  await recordStep(deps, { kind: 'request.redacted', requestId: '-', actor: requester.oid, data: { kinds } }, 'warn');
 }
 
 async function auditRefusal(deps: WorkflowDeps, requester: Requester, code: string, parse: ParseResult): Promise<void> {
