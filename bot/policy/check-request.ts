@@ -1,7 +1,7 @@
 import { operationDefinition } from '../catalogue';
 import type { Host, PlannedOperation, Requester } from '../domain';
 import { describeWindow, inWindow, ruleFor } from './operation-rules';
-import { type ChangeWindow, inGroup, membersWithRoles, type Policy, type Role, rolesOf } from './policy';
+import { type ChangeWindow, inGroup, limitsOf, membersWithRoles, type Policy, type Role, rolesOf } from './policy';
 
 /** What a change request needs before it runs, worked out from the rules of all its operations. */
 export interface ApprovalNeed {
@@ -60,6 +60,13 @@ export function checkRequest(
     const definition = operationDefinition(operation.intent);
     if (!definition.available)
       return deny('not_available', `"${definition.title}" is not available in this version yet.`);
+    const readMax = limitsOf(policy).readMaxHosts;
+    if (!definition.changesState && operation.targets.length > readMax) {
+      return deny(
+        'too_many_hosts',
+        `A read covers at most ${readMax} hosts at once; this asks for ${operation.targets.length}. Split the request.`,
+      );
+    }
     for (const name of operation.targets) {
       const host = hosts.get(name);
       if (definition.runsOn && host?.role !== definition.runsOn) {

@@ -46,12 +46,26 @@ export interface OperationRule {
   stopAtFirstFailure?: boolean;
 }
 
+/** Budgets per person and per message (policy `limits`); `limitsOf` fills in the defaults. */
+export interface Limits {
+  messageLength: number;
+  readMaxHosts: number;
+  openPlansPerUser: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { messageLength: 2000, readMaxHosts: 40, openPlansPerUser: 10 };
+
+export function limitsOf(policy: Policy): Limits {
+  return { ...DEFAULT_LIMITS, ...policy.limits };
+}
+
 export interface Policy {
   /** Entra tenant ids whose users the bot serves; everyone else is refused. */
   tenants: string[];
   roles: Record<Role, PolicyMember[]>;
   groups?: Record<string, HostGroup>;
   operations?: Partial<Record<Intent, OperationRule>>;
+  limits?: Partial<Limits>;
 }
 
 export function rolesOf(policy: Policy, oid: string): Role[] {

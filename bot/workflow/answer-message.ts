@@ -1,6 +1,7 @@
 import type { ParseResult, Requester } from '../domain';
 import { checkMember } from '../policy/check-member';
 import { checkRequest } from '../policy/check-request';
+import { limitsOf } from '../policy/policy';
 import { redactSecrets } from '../secrets/redact-secrets';
 import { parseRequest } from '../understand/parse-request';
 import { chooseReading, CHOICE_NOT_OFFERED, type IntentChoice } from './choose-intent';
@@ -45,6 +46,13 @@ export async function answerMessage(
   if (!member.ok) {
     await auditNonMember(deps, input.requester, member.code, input.text.length);
     return refused(member.reason, { code: member.code });
+  }
+  const longest = limitsOf(deps.policy).messageLength;
+  if (input.text.length > longest) {
+    return refused(
+      `That message is ${input.text.length} characters long; I read requests of up to ${longest}. Please send the request on its own, in a few words.`,
+      { code: 'message_too_long' },
+    );
   }
   // A pasted password or token never goes further than this line: the rest sees the redacted text.
   const { text, kinds } = redactSecrets(input.text);

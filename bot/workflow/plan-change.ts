@@ -4,6 +4,7 @@ import type { ApprovalState, ChangeRequest, Host, PlannedOperation, Requester } 
 import { BotError } from '../errors';
 import type { WorkflowDeps } from './deps';
 import { planFingerprint } from './fingerprint';
+import { checkOpenPlans } from './open-plans';
 import { checkRateLimits } from './rate-limits';
 import { type PlanOutcome, refused } from './outcomes';
 import { hostsOf, checkPolicy } from './request-hosts';
@@ -57,6 +58,9 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
   }
   const rails = await checkRateLimits(deps, need, input.operations);
   if (!rails.ok) return refuse(rails.code, rails.reason);
+  // A re-submission replaces a request that is no longer waiting; anything else is counted.
+  const open = input.resubmitOf ? undefined : await checkOpenPlans(deps, input.requester, input.operations);
+  if (open) return refuse(open.code, open.reason);
   const channel = need.needed > 0 ? await deps.settings.getApprovalsChannel() : undefined;
   if (need.needed > 0 && !channel) {
     return refuse(
