@@ -5,6 +5,7 @@ import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
 import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
+import { pinoLogger } from '../adapters/pino/pino-logger';
 import { credentialsFactory } from '../adapters/teams/bot-authentication';
 import { createServer, type Intake } from '../adapters/teams/restify-server';
 import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-notifier';
@@ -16,7 +17,6 @@ import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
 import type { Executor, Notifier } from './ports';
-import { redactFields } from './secrets/redact-secrets';
 import { DenialSampler } from './workflow/denial-sampler';
 import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
@@ -32,16 +32,6 @@ export interface RunningBot {
   background: BackgroundWork;
   close(): Promise<void>;
 }
-
-const line = (level: string, message: string, fields?: Record<string, unknown>) =>
-  JSON.stringify(redactFields({ level, message, ...fields }));
-
-/** JSON lines, every string value passed through the secret redaction. */
-export const consoleLogger: Logger = {
-  info: (message, fields) => console.log(line('info', message, fields)),
-  warn: (message, fields) => console.warn(line('warn', message, fields)),
-  error: (message, fields) => console.error(line('error', message, fields)),
-};
 
 /**
  * The composition root: config -> adapters -> app -> HTTP server. Also recovers requests a previous
@@ -63,7 +53,7 @@ export async function startBot(
   config: BotConfig,
   overrides: { executor?: Executor; notifier?: Notifier; log?: Logger } = {},
 ): Promise<RunningBot> {
-  const log = overrides.log ?? consoleLogger;
+  const log = overrides.log ?? pinoLogger();
   const inventory = JsonInventory.load(config.inventoryFile);
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };

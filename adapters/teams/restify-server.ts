@@ -1,7 +1,6 @@
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { randomUUID } from 'node:crypto';
 import * as restify from 'restify';
-import type { Logger } from '../../bot/errors';
+import { BotError, type Logger } from '../../bot/errors';
 import { hasDuplicateKeys } from '../json/duplicate-keys';
 
 /** Largest activity accepted; Teams messages are far smaller (cards are capped near 100 KB). */
@@ -18,7 +17,7 @@ function isActivity(body: unknown): boolean {
 
 /**
  * The HTTP front: POST /api/messages into the Teams adapter, and GET /health. Bodies are JSON only
- * and capped. A failing turn is logged with a reference and answered 500 with that reference only:
+ * and capped. A failing turn is logged with a correlation id and answered 500 with that id only:
  * exception text never leaves the process (botbuilder would put err.message in the body).
  */
 /** Set when the bot shuts down: new activities get 503 with Retry-After, so the channel tries again later. */
@@ -56,9 +55,15 @@ export function createServer(
       try {
         await app.run(context);
       } catch (error) {
-        const reference = randomUUID().slice(0, 8);
-        log.error('turn failed', { reference, activityType: context.activity.type, error: String(error) });
-        throw new Error(`internal_error (reference ${reference})`);
+        // The same scheme as the error card's: a BotError's code and correlation id, in the log and the answer.
+        const failure = new BotError('internal_error', 'Something went wrong.', { cause: error });
+        log.error('turn failed', {
+          code: failure.code,
+          correlationId: failure.correlationId,
+          activityType: context.activity.type,
+          error: String(error),
+        });
+        throw new Error(`internal_error (correlation id ${failure.correlationId})`);
       }
     });
   });

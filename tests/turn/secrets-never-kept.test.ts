@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { consoleLogger } from '../../bot/main';
+import { Writable } from 'node:stream';
+import { pinoLogger } from '../../adapters/pino/pino-logger';
 import { VERB } from '../../cards/verbs';
 import {
   actionsOf,
@@ -90,22 +91,25 @@ describe('secrets pasted into the bot are never kept', () => {
 
   it('keeps no planted secret in a log line, and the line stays JSON', () => {
     const lines: string[] = [];
-    const spies = (['log', 'warn', 'error'] as const).map((method) =>
-      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        lines.push(String(args[0]));
-      }),
-    );
-    try {
-      consoleLogger.error('turn failed', {
-        error: `Error: login failed, ${CANARIES.connection}`,
-        nested: { url: CANARIES.url },
-      });
-      consoleLogger.warn('odd token', { header: `Authorization: ${CANARIES.bearer}`, jwt: CANARIES.jwt });
-    } finally {
-      spies.forEach((spy) => spy.mockRestore());
-    }
-    tried += 4;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const log = pinoLogger(sink);
+    log.error('turn failed', { error: `Error: login failed, ${CANARIES.connection}`, nested: { url: CANARIES.url } });
+    log.warn('odd token', { header: `Authorization: ${CANARIES.bearer}`, jwt: CANARIES.jwt });
+    log.info('a field named for its secret', {
+      password: 'CANARY-pw-by-name',
+      headers: { authorization: 'CANARY-url-h' },
+    });
+    tried += 5;
     expect(lines.flatMap(found)).toEqual([]);
-    expect(lines.map((line) => (JSON.parse(line) as { level: string }).level)).toEqual(['error', 'warn']);
+    expect(lines.map((line) => (JSON.parse(line) as { level: string }).level)).toEqual(['error', 'warn', 'info']);
+    expect(JSON.parse(lines[2] ?? '{}')).toMatchObject({
+      message: 'a field named for its secret',
+      password: '[redacted]',
+    });
   });
 });
