@@ -7,6 +7,8 @@ export interface BotConfig {
   /** Unauthenticated local mode (no BOT_ID): loopback only, lab hosts only. */
   local: boolean;
   credentials?: { botId: string; password?: string; tenantId?: string };
+  /** Teams mode: the Bot Framework service URLs an activity may name (prefixes, https only). */
+  serviceUrls: string[];
   host: string;
   port: number;
   inventoryFile: string;
@@ -91,6 +93,19 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * BOT_ID it needs RDSBOT_LOCAL=1 and then binds to 127.0.0.1 only; with BOT_ID it needs a GUID and
  * a password, and token-validation overrides are never accepted.
  */
+/** ALLOWED_SERVICE_URLS: comma-separated https prefixes; by default Teams' public-cloud channel. */
+function serviceUrls(env: NodeJS.ProcessEnv): string[] {
+  const given = (env.ALLOWED_SERVICE_URLS ?? 'https://smba.trafficmanager.net/')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of given) {
+    if (!/^https:\/\/[a-z0-9.-]+(:[0-9]+)?\/[^\s]*$/i.test(url))
+      throw new StartupError(`ALLOWED_SERVICE_URLS: ${url} is not an https URL prefix`);
+  }
+  return given;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotConfig {
   const present = FORBIDDEN_OVERRIDES.filter((name) => env[name] !== undefined);
   if (present.length > 0) throw new StartupError(`refusing to start: ${present.join(', ')} must not be set`);
@@ -121,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     ...(crashPoint ? { crashPoint } : {}),
     credentials: local ? undefined : { botId, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID || undefined },
     host,
+    serviceUrls: serviceUrls(env),
     port: integer(env, 'PORT', 3978, 0, 65535),
     inventoryFile: resolve(root, env.INVENTORY_FILE ?? 'data/lab/inventory.json'),
     policyFile: resolve(root, env.POLICY_FILE ?? 'config/policy.local.json'),

@@ -93,7 +93,8 @@ export async function startBot(
     log.error('turn failed', { error: String(error), activityType: context.activity.type });
   };
   const intake: Intake = { draining: false };
-  const server = createServer(app, adapter, log, intake);
+  const gate = config.credentials ? { botId: config.credentials.botId, serviceUrls: config.serviceUrls } : undefined;
+  const server = createServer(app, adapter, log, intake, gate);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;

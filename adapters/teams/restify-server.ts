@@ -2,6 +2,8 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import * as restify from 'restify';
 import { BotError, type Logger } from '../../bot/errors';
 import { hasDuplicateKeys } from '../json/duplicate-keys';
+import { withGenericErrors } from './generic-errors';
+import { checkInboundToken, type GateOptions } from './token-gate';
 
 /** Largest activity accepted; Teams messages are far smaller (cards are capped near 100 KB). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -30,13 +32,26 @@ export function createServer(
   adapter: TeamsAdapter,
   log: Logger,
   intake: Intake = { draining: false },
+  /** Teams mode: the token must vouch for the activity (token-gate.ts). Absent in local mode. */
+  gate?: GateOptions,
 ): restify.Server {
   const server = restify.createServer({ name: 'rds-licensing-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // JSON only: the Bot Framework sends nothing else, so no other body parser is offered to callers.
+  // (its body reader takes maxBodySize, which the type definitions leave out)
+  server.use(
+    restify.plugins.jsonBodyParser({
+      maxBodySize: MAX_BODY_BYTES,
+      mapParams: false,
+    } as restify.plugins.JsonBodyParserOptions),
+  );
   server.post('/api/messages', async (req, res) => {
     if (intake.draining) {
       res.header('Retry-After', '10');
       res.send(503, { code: 'shutting_down', message: 'The bot is restarting; try again in a moment.' });
+      return;
+    }
+    if (!/^application\/json(;|$)/i.test(req.header('content-type') ?? '')) {
+      res.send(415, { code: 'unsupported_media_type', message: 'Activities are application/json.' });
       return;
     }
     if (!isActivity(req.body)) {
@@ -51,7 +66,15 @@ export function createServer(
       res.send(400, { code: 'bad_request', message: 'The activity has an object with the same key twice.' });
       return;
     }
-    await adapter.process(req, res as never, async (context) => {
+    if (gate) {
+      const vouched = checkInboundToken(req.header('authorization'), req.body as { serviceUrl?: unknown }, gate);
+      if (!vouched.ok) {
+        log.warn('refused an activity at the token gate', { why: vouched.why });
+        res.send(401, { code: 'unauthorized', message: 'Unauthorized.' });
+        return;
+      }
+    }
+    await adapter.process(req, withGenericErrors(res) as never, async (context) => {
       try {
         await app.run(context);
       } catch (error) {
