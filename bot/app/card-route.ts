@@ -1,6 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Requester } from '../domain';
+import type { MemberCheck } from '../policy/check-member';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { refusedCard } from '../../cards/message-cards';
 import { actionData } from './card-data';
@@ -22,12 +23,12 @@ export type Failure = (error: unknown, where: string) => AdaptiveCard;
 export type ClickHandler<D> = (data: D, user: Requester, context: TurnContext) => Promise<AdaptiveCard>;
 
 /**
- * The one skeleton of every card button, so that each route is one line: read the card's data (an
- * unreadable payload is answered before any use case runs), identify the clicker (a refusal card if
- * that fails), run the use case and render its outcome, and turn anything unexpected into the error
- * card with a code and a correlation id.
+ * The one skeleton of every card button, so that each route is one line: identify the clicker (a
+ * refusal card if that fails), check they are someone the bot serves (tenant and a role), read the
+ * card's data (an unreadable payload is answered before any use case runs), run the use case and
+ * render its outcome, and turn anything unexpected into the error card with a code and a correlation id.
  */
-export function clickRoutes(app: Application<TurnState>, failure: Failure) {
+export function clickRoutes(app: Application<TurnState>, failure: Failure, member: (user: Requester) => MemberCheck) {
   return <D>(
     verb: string,
     read: (value: unknown) => D | undefined,
@@ -40,6 +41,10 @@ export function clickRoutes(app: Application<TurnState>, failure: Failure) {
       try {
         const who = options.who ? await options.who(context) : identify(context.activity);
         if (!who.ok) return reply(refusedCard(who.reason));
+        // Before the card's data is read or any request looked up: someone the bot does not serve gets
+        // the refusal alone, shown to them only (the card stays as it is for everyone else).
+        const allowed = member(who.user);
+        if (!allowed.ok) return answerClicker(context, refusedCard(allowed.reason));
         const data = read(actionData(context.activity));
         if (data === undefined) return reply(options.unreadable ?? BAD_BUTTON);
         return reply(await handle(data, who.user, context));

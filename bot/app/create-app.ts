@@ -3,6 +3,7 @@ import { MemoryStorage } from 'botbuilder';
 import type { WorkflowDeps } from '../workflow/deps';
 import { registerApprovalRoutes } from './approval-routes';
 import type { BackgroundWork } from './background';
+import { checkMember } from '../policy/check-member';
 import { clickRoutes } from './card-route';
 import { failureCard } from './failure-card';
 import { localMemberKind, type MemberKind } from './member-kind';
@@ -41,7 +42,7 @@ export function createApp(options: AppOptions): Application<TurnState> {
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
   });
   const failure = failureCard(deps.log);
-  const on = clickRoutes(app, failure);
+  const on = clickRoutes(app, failure, (user) => checkMember(deps.policy, user));
   const startRun = startRunWhenDecided(deps, background);
 
   registerRequestRoutes(on, deps, startRun);
