@@ -9,6 +9,8 @@ export interface BotConfig {
   credentials?: { botId: string; password?: string; tenantId?: string };
   /** Teams mode: the Bot Framework service URLs an activity may name (prefixes, https only). */
   serviceUrls: string[];
+  /** Local mode: the one chat URL answers go to (LOCAL_CHAT_URL); by default any loopback http URL. */
+  localChatUrl?: string;
   host: string;
   port: number;
   inventoryFile: string;
@@ -106,6 +108,12 @@ function serviceUrls(env: NodeJS.ProcessEnv): string[] {
   return given;
 }
 
+function localChatUrlOf(value: string): string {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?\/[^\s]*$/.test(value.trim()))
+    throw new StartupError('LOCAL_CHAT_URL must be an http URL on this machine (127.0.0.1, localhost or [::1])');
+  return value.trim();
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotConfig {
   const present = FORBIDDEN_OVERRIDES.filter((name) => env[name] !== undefined);
   if (present.length > 0) throw new StartupError(`refusing to start: ${present.join(', ')} must not be set`);
@@ -137,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     credentials: local ? undefined : { botId, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID || undefined },
     host,
     serviceUrls: serviceUrls(env),
+    ...(env.LOCAL_CHAT_URL ? { localChatUrl: localChatUrlOf(env.LOCAL_CHAT_URL) } : {}),
     port: integer(env, 'PORT', 3978, 0, 65535),
     inventoryFile: resolve(root, env.INVENTORY_FILE ?? 'data/lab/inventory.json'),
     policyFile: resolve(root, env.POLICY_FILE ?? 'config/policy.local.json'),

@@ -94,7 +94,8 @@ export async function startBot(
   };
   const intake: Intake = { draining: false };
   const gate = config.credentials ? { botId: config.credentials.botId, serviceUrls: config.serviceUrls } : undefined;
-  const server = createServer(app, adapter, log, intake, gate);
+  const local = config.credentials ? undefined : { ...(config.localChatUrl ? { chatUrl: config.localChatUrl } : {}) };
+  const server = createServer(app, adapter, log, intake, gate, local);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;

@@ -3,6 +3,7 @@ import * as restify from 'restify';
 import { BotError, type Logger } from '../../bot/errors';
 import { hasDuplicateKeys } from '../json/duplicate-keys';
 import { withGenericErrors } from './generic-errors';
+import { localChatUrl } from './local-reply';
 import { checkInboundToken, type GateOptions } from './token-gate';
 
 /** Largest activity accepted; Teams messages are far smaller (cards are capped near 100 KB). */
@@ -32,8 +33,10 @@ export function createServer(
   adapter: TeamsAdapter,
   log: Logger,
   intake: Intake = { draining: false },
-  /** Teams mode: the token must vouch for the activity (token-gate.ts). Absent in local mode. */
+  /** Teams mode: the token must vouch for the activity (token-gate.ts). */
   gate?: GateOptions,
+  /** Local mode: replies go to the local chat only (local-reply.ts). */
+  local?: { chatUrl?: string },
 ): restify.Server {
   const server = restify.createServer({ name: 'rds-licensing-bot', handleUncaughtExceptions: false });
   // JSON only: the Bot Framework sends nothing else, so no other body parser is offered to callers.
@@ -64,6 +67,11 @@ export function createServer(
         activityType: String((req.body as { type: string }).type),
       });
       res.send(400, { code: 'bad_request', message: 'The activity has an object with the same key twice.' });
+      return;
+    }
+    if (local && !localChatUrl((req.body as { serviceUrl?: unknown }).serviceUrl, local.chatUrl)) {
+      log.warn('refused an activity whose reply URL is not the local chat');
+      res.send(403, { code: 'forbidden', message: 'In local mode the bot answers the local chat only.' });
       return;
     }
     if (gate) {

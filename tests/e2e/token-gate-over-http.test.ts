@@ -4,7 +4,7 @@ import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-co
 import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/errors';
 import { type RunningBot, startBot } from '../../bot/main';
-import { PLAYGROUND_ALEX } from '../support/teams-http';
+import { localBotEnv, PLAYGROUND_ALEX, postActivity } from '../support/teams-http';
 import { ROOT, TEST_AUDIT_DB } from '../support/test-paths';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
@@ -111,4 +111,26 @@ describe('the token gate in Teams mode, over real HTTP', () => {
     expect([...statuses]).toEqual([401]);
     expect(issuers.length).toBe(before);
   }, 120_000);
+});
+
+describe('local mode, over real HTTP', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot(readConfig(localBotEnv(ROOT, TEST_AUDIT_DB), ROOT), { log: silentLogger });
+  });
+  afterAll(() => bot.close());
+
+  it.each([
+    ['another machine', 'https://attacker.example/'],
+    ['a look-alike of loopback', 'http://127.0.0.1.attacker.example/'],
+    ['loopback with credentials', 'http://user:pw@127.0.0.1:9/'],
+    ['not a URL', 'javascript:alert(1)'],
+  ])('answers only the local chat: a reply URL on %s is refused with 403', async (_what, serviceUrl) => {
+    const response = await postActivity(bot.url, serviceUrl, 'a:local', {
+      type: 'message',
+      id: 'm-local',
+      text: "what's wrong with RDSH01?",
+    });
+    expect(response.status).toBe(403);
+  });
 });
