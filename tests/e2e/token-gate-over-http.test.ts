@@ -90,6 +90,12 @@ describe('the token gate in Teams mode, over real HTTP', () => {
     expect((await post(`Bearer ${token({ ...genuine, serviceurl: http })}`, http)).status).toBe(401);
   });
 
+  it("answers a token with the right claims and a bad signature with a generic body, not the library's text", async () => {
+    const answer = await post(`Bearer ${token(genuine)}`);
+    expect([401, 500]).toContain(answer.status);
+    expect(answer.body).not.toMatch(/signature|appId|jwt|token|openid|fetch/i);
+  }, 60_000);
+
   it('refuses a body that is not application/json with 415', async () => {
     expect((await post(`Bearer ${token(genuine)}`, TEAMS, 'text/plain')).status).toBe(415);
     expect((await post(`Bearer ${token(genuine)}`, TEAMS, 'application/x-www-form-urlencoded')).status).toBe(415);
@@ -119,6 +125,15 @@ describe('local mode, over real HTTP', () => {
     bot = await startBot(readConfig(localBotEnv(ROOT, TEST_AUDIT_DB), ROOT), { log: silentLogger });
   });
   afterAll(() => bot.close());
+
+  it('refuses a form post, which any web page could send cross-site without a preflight, with 415', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'type=message&text=reset+the+client+license+on+PC-042&from[aadObjectId]=x&serviceUrl=http://127.0.0.1:9/',
+    });
+    expect(response.status).toBe(415);
+  });
 
   it.each([
     ['another machine', 'https://attacker.example/'],
