@@ -17,8 +17,11 @@ export function complaintsBeside(
   parse: (part: string) => ParseResult,
   whole: ParseResult,
 ): ParseResult | undefined {
-  // Only a change the whole message aims at two hosts or more can have taken a complaint's host.
-  if (!whole.operations.some((op) => changes(op.intent) && op.targets.length > 1)) return undefined;
+  // A change the whole message aims at two hosts or more may have taken a complaint's host; one aimed at
+  // a host of another role ("vault-rds keeps logging 1130s, but please reset the cache on ARC-READROOM1")
+  // has dropped it. Either way the complaint's host is looked at, not changed.
+  const spread = whole.operations.some((op) => changes(op.intent) && op.targets.length > 1);
+  if (!spread && !whole.operations.some((op) => changes(op.intent) && op.targets.length > 0)) return undefined;
   const at = acts.findIndex((act) => act === 'request');
   if (at < 0 || !acts.includes('complaint')) return undefined;
   // The request is every part that is not a complaint ("TIXRDS12 needs a cert refresh" + "reboot tonight").
@@ -35,9 +38,11 @@ export function complaintsBeside(
     if (index === at) operations.push(...request.operations);
     // "Steps tried: reset MSLicensing on PC-040 and PC-041, no change": what was done, not trouble to look at.
     if (acts[index] !== 'complaint' || TRIED.test(piece)) continue;
-    const others = parse(piece)
-      .operations.filter((op) => op.intent === 'licensing.diagnose')
-      .flatMap((op) => op.targets.filter((target) => !own.has(target)));
+    const looked = parse(piece).operations.filter((op) => op.intent === 'licensing.diagnose');
+    // "PC-042 gets 1003 on RDSH01, please reset PC-042": a complaint about the request's own host is its
+    // context, the session host named in it only where the trouble showed.
+    if (!spread && looked.some((op) => op.targets.some((target) => own.has(target)))) continue;
+    const others = looked.flatMap((op) => op.targets.filter((target) => !own.has(target)));
     if (others.length > 0) operations.push({ intent: 'licensing.diagnose', targets: [...new Set(others)], params: {} });
   }
   if (operations.length === request.operations.length) return undefined;

@@ -10,11 +10,17 @@ import { namedTargets } from './named-targets';
  * goes with the verb and host before it, another host with the verb before it, "don't" drops what came
  * before. Only operations the correction touches are replaced; the others stand.
  */
-// A bare "actually" only after a pause ("... actually no", ". Actually make that"): "is X actually
-// licensed?" corrects nothing.
+// A bare "actually" or "wait" only after a pause ("... actually no", ". Actually make that", "- wait, that
+// one's decommissioned"): "is X actually licensed?", "wait for the window" correct nothing.
 const CORRECTION =
-  /(?:^|[\s,.;:!?-])(actually,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\bhmm,?\s)actually|no wait|wait,? no|sorry,? i meant|sorry,? no|on second thoughts?|scratch that|i meant|make that|correction:)(?=[\s,.:;!?]|$)/gi;
-const DROPS_BEFORE = /^[\s,.:;!-]*(don'?t|do not|never ?mind|forget (it|that)|no,? (don'?t|not))\b/i;
+  /(?:^|[\s,.;:!?-])(actually,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\bhmm,?\s)actually|no wait|wait,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\boh\s)wait(?=\s*[,.!:-])|sorry,? i meant|sorry,? no|no,? sorry|on second thoughts?|scratch that|i meant|make that|correction:)(?=[\s,.:;!?]|$)/gi;
+// "never mind the grace reset, just restart ...": what is dropped may be named before the new request.
+const DROPS_BEFORE =
+  /^[\s,.:;!-]*(don'?t|do not|never ?mind|forget (it|that)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;
+
+/** Words before the new host when it takes the old one's place ("it's RDSH05 I need"). */
+const SWAP_LEAD = /^\W*(?:(?:it'?s|it is|i meant|i mean|rather|on|for)\s+)?(?:the\s+)?/i;
+const ADDS = /\b(too|also|as well|aswell|and)\b/i;
 
 export function correctedParse(
   text: string,
@@ -44,7 +50,15 @@ export function correctedParse(
   const own = parse(after);
   // A value alone ("make that TVWLIC-HQ") reads as a diagnosis of what it names: not a request of its own.
   const standsAlone = own.operations.some((op) => op.intent !== 'licensing.diagnose');
-  const later = standsAlone && !newHost ? own : parse(`${lead} ${after}`);
+  let later = standsAlone && !newHost ? own : parse(`${lead} ${after}`);
+  // "set RDSH04 to per user. oh wait, it's RDSH05 I need": the verb alone lost the value after the old
+  // host, so the new host takes the old one's place in the request before ("RDSH05 is broken too" adds).
+  const asBefore = (op: PlannedOperation) => earlier.operations.some((known) => known.intent === op.intent);
+  const swapped =
+    newHost && firstBefore && after.replace(SWAP_LEAD, '').startsWith(newHost.word) && !ADDS.test(after)
+      ? before.replace(firstBefore.word, newHost.word)
+      : undefined;
+  if (swapped && !standsAlone && !later.operations.some(asBefore)) later = parse(swapped);
   if (later.operations.length === 0) return undefined;
   const replaced = new Set(later.operations.map((op) => op.intent));
   const kept = earlier.operations.filter((op) => !replaced.has(op.intent));

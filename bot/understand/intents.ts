@@ -72,6 +72,10 @@ const RULES: Rule[] = [
         t,
       ) ||
       /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t) ||
+      // "has the cert refresh on LMS-RDS05 finished yet?": a change asked for earlier, and whether it is done.
+      /\b(has|have|did|is|was) (the|my|that|our|your) (?:[\w-]+ ){0,3}?(refresh|reset|change|restart|reboot|rollback|undo|switch|update|clear|wipe)\b(?: [\w-]+){0,4}? (finished|finish|done|completed?|gone through|go through|happened|been (done|run|applied))\b/.test(
+        t,
+      ) ||
       (/\b(status|progress|news|updates?)\b/.test(t) && !NAMES_HOST.test(t) && t.split(' ').length <= 8),
   },
   {
@@ -143,6 +147,10 @@ const RULES: Rule[] = [
     matches: (t) =>
       // "Is anything still installed on PV-LIC-2012?": what a license server holds is its CALs.
       /\b(anything|what'?s|what is|what) (still )?(installed|left|remaining)\b.{0,15}\b(on|in) zzls\b/.test(t) ||
+      // "what CAL types are on LICSRV-ARCHIVE?", "which licence packs are on it": what it holds.
+      /\b(what|which) (kinds? of |types? of )?(cals?|cal types?|license packs?|keypacks?)( types?)? (are|is) (installed )?(on|in) zzls\b/.test(
+        t,
+      ) ||
       (/\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b|\bpacks\b/.test(t) &&
         /\b(left|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|do we have|do we still have|still have|in stock|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
           t,
@@ -171,7 +179,11 @@ const RULES: Rule[] = [
       // "mode not configured (event 1068)": an event id in brackets is evidence for what is said.
       !(/\(event (id )?\d{4,5}\)/.test(t) && !/\b(show|list|pull|get|any|check|see)\b/.test(t)) &&
       // "ugh, event 1003 again on X naming Y": it keeps happening, a complaint; a diagnosis answers it.
-      !(/\b(again|keeps?|still)\b/.test(t) && !/\b(show|list|pull|get|any|check|see)\b/.test(t)) &&
+      // "every time someone connects ... we get event 1004 logged": it happens over and over, the same.
+      !(
+        /\b(again|keeps?|still|every time|each time|whenever|all the time|constantly)\b/.test(t) &&
+        !/\b(show|list|pull|(?<!we )get|any|check|see)\b/.test(t)
+      ) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
       ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
         /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b/.test(t) ||
@@ -220,7 +232,11 @@ function isClientReset(t: string): boolean {
     (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||
     (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t)) ||
     // "reset the cache on FRONTDESK-05", "... for hf": a cache on a client, or a user's, is its licence cache.
-    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzz(pc|user)\b/.test(t))
+    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzz(pc|user)\b/.test(t)) ||
+    // "reset the cache on bob.fisher's machine": a person's machine, even one the inventory does not know.
+    (CHANGE.test(t) &&
+      /\bcache\b/.test(t) &&
+      /\b[a-z][\w.-]{0,40}'s (pc|laptop|machine|computer|desktop|workstation)\b/.test(t))
   );
 }
 

@@ -1,4 +1,6 @@
-import type { Host } from '../domain';
+import type { Host, Need, ParseResult, PlannedOperation } from '../domain';
+import { changes } from './safety';
+import { takesNoHosts } from './targets';
 import { indexInventory } from './inventory-index';
 import { namedTargets } from './named-targets';
 
@@ -11,7 +13,13 @@ import { namedTargets } from './named-targets';
 export interface KeptHosts {
   text: string;
   kept: Set<string>;
+  /** "except vault-rds which should use LICSRV-DR": a host kept out of the group with a request of its own. */
+  own: string[];
 }
+
+/** What follows an excepted host when it gets its own value ("which should use LICSRV-DR"). */
+const OWN_VALUE =
+  /^\s*,?\s*(?:which|that|who)\s+((?:should|needs?(?: to)?|must|has to|is to|gets?|goes|wants?)\b[^,;.!?]{1,80})/i;
 
 const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+(?=but\s)|\s+(?=and\s+(?:leave|keep|do not|don't|dont|not)\b)/i;
 
@@ -29,9 +37,10 @@ const EXCEPT = /\b(except( for)?|excluding|but not|apart from|other than|save fo
 
 export function withoutKeptHosts(text: string, inventory: readonly Host[]): KeptHosts {
   const kept = new Set<string>();
+  const own: string[] = [];
   const { byName } = indexInventory(inventory);
   const targetsIn = (clause: string) => namedTargets(clause, inventory);
-  if (!KEEPS.test(text) && !EXCEPT_WORDS.test(text)) return { text, kept };
+  if (!KEEPS.test(text) && !LATER_KEEP.test(text) && !EXCEPT_WORDS.test(text)) return { text, kept, own };
   const clauses = text.split(CLAUSE_BREAK);
   if (clauses.length > 1) {
     const dropped = new Set<number>();
@@ -71,12 +80,48 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
     const before = EXCEPT.exec(text.slice(Math.max(0, at - 20), at));
     if (at < 0 || !before) continue;
     kept.add(host.name);
-    text = `${text.slice(0, at - before[0].length)}${text.slice(at + word.length)}`;
+    const value = OWN_VALUE.exec(text.slice(at + word.length));
+    if (value) own.push(`${word} ${value[1] as string}`);
+    text = `${text.slice(0, at - before[0].length)}${text.slice(at + word.length + (value?.[0].length ?? 0))}`;
   }
-  return { text, kept };
+  return { text, kept, own };
 }
+
+/** "... . forget LMS-RDS01, just LMS-RDS02": a later clause that starts by dropping a host. */
+const LATER_KEEP = /[,;.!?]\s*(forget|skip|ignore|never ?mind|scratch)\b/i;
 
 // A cheap test first: most messages keep nothing out, and the clause pass costs a tokenisation.
 const EXCEPT_NUMBER = /\b(except( for)?|excluding|but not|apart from|other than|save for)\s+(\d{1,6})\b/gi;
 const EXCEPT_WORDS =
   /\b(except|excluding|but not|apart from|other than|save for)\b|\bnot\s+(on\s+|for\s+)?(the\s+)?[a-z][\w]*[-\d]/i;
+
+/** "..., except vault-rds which should use LICSRV-DR": the excepted host's own request comes after. */
+export function withOwnRequests(result: ParseResult, own: ParseResult[]): ParseResult {
+  // A message still to be asked about ("change or question?") gets no change beside the question.
+  if (own.length === 0 || result.candidates.length > 0) return result;
+  // Only a value of its own: "except RDSH03 which should stay as it is" asks for nothing.
+  const asked = own.filter((one) => one.operations.some((op) => changes(op.intent)));
+  if (asked.length === 0) return result;
+  const operations = [
+    ...result.operations,
+    ...asked.flatMap((one) => one.operations.filter((op) => changes(op.intent))),
+  ];
+  const needs = [...new Set<Need>([...result.needs, ...asked.flatMap((one) => one.needs)])];
+  return { ...result, operations, needs };
+}
+
+/** "..., leave KRTS-TEST-A alone": a host the message keeps out is no operation's target. */
+export function withoutKept(result: ParseResult, kept: Set<string>): ParseResult {
+  if (kept.size === 0) return result;
+  const operations = result.operations
+    .map((op) => ({ ...op, targets: op.targets.filter((target) => !kept.has(target)) }))
+    .filter((op, at) => op.targets.length > 0 || (result.operations[at] as PlannedOperation).targets.length === 0);
+  const needs = operations.some((op) => op.targets.length === 0 && !takesNoHosts(op.intent))
+    ? [...new Set<Need>([...result.needs, 'target'])]
+    : result.needs;
+  // "per user on all CIRC hosts except LMS-RDS05": the readings offered to choose from keep it out too.
+  const candidates = result.candidates
+    .map((op) => ({ ...op, targets: op.targets.filter((target) => !kept.has(target)) }))
+    .filter((op, at) => op.targets.length > 0 || (result.candidates[at] as PlannedOperation).targets.length === 0);
+  return { ...result, operations, needs, candidates };
+}

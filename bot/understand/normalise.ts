@@ -14,6 +14,8 @@ const QUOTES: Array<[RegExp, string]> = [
 
 // Spellings and compounds: British and American spellings, hyphenated or split compounds, arrows.
 const SPELLINGS: Array<[RegExp, string]> = [
+  // "liscence", "lisence", "licsense": the word helpdesk staff misspell most.
+  [/\bl[iy][sc]{1,2}[ea]n[cs]{1,2}(e[sd]?|ing)\b/g, 'licens$1'],
   [/\blicen[cs](e[sd]?|ing)\b/g, 'licens$1'],
   [/\blicen[cs]e[- ]?server/g, 'license server'],
   [/\bper[- ](user|device|seat|session)/g, 'per $1'],
@@ -138,23 +140,6 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
     return ' zzquote ';
   });
   return { text: cleaned, quoted };
-}
-
-/**
- * Ticket fields about people and places ("Requested by: Hotel front office Stanton", "Location:
- * Berlin office", "Caller: jdoe"): who asked and from where, never hosts to change. Their values are
- * dropped before hosts are looked for; the label stays, so the text still reads as a ticket.
- */
-const PEOPLE_FIELDS =
-  /(^|[|\n;]\s*)(requested by|reported by|requester|caller|contact|opened by|submitted by|raised by|department|category|location|affected user)\s*:\s*(?:[^|\n;.]|\.(?!\s))*/gi;
-
-/**
- * Only a field at a field's start ("| Requester: ..."), not "Question from requester: ...". A field
- * ends at a separator or at the end of a sentence ("Category: Remote Desktop. Subject: ..."); a dot
- * inside a value ("priya.nair") does not end it.
- */
-export function withoutTicketFields(text: string): string {
-  return text.replace(PEOPLE_FIELDS, (_, start: string, label: string) => `${start}${label}: `);
 }
 
 /**

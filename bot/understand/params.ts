@@ -87,6 +87,8 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
     )
   )
     return 'scheduled';
+  // "B scheduled" beside "A reboot now": said of a host alone, the reboot waits (the default anyway).
+  if (/\b(scheduled|in the (maintenance )?window)\b/.test(text)) return 'scheduled';
   return undefined;
 }
 
@@ -160,7 +162,12 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
       if (
         /\b(whole|entire|complete|full)\b.{0,15}\bmslicensing\b|\bmslicensing (key )?(completely|entirely|fully|altogether)\b|\bnot (just|only) (the )?(subkeys|hardwareid|store)\b/.test(
           text,
-        )
+        ) ||
+        // "(whole key)", but not "don't delete the whole key".
+        (/\b(whole|entire|complete|full) (mslicensing |registry )?key\b/.test(text) &&
+          !/\b(do not|not|never|without|no need to)\b.{0,25}\b(whole|entire|complete|full) (mslicensing |registry )?key\b/.test(
+            text,
+          ))
       )
         params.scope = 'key';
       else if (/\b(subkeys?|hardwareid|store)\b/.test(text)) params.scope = 'subkeys';

@@ -3,7 +3,8 @@ import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
 import { matchIntents } from './intents';
 import { isAboutLicensing, isDiagnosis, isGeneralQuestion, isOffTopic, namesOtherThing, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
-import { normalise, splitQuoted, withoutPasteNote, withoutTicketFields } from './normalise';
+import { normalise, splitQuoted, withoutPasteNote } from './normalise';
+import { withoutBackoutPlan, withoutTicketFields } from './ticket-fields';
 import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
 import { paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
@@ -14,8 +15,8 @@ import { speechActs } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
 import { correctTypos } from './typos';
-import { withoutKeptHosts } from './kept-hosts';
-import { perHostValues } from './per-host-values';
+import { withOwnRequests, withoutKept, withoutKeptHosts } from './kept-hosts';
+import { perHostCandidates, perHostValues } from './per-host-values';
 import { correctedParse } from './corrections';
 
 /** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
@@ -36,30 +37,27 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
   // Where the text was pasted from ("Copy-paste from Ivanti:") is dropped first: its words are no request.
   const pasted = withoutPasteNote(given);
   const hostile = isHostileText(pasted) || hasLookalikeHostWord(pasted);
-  const { text: input, kept } = hostile
-    ? { text: pasted, kept: new Set<string>() }
-    : withoutKeptHosts(pasted, inventory);
+  // A ticket's back-out plan is what to do if the change fails, not part of the request.
+  const {
+    text: input,
+    kept,
+    own,
+  } = hostile
+    ? { text: pasted, kept: new Set<string>(), own: [] }
+    : withoutKeptHosts(withoutBackoutPlan(pasted), inventory);
   const whole = parseOne(input, inventory, hostile);
   // Hostile text is never cut into parts: none of its words may become a target, in any part.
   if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return { ...whole, text: given };
   const part = (piece: string): ParseResult => parseOne(piece, inventory, false);
   // The message as several requests, values per host, or one; `one` is its reading as a whole.
   const parts = (piece: string, one = part(piece)): ParseResult =>
-    perHostValues(piece, one, inventory, part) ?? combineParts(piece, one, part) ?? one;
+    perHostValues(piece, one, inventory, part) ??
+    perHostCandidates(piece, one, inventory, part) ??
+    combineParts(piece, one, part) ??
+    one;
   const result = correctedParse(input, inventory, (piece) => parts(piece)) ?? parts(input, whole);
-  return { ...withMacClientsAdvised(withoutKept(result, kept), inventory), text: given };
-}
-
-/** "..., leave KRTS-TEST-A alone": a host the message keeps out is no operation's target. */
-function withoutKept(result: ParseResult, kept: Set<string>): ParseResult {
-  if (kept.size === 0) return result;
-  const operations = result.operations
-    .map((op) => ({ ...op, targets: op.targets.filter((target) => !kept.has(target)) }))
-    .filter((op, at) => op.targets.length > 0 || (result.operations[at] as PlannedOperation).targets.length === 0);
-  const needs = operations.some((op) => op.targets.length === 0 && !takesNoHosts(op.intent))
-    ? [...new Set<Need>([...result.needs, 'target'])]
-    : result.needs;
-  return { ...result, operations, needs };
+  const planned = withOwnRequests(withoutKept(result, kept), own.map(part));
+  return { ...withMacClientsAdvised(planned, inventory), text: given };
 }
 
 function parseOne(original: string, inventory: readonly Host[], hostile: boolean): ParseResult {

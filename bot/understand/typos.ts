@@ -21,6 +21,7 @@ stale please thanks hello morning evening migrate migration transfer export impo
 duplicate move every automatically recurring weekly monthly forever indefinitely whenever mac macos
 macbook service services termservice terminal desktop remote policy group local days left expire
 expires expiring working stopped disconnected disconnect cals profile where request requests update updates wrong
+should
 `
   .split(/\s+/)
   .filter((word) => word.length >= 4);
