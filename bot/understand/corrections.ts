@@ -33,7 +33,8 @@ export function correctedParse(
   const before = text.slice(0, last.index);
   const after = text.slice(last.index + last[0].length);
   // "actually leave LABRDS-2 out": a host kept out, not a change of mind (kept-hosts.ts reads it).
-  if (before.trim() === '' || /^\W*leave\b/i.test(after)) return undefined;
+  // "actually skip SANDBOX-TS" / "actually leave it out": the same, in other words.
+  if (before.trim() === '' || /^\W*(leave|skip|exclude|drop|ignore|forget)\b/i.test(after)) return undefined;
   const earlier = parse(before);
   if (earlier.operations.length === 0) return undefined;
   if (DROPS_BEFORE.test(after)) {
@@ -44,9 +45,7 @@ export function correctedParse(
   const firstBefore = hostAt(before);
   const newHost = hostAt(after);
   // Another host: the verb before, that host. A value alone: the verb and host before, this value.
-  const lead = !firstBefore
-    ? before
-    : before.slice(0, before.indexOf(firstBefore.word) + (newHost ? 0 : firstBefore.word.length));
+  const lead = !firstBefore ? before : before.slice(0, leadEnd(before, firstBefore.word, Boolean(newHost)));
   const own = parse(after);
   // A value alone ("make that TVWLIC-HQ") reads as a diagnosis of what it names: not a request of its own.
   const standsAlone = own.operations.some((op) => op.intent !== 'licensing.diagnose');
@@ -63,6 +62,20 @@ export function correctedParse(
   const replaced = new Set(later.operations.map((op) => op.intent));
   const kept = earlier.operations.filter((op) => !replaced.has(op.intent));
   return settled({ ...later, text, operations: [...kept, ...inheritTargets(later.operations, earlier.operations)] });
+}
+
+/**
+ * Where the words the correction keeps end: before the old host when a new one takes its place, after
+ * it otherwise; a host in the possessive keeps what it owns ("clear DENT-1128's licence cache, whole key.
+ * oh wait, only the subkeys": the verb, the host and "licence cache", up to the clause's end).
+ */
+function leadEnd(before: string, host: string, newHost: boolean): number {
+  const at = before.indexOf(host);
+  if (newHost) return at;
+  const after = at + host.length;
+  if (!/^['’]s\b/.test(before.slice(after))) return after;
+  const clauseEnd = before.slice(after).search(/[,;.!?]/);
+  return clauseEnd < 0 ? before.length : after + clauseEnd;
 }
 
 /** Hosts inherited from before the correction: "which host?" is no longer a question. */

@@ -21,11 +21,12 @@ export interface KeptHosts {
 const OWN_VALUE =
   /^\s*,?\s*(?:which|that|who)\s+((?:should|needs?(?: to)?|must|has to|is to|gets?|goes|wants?)\b[^,;.!?]{1,80})/i;
 
-const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+(?=but\s)|\s+(?=and\s+(?:leave|keep|do not|don't|dont|not)\b)/i;
+// A dash between words ("... SANDBOX-TS - actually skip SANDBOX-TS") breaks a clause too.
+const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+-{1,2}\s+|\s+(?=but\s)|\s+(?=and\s+(?:leave|keep|do not|don't|dont|not)\b)/i;
 
 /** A clause that keeps its host as it is, with nothing in it that asks for a change of its own. */
 const KEEPS =
-  /^\s*(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are) (fine|ok|okay|good|correct)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
+  /^\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are) (fine|ok|okay|good|correct)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
 const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modify|do|restart|reboot)\b/i;
@@ -75,20 +76,33 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
     }
   }
   if (kept.size > 0) text = text.replace(EXCEPT_NUMBER, '');
+  // Where a list of excepted hosts goes on: "apart from A and B", "except A, B or the supervisor's (C)".
+  let listFrom = -1;
   for (const { host, word } of targetsIn(text)) {
     const at = text.indexOf(word);
+    if (at < 0) continue;
     const before = EXCEPT.exec(text.slice(Math.max(0, at - 20), at));
-    if (at < 0 || !before) continue;
+    const continues = !before && listFrom >= 0 && LIST_GOES_ON.test(text.slice(listFrom, at));
+    if (!before && !continues) {
+      listFrom = -1;
+      continue;
+    }
     kept.add(host.name);
     const value = OWN_VALUE.exec(text.slice(at + word.length));
     if (value) own.push(`${word} ${value[1] as string}`);
-    text = `${text.slice(0, at - before[0].length)}${text.slice(at + word.length + (value?.[0].length ?? 0))}`;
+    const start = before ? at - before[0].length : listFrom;
+    text = `${text.slice(0, start)}${text.slice(at + word.length + (value?.[0].length ?? 0))}`;
+    listFrom = start;
   }
   return { text, kept, own };
 }
 
+/** Between two excepted hosts of one list: a comma, and/or, and at most two words ("the supervisor's ("). */
+const LIST_GOES_ON = /^(?:\s|,|&|\band\b|\bor\b|\bnor\b)*(?:the\s+)?(?:[\w'’]+\s+){0,2}\(?\s*$/i;
+
 /** "... . forget LMS-RDS01, just LMS-RDS02": a later clause that starts by dropping a host. */
-const LATER_KEEP = /[,;.!?]\s*(forget|skip|ignore|never ?mind|scratch)\b/i;
+const LATER_KEEP =
+  /(?:[,;.!?]|\s-{1,2})\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch)\b/i;
 
 // A cheap test first: most messages keep nothing out, and the clause pass costs a tokenisation.
 const EXCEPT_NUMBER = /\b(except( for)?|excluding|but not|apart from|other than|save for)\s+(\d{1,6})\b/gi;

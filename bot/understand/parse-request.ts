@@ -18,6 +18,8 @@ import { correctTypos } from './typos';
 import { withOwnRequests, withoutKept, withoutKeptHosts } from './kept-hosts';
 import { perHostCandidates, perHostValues } from './per-host-values';
 import { correctedParse } from './corrections';
+import { withoutDroppedOperations } from './dropped-operations';
+import { withoutExcludedGroups } from './excluded-groups';
 
 /** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
 const CANNOT_CONNECT =
@@ -56,7 +58,11 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
     combineParts(piece, one, part) ??
     one;
   const result = correctedParse(input, inventory, (piece) => parts(piece)) ?? parts(input, whole);
-  const planned = withOwnRequests(withoutKept(result, kept), own.map(part));
+  const planned = withoutExcludedGroups(
+    input,
+    withoutDroppedOperations(input, withOwnRequests(withoutKept(result, kept), own.map(part))),
+    inventory,
+  );
   return { ...withMacClientsAdvised(planned, inventory), text: given };
 }
 

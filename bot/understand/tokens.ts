@@ -39,6 +39,9 @@ const HOSTILE_PATTERNS: RegExp[] = [
   /[;|&]\s*(?:get|set|remove|invoke|new|start|stop|restart|add|clear|copy|move|rename|out|write|read|format|import|export|enable|disable|test|update|register|unregister|install|uninstall|send|connect|disconnect|convertto|convertfrom|select|where|foreach|sort|measure|wait|join|split|resolve|suspend|resume|grant|revoke|block|unblock|save|restore|backup|compare|expand|compress|find|search|lock|unlock|mount|dismount|publish|initialize|reset|submit|show|use|enter|exit|close|open|merge|switch|deploy|ping|tee)-[a-z]+(?![\w-]*\d)/i,
   /[;|&]\s*(?:iex|iwr|curl|wget|rm|del|cmd|powershell|pwsh|bash|sh|calc|whoami|shutdown|format|net|reg|sc|taskkill|cat|echo)\b/i,
   /&&|\|\|/, // shell command chaining
+  // A cmdlet with its parameters anywhere in the text ("Run Remove-ItemProperty -Path 'HKLM:...' on X"):
+  // PowerShell to run, not a request (a cmdlet named alone, "Restart-Service TermService", is fine).
+  /\b(?:Get|Set|Remove|Invoke|Start|Stop|New|Add|Clear|Copy|Move|Rename|Restart|Out|Write|Format|Import|Export|Enter|Test|Update|Install|Uninstall|Register|Enable|Disable)-[A-Za-z]+\s+-[A-Za-z]{2,}\b/,
   /(?:^|\s)-{1,2}[A-Za-z]+(?:Name|Command|Path|File)\b/, // -ComputerName, --ProxyCommand
   /(?:^|[\s/\\])\.\.[/\\]/, // ../ path traversal
   /\\\\[A-Za-z0-9]/, // UNC paths

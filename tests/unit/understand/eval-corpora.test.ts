@@ -9,7 +9,7 @@ const EVAL_DIR = join(ROOT, 'tests', 'eval');
 
 /** `holdout-b.jsonl` is about `inventory-b.json` when that exists; every other set about inventory.json. */
 function inventoryFor(file: string): string {
-  const suffix = /-([a-z])\.jsonl$/.exec(file)?.[1];
+  const suffix = /-([a-z]{1,2})\.jsonl$/.exec(file)?.[1];
   const own = suffix ? join(EVAL_DIR, `inventory-${suffix}.json`) : '';
   return own && existsSync(own) ? own : join(EVAL_DIR, 'inventory.json');
 }
