@@ -113,10 +113,13 @@ export async function measureFanOut(lab: LabOptions): Promise<{ lines: string[];
       for (const concurrency of CONCURRENCY) {
         let botPeak = 0;
         let poolPeak = 0;
-        const sampler = setInterval(() => {
+        const sample = () => {
           botPeak = Math.max(botPeak, process.memoryUsage().rss / 1024 / 1024);
           poolPeak = Math.max(poolPeak, poolRssMib(pool));
-        }, 200);
+        };
+        // The RSS sample walks /proc on the bot's one thread (tens of ms on busy cores): during a run of
+        // tens of ms it would be timed as the engine's, so a one-host run is sampled between its reps.
+        const sampler = size === 1 ? undefined : setInterval(sample, 200);
         await settle(60_000);
         // A one-host run lasts tens of milliseconds: the median of five, so one timer tick does not decide it.
         const samples: Array<{ wall: number; cpu: number }> = [];
@@ -125,10 +128,11 @@ export async function measureFanOut(lab: LabOptions): Promise<{ lines: string[];
           const cpuBefore = machineCpuMs();
           const ms = await timed(async () => outcomes.push(...(await read(hosts.slice(0, size), concurrency))));
           samples.push({ wall: ms, cpu: machineCpuMs() - cpuBefore });
+          if (!sampler) sample();
         }
         samples.sort((a, b) => a.wall - b.wall);
         const { wall, cpu } = samples[Math.floor(samples.length / 2)] as { wall: number; cpu: number };
-        clearInterval(sampler);
+        if (sampler) clearInterval(sampler);
         const failed = outcomes.filter((o) => o.status !== 'succeeded').length;
         const ideal = Math.max(Math.ceil(size / concurrency) * warm, cpu / cores);
         const ratio = wall / ideal;
