@@ -4,20 +4,12 @@
  * `LOCAL_CHAT_URL` when set (an origin and path prefix), otherwise any http URL on this machine's
  * loopback (the Agents Playground, or a test's capture server), never another machine.
  */
+import { plainUrl, underPrefix } from './url-prefix';
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function localChatUrl(value: unknown, pinned?: string): boolean {
-  if (typeof value !== 'string' || value.length > 512) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  if (pinned) {
-    const base = new URL(pinned);
-    return url.origin === base.origin && url.pathname.startsWith(base.pathname);
-  }
-  return url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  const url = plainUrl(value);
+  if (!url) return false;
+  return pinned ? underPrefix(url, pinned) : url.protocol === 'http:' && LOOPBACK.has(url.hostname);
 }

@@ -10,6 +10,8 @@
  *   (the bot would otherwise send its own bearer token wherever the body says).
  * Every refusal is the same 401 with a generic body: which check failed stays in the log.
  */
+import { plainUrl, underPrefix } from './url-prefix';
+
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 /** Where Teams' Bot Framework channel lives (public cloud); a deployment may name others. */
 export const DEFAULT_SERVICE_URLS = ['https://smba.trafficmanager.net/'];
@@ -35,20 +37,10 @@ function claims(token: string): Record<string, unknown> | undefined {
   }
 }
 
-/** An https URL under one of the allowed prefixes, compared on the parsed URL (no tricks with '@' or '..'). */
+/** An https URL under one of the allowed prefixes (url-prefix.ts). */
 export function allowedServiceUrl(value: unknown, allowed: readonly string[]): boolean {
-  if (typeof value !== 'string' || value.length > 512) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' || url.username || url.password) return false;
-  return allowed.some((prefix) => {
-    const base = new URL(prefix);
-    return url.origin === base.origin && url.pathname.startsWith(base.pathname);
-  });
+  const url = plainUrl(value);
+  return url?.protocol === 'https:' && allowed.some((prefix) => underPrefix(url, prefix));
 }
 
 const trimSlash = (value: string) => value.replace(/\/+$/, '');

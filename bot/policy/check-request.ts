@@ -1,5 +1,6 @@
 import { operationDefinition } from '../catalogue';
 import type { Host, PlannedOperation, Requester } from '../domain';
+import { checkMember } from './check-member';
 import { describeWindow, inWindow, ruleFor } from './operation-rules';
 import { type ChangeWindow, inGroup, limitsOf, membersWithRoles, type Policy, type Role, rolesOf } from './policy';
 
@@ -44,9 +45,9 @@ export function checkRequest(
   hosts: ReadonlyMap<string, Host>,
   now: Date = new Date(),
 ): PolicyDecision {
-  if (!policy.tenants.includes(requester.tenantId)) {
-    return deny('tenant_not_allowed', 'This bot does not serve your organisation.');
-  }
+  // The tenant as checkMember judges it; a missing role is answered below with what was asked for.
+  const member = checkMember(policy, requester);
+  if (!member.ok && member.code === 'tenant_not_allowed') return deny(member.code, member.reason);
   const roles = rolesOf(policy, requester.oid);
   const changes = operations.filter((operation) => operationDefinition(operation.intent).changesState);
   // Someone without any role learns nothing about the hosts, not even their roles.

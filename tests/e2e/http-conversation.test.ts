@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { SqliteStore } from '../../adapters/store/sqlite-store';
 import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/errors';
@@ -8,7 +7,7 @@ import { VERB } from '../../cards/verbs';
 import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
 import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
 import { ROOT, TEST_AUDIT_DB, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
-import { localBotEnv, PLAYGROUND_ALEX, postActivity } from '../support/teams-http';
+import { localBotEnv, PLAYGROUND_ALEX, postActivity, teamsBotEnv } from '../support/teams-http';
 import { cardText } from '../support/turn-harness';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
@@ -167,18 +166,7 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
 describe('the bot with a BOT_ID (Teams mode)', () => {
   it('refuses requests without a valid Bot Framework token with 401, before any route runs', async () => {
     const bot = await startBot(
-      readConfig(
-        {
-          BOT_ID: '11111111-2222-3333-4444-555555555555',
-          BOT_PASSWORD: 'not-a-real-secret',
-          HOST: '127.0.0.1',
-          PORT: '0',
-          INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
-          POLICY_FILE: resolve(ROOT, 'config/policy.local.json'),
-          DATABASE_FILE: TEST_AUDIT_DB,
-        },
-        ROOT,
-      ),
+      readConfig(teamsBotEnv(ROOT, TEST_AUDIT_DB, '11111111-2222-3333-4444-555555555555'), ROOT),
       { log: silentLogger },
     );
     try {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
 import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/errors';
 import { type RunningBot, startBot } from '../../bot/main';
-import { localBotEnv, PLAYGROUND_ALEX, postActivity } from '../support/teams-http';
+import { localBotEnv, PLAYGROUND_ALEX, postActivity, teamsBotEnv } from '../support/teams-http';
 import { ROOT, TEST_AUDIT_DB } from '../support/test-paths';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
@@ -44,21 +43,7 @@ describe('the token gate in Teams mode, over real HTTP', () => {
   };
 
   beforeAll(async () => {
-    bot = await startBot(
-      readConfig(
-        {
-          BOT_ID,
-          BOT_PASSWORD: 'not-a-real-secret',
-          HOST: '127.0.0.1',
-          PORT: '0',
-          INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
-          POLICY_FILE: resolve(ROOT, 'config/policy.local.json'),
-          DATABASE_FILE: TEST_AUDIT_DB,
-        },
-        ROOT,
-      ),
-      { log: silentLogger },
-    );
+    bot = await startBot(readConfig(teamsBotEnv(ROOT, TEST_AUDIT_DB, BOT_ID), ROOT), { log: silentLogger });
   });
   afterAll(async () => {
     await bot.close();

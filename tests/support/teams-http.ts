@@ -57,3 +57,16 @@ export function localBotEnv(root: string, databaseFile: string, extra: NodeJS.Pr
     ...extra,
   };
 }
+
+/** Environment for a Teams-mode bot (a bot id, no real secret) on 127.0.0.1, writing to the given database. */
+export function teamsBotEnv(root: string, databaseFile: string, botId: string): NodeJS.ProcessEnv {
+  return {
+    BOT_ID: botId,
+    BOT_PASSWORD: 'not-a-real-secret',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
+    POLICY_FILE: `${root}/config/policy.local.json`,
+    DATABASE_FILE: databaseFile,
+  };
+}

@@ -26,6 +26,19 @@ export const lee = { id: '29:lee', name: 'Lee Gu', aadObjectId: 'oid-lee' };
 /** Listed as an approver, but Teams says this account is a guest (B2B). */
 export const gus = { id: '29:gus', name: 'Gus Guest', aadObjectId: 'oid-gus' };
 
+/** Someone of another organisation, and the activity fields that place them in their own tenant. */
+export const outsider = { id: '29:eve', name: 'Eve Outside', aadObjectId: 'oid-eve' };
+export const FROM_ELSEWHERE = {
+  conversation: {
+    id: 'a:chat-eve',
+    conversationType: 'personal',
+    tenantId: 'tenant-elsewhere',
+    isGroup: false,
+    name: '',
+  },
+  channelData: { tenant: { id: 'tenant-elsewhere' } },
+};
+
 /** A team channel (where approvers work), as Teams describes it. */
 export const APPROVERS_CHANNEL = {
   conversation: {

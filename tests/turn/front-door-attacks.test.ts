@@ -7,9 +7,11 @@ import {
   APPROVERS_CHANNEL,
   cardText,
   createTurnHarness,
+  FROM_ELSEWHERE,
   HOSTS,
   isaiah,
   mallory,
+  outsider,
 } from '../support/turn-harness';
 
 /**
@@ -21,14 +23,9 @@ import {
 type Bot = ReturnType<typeof createTurnHarness>;
 type Extra = Partial<Activity>;
 
-const outsider = { id: '29:eve', name: 'Eve Outside', aadObjectId: 'oid-eve' };
-const ELSEWHERE: Extra = {
-  conversation: { id: 'a:eve', conversationType: 'personal', tenantId: 'tenant-elsewhere', isGroup: false, name: '' },
-  channelData: { tenant: { id: 'tenant-elsewhere' } },
-};
 const STRANGERS: Array<[string, typeof alex, Extra]> = [
   ['no role', mallory, {}],
-  ['another tenant', outsider, ELSEWHERE],
+  ['another tenant', outsider, FROM_ELSEWHERE],
 ];
 /** Forged identities: each must be refused whoever they claim to be. */
 const FORGED: Array<[string, Extra]> = [

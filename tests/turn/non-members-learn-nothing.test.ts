@@ -6,25 +6,14 @@ import {
   APPROVERS_CHANNEL,
   cardText,
   createTurnHarness,
+  FROM_ELSEWHERE,
   HOSTS,
   isaiah,
   mallory,
+  outsider,
 } from '../support/turn-harness';
 
 type Bot = ReturnType<typeof createTurnHarness>;
-
-/** Someone of another organisation, writing from their own tenant. */
-const outsider = { id: '29:eve', name: 'Eve Outside', aadObjectId: 'oid-eve' };
-const FROM_ELSEWHERE = {
-  conversation: {
-    id: 'a:chat-eve',
-    conversationType: 'personal',
-    tenantId: 'tenant-elsewhere',
-    isGroup: false,
-    name: '',
-  },
-  channelData: { tenant: { id: 'tenant-elsewhere' } },
-};
 
 const MESSAGES = [
   'reset the grace period',
