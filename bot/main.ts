@@ -1,4 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
@@ -6,7 +7,7 @@ import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
 import { pinoLogger } from '../adapters/pino/pino-logger';
-import { credentialsFactory } from '../adapters/teams/bot-authentication';
+import { credentialsFactory, harnessAuthConfig } from '../adapters/teams/bot-authentication';
 import { createServer, type Intake } from '../adapters/teams/restify-server';
 import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-notifier';
 import { approvalCard } from '../cards/approval-card';
@@ -51,14 +52,26 @@ function hostExecutor(config: BotConfig): Executor {
 
 export async function startBot(
   config: BotConfig,
-  overrides: { executor?: Executor; notifier?: Notifier; log?: Logger } = {},
+  overrides: {
+    executor?: Executor;
+    notifier?: Notifier;
+    log?: Logger;
+    /**
+     * The test harness's Bot Framework: channel tokens checked against its keys, the bot's own outbound
+     * credential replaced (a canary), and its reply URLs allowed. Code only; nothing in the environment sets it.
+     */
+    botFramework?: { openIdMetadataUrl: string; credentials: ServiceClientCredentialsFactory; serviceUrls: string[] };
+  } = {},
 ): Promise<RunningBot> {
   const log = overrides.log ?? pinoLogger();
   const inventory = JsonInventory.load(config.inventoryFile);
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
   const store = new SqliteStore(config.databaseFile, clock);
-  const adapter = new TeamsAdapter({}, credentialsFactory(config.credentials));
+  const harness = overrides.botFramework;
+  const adapter = harness
+    ? new TeamsAdapter(harnessAuthConfig(harness.openIdMetadataUrl), harness.credentials)
+    : new TeamsAdapter({}, credentialsFactory(config.credentials));
   const botAppId = config.credentials?.botId ?? '';
   const executor = overrides.executor ?? hostExecutor(config);
   const deps: WorkflowDeps = {
@@ -93,7 +106,8 @@ export async function startBot(
     log.error('turn failed', { error: String(error), activityType: context.activity.type });
   };
   const intake: Intake = { draining: false };
-  const gate = config.credentials ? { botId: config.credentials.botId, serviceUrls: config.serviceUrls } : undefined;
+  const serviceUrls = harness?.serviceUrls ?? config.serviceUrls;
+  const gate = config.credentials ? { botId: config.credentials.botId, serviceUrls } : undefined;
   const local = config.credentials ? undefined : { ...(config.localChatUrl ? { chatUrl: config.localChatUrl } : {}) };
   const server = createServer(app, adapter, log, intake, gate, local);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));

@@ -1,4 +1,9 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import {
+  CallerIdConstants,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 
 export interface BotCredentials {
   botId: string;
@@ -22,4 +27,23 @@ export function credentialsFactory(
     MicrosoftAppType: credentials.tenantId ? 'SingleTenant' : 'MultiTenant',
     MicrosoftAppTenantId: credentials.tenantId,
   });
+}
+
+/**
+ * The Bot Framework settings with one change: channel tokens are verified against the keys in
+ * `openIdMetadataUrl` instead of Microsoft's. Only the test harness passes one, in code (startBot's
+ * overrides), so that tokens signed with a test key stand in for the Bot Framework's; the environment
+ * can never set it (config.ts refuses the SDK's own override variables, security.md A2).
+ */
+export function harnessAuthConfig(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

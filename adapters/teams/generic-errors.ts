@@ -10,8 +10,14 @@ const OWN_FAILURE = /^internal_error \(correlation id [0-9a-f]{8}\)$/;
  * exception it sends `err.message` as the body ("invalid signature", "Invalid appId."), which tells
  * a caller what the library checked. A text body on an error status becomes a generic one; objects
  * (invoke responses the bot chose) and the bot's own correlation-id answer pass unchanged.
+ * A failure before the turn started is the token's: jsonwebtoken's own errors ("invalid signature",
+ * "jwt not active", "invalid algorithm") reach botbuilder as plain exceptions, which it answers 500;
+ * they are authentication failures and are answered as such, 401.
  */
-export function withGenericErrors(res: restify.Response): Pick<restify.Response, 'status' | 'send' | 'end' | 'header'> {
+export function withGenericErrors(
+  res: restify.Response,
+  turnStarted: () => boolean = () => true,
+): Pick<restify.Response, 'status' | 'send' | 'end' | 'header'> {
   let status = 200;
   return {
     status: (code: number) => {
@@ -20,6 +26,7 @@ export function withGenericErrors(res: restify.Response): Pick<restify.Response,
     },
     send: ((body?: unknown) => {
       if (status >= 400 && typeof body === 'string' && !OWN_FAILURE.test(body)) {
+        if (status >= 500 && !turnStarted()) return res.send(401, UNAUTHORIZED);
         return res.send(status === 401 || status === 403 ? UNAUTHORIZED : INTERNAL);
       }
       return res.send(body);

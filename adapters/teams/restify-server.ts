@@ -82,7 +82,9 @@ export function createServer(
         return;
       }
     }
-    await adapter.process(req, withGenericErrors(res) as never, async (context) => {
+    let turnStarted = false;
+    await adapter.process(req, withGenericErrors(res, () => turnStarted) as never, async (context) => {
+      turnStarted = true;
       try {
         await app.run(context);
       } catch (error) {

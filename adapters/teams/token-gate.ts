@@ -37,10 +37,18 @@ function claims(token: string): Record<string, unknown> | undefined {
   }
 }
 
-/** An https URL under one of the allowed prefixes (url-prefix.ts). */
+const LOOPBACK = new Set(['127.0.0.1', '[::1]']);
+
+/**
+ * An https URL under one of the allowed prefixes (url-prefix.ts). Plain http only on this machine's
+ * loopback, where the bearer token never crosses a wire: the test harness's stand-in connector (the
+ * environment's ALLOWED_SERVICE_URLS takes https prefixes only, config.ts).
+ */
 export function allowedServiceUrl(value: unknown, allowed: readonly string[]): boolean {
   const url = plainUrl(value);
-  return url?.protocol === 'https:' && allowed.some((prefix) => underPrefix(url, prefix));
+  if (!url) return false;
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  return secure && allowed.some((prefix) => underPrefix(url, prefix));
 }
 
 const trimSlash = (value: string) => value.replace(/\/+$/, '');

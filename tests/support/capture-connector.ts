@@ -6,6 +6,8 @@ export interface CapturedCall {
   url: string;
   body: Record<string, unknown> | undefined;
   at: number;
+  /** The Authorization header the bot sent (its outbound credential). */
+  authorization?: string;
   /** The call was answered 429 with this Retry-After (seconds), as Teams throttles a chatty bot. */
   throttled?: number;
 }
@@ -34,6 +36,7 @@ export async function startCaptureConnector(): Promise<{
         url: decodeURIComponent(req.url ?? ''),
         body: text ? JSON.parse(text) : undefined,
         at: Date.now(),
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       };
       calls.push(call);
       waiters.splice(0).forEach((wake) => wake());
