@@ -1,18 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { VERB } from '../../cards/verbs';
-import type { FakeEstateExecutor } from '../support/fakes';
-import {
-  actionsOf,
-  alex,
-  APPROVERS_CHANNEL,
-  cardText,
-  createTurnHarness,
-  FROM_ELSEWHERE,
-  HOSTS,
-  isaiah,
-  mallory,
-  outsider,
-} from '../support/turn-harness';
+import { type Bot, clickPayload, hostCalls, pendingAndSubmitted, snapshot } from '../support/request-fixture';
+import { alex, cardText, createTurnHarness, FROM_ELSEWHERE, HOSTS, mallory, outsider } from '../support/turn-harness';
 
 /**
  * The front door tried as an attacker would (issue 12): people the bot does not serve, on every verb
@@ -20,7 +9,6 @@ import {
  * request, ran anything on a host, or showed a host name or a requester. The suite passes only when
  * that count is 0.
  */
-type Bot = ReturnType<typeof createTurnHarness>;
 type Extra = Partial<Activity>;
 
 const STRANGERS: Array<[string, typeof alex, Extra]> = [
@@ -48,40 +36,16 @@ const hostNames = HOSTS.map((host) => host.name);
 let tried = 0;
 let through = 0;
 
-async function pendingAndSubmitted(bot: Bot) {
-  await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, APPROVERS_CHANNEL);
-  const [reset] = await bot.say('reset the client license on PC-042', alex);
-  const [mode] = await bot.say('set RDSH01 to per user', alex);
-  const submit = actionsOf(mode).find((action) => action.title === 'Ask for approval');
-  await bot.click(VERB.submit, { ...submit?.data, justification: 'INC-4711 users get event 1128' });
-  const confirm = actionsOf(reset).find((action) => action.title === 'Confirm');
-  return { pending: confirm?.data ?? {}, submitted: submit?.data ?? {} };
-}
-
-async function snapshot(bot: Bot): Promise<string> {
-  const states = await Promise.all(
-    ['pending', 'submitted', 'confirmed', 'running', 'succeeded', 'cancelled', 'rejected'].map((state) =>
-      bot.store.listByState(state as never),
-    ),
-  );
-  return JSON.stringify(
-    states.flat().map((request) => [request.id, request.state, request.version, request.approval?.votes.length]),
-  );
-}
-
 /** Counts one attempt; it got through if anything changed or ran, or the answer shows a host or a requester. */
 async function attempt(bot: Bot, act: () => Promise<unknown>): Promise<void> {
   const before = await snapshot(bot);
-  const runsBefore = (bot.executor as FakeEstateExecutor).realRuns().length;
-  const callsBefore = (bot.executor as FakeEstateExecutor).calls.length;
+  const callsBefore = hostCalls(bot);
   const answer = cardText(await act());
   await bot.background.idle();
   tried += 1;
   const leaked = hostNames.some((name) => answer.includes(name)) || answer.includes('Alex Wilber');
   const changed = (await snapshot(bot)) !== before;
-  const ran =
-    (bot.executor as FakeEstateExecutor).realRuns().length !== runsBefore ||
-    (bot.executor as FakeEstateExecutor).calls.length !== callsBefore;
+  const ran = hostCalls(bot) !== callsBefore;
   if (leaked || changed || ran) {
     through += 1;
     throw new Error(`got through: ${JSON.stringify({ leaked, changed, ran, answer: answer.slice(0, 300) })}`);
@@ -100,14 +64,7 @@ describe('the front door under attack', () => {
 
     it.each(Object.values(VERB))('cannot use the %s button on requests that are not theirs', async (verb) => {
       const bot = createTurnHarness();
-      const { pending, submitted } = await pendingAndSubmitted(bot);
-      const data = verb.startsWith('approval.') || verb === VERB.resubmit ? submitted : pending;
-      const payload = {
-        ...data,
-        text: 'reset the client license on PC-042',
-        justification: 'x'.repeat(12),
-        reason: 'x'.repeat(12),
-      };
+      const payload = clickPayload(verb, await pendingAndSubmitted(bot));
       await attempt(
         bot,
         async () => (await bot.click(verb, payload, user, verb.startsWith('approval.') ? { ...extra } : extra)).value,
