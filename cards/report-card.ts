@@ -1,5 +1,7 @@
 import { operationDefinition } from '../bot/catalogue';
+import type { HostDiagnosis } from '../bot/diagnosis/diagnosis';
 import type { HostOutcome, PlannedOperation } from '../bot/domain';
+import { diagnosisSection } from './diagnosis-card';
 import {
   type AdaptiveCard,
   bullets,
@@ -89,16 +91,34 @@ function readingSection(operation: PlannedOperation, outcome: HostOutcome): Card
   }
 }
 
-/** Read-only operations answer at once with what they read. */
-export function reportCard(operations: PlannedOperation[], outcomes: HostOutcome[]): AdaptiveCard {
+/** Read-only operations answer at once with what they read; a diagnosis with its verdicts and fixes. */
+export function reportCard(
+  operations: PlannedOperation[],
+  outcomes: HostOutcome[],
+  diagnoses?: readonly HostDiagnosis[],
+): AdaptiveCard {
   const body: CardElement[] = [];
+  const actions: CardElement[] = [];
   let next = 0;
   for (const operation of operations) {
+    if (operation.intent === 'licensing.diagnose' && diagnoses) {
+      next += operation.targets.length;
+      const unreachable = outcomes.filter((o) => o.status === 'failed' && operation.targets.includes(o.host));
+      const read = diagnoses.filter((d) => !unreachable.some((o) => o.host === d.host));
+      body.push(heading(`Diagnosis: ${operation.targets.join(', ')}`));
+      if (read.length > 0) {
+        const section = diagnosisSection(read);
+        body.push(...section.body);
+        actions.push(...section.actions);
+      }
+      for (const outcome of unreachable) body.push(container(readingSection(operation, outcome)));
+      continue;
+    }
     body.push(heading(`${operationDefinition(operation.intent).title}: ${operation.targets.join(', ')}`));
     for (let i = 0; i < operation.targets.length; i++) {
       const outcome = outcomes[next++];
       if (outcome) body.push(container(readingSection(operation, outcome)));
     }
   }
-  return card(body);
+  return card(body, actions);
 }

@@ -5,6 +5,8 @@ export const VERB = {
   complete: 'request.complete',
   /** "Which do you mean?": the reading picked for an unclear request. */
   choose: 'request.choose',
+  /** A suggestion or a diagnosis's fix: ask the bot this request, as if typed (then the normal plan). */
+  ask: 'request.ask',
   submit: 'request.submit',
   resubmit: 'request.resubmit',
   /** An interrupted run: plan the hosts not done again. */

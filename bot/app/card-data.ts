@@ -139,3 +139,17 @@ export function readChoiceData(value: unknown): ChoiceData | undefined {
 export function actionData(activity: { value?: unknown }): unknown {
   return (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
 }
+
+// Closed like the others: a suggestion or a fix brings its request in words and nothing else.
+const validateAsk = ajv.compile<{ text: string }>({
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: { text: TEXT },
+});
+
+/** What a suggestion or a diagnosis's fix button sends: the request in words, planned as if typed. */
+export function readAskData(value: unknown): { text: string } | undefined {
+  if (hasForbiddenKey(value) || !validateAsk(value)) return undefined;
+  return { text: value.text };
+}

@@ -60,7 +60,7 @@ export function planOutcomeCard(outcome: PlanOutcome, inventory: readonly Host[]
         ? requestCard(outcome.request)
         : noticeCard('No request yet', 'You have not asked me for anything yet.');
     case 'report':
-      return reportCard(outcome.operations, outcome.outcomes);
+      return reportCard(outcome.operations, outcome.outcomes, outcome.diagnoses);
     case 'audit':
       return auditCard(outcome.records, outcome.host, outcome.since);
   }

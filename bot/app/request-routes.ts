@@ -9,6 +9,7 @@ import { noticeCard } from '../../cards/message-cards';
 import { VERB } from '../../cards/verbs';
 import {
   clickOf,
+  readAskData,
   readChoiceData,
   readCompletionData,
   readDecision,
@@ -58,6 +59,10 @@ export function registerRequestRoutes(on: ClickRoute, deps: WorkflowDeps, startR
       continueRequest(deps, context, { text, requester: user, completion, ...(choice ? { choice } : {}) }),
     { unreadable: UNREADABLE_PICKS },
   );
+  // Typed text and a button's text meet the same parser, policy and preview: a button only saves typing.
+  on(VERB.ask, readAskData, ({ text }, user, context) => continueRequest(deps, context, { text, requester: user }), {
+    unreadable: UNREADABLE_CHOICE,
+  });
   on(
     VERB.choose,
     readChoiceData,

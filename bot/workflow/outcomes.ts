@@ -1,3 +1,4 @@
+import type { HostDiagnosis } from '../diagnosis/diagnosis';
 import type { ChangeRequest, HostOutcome, Intent, ParseResult, PlannedOperation } from '../domain';
 import type { ApprovalsChannel, AuditRecord } from '../ports';
 import type { IntentChoice } from './choose-intent';
@@ -40,7 +41,7 @@ export type PlanOutcome =
   | { kind: 'planned'; request: ChangeRequest }
   | { kind: 'advice'; intent: Intent }
   | { kind: 'status'; request: ChangeRequest | undefined }
-  | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[] }
+  | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[]; diagnoses?: HostDiagnosis[] }
   | { kind: 'audit'; host?: string; since?: string; records: AuditRecord[] };
 
 /** The answer to the requester's own clicks: Confirm, Cancel (and the checks every click shares). */

@@ -8,6 +8,7 @@ import { checkOpenPlans } from './open-plans';
 import { checkRateLimits } from './rate-limits';
 import { type PlanOutcome, refused } from './outcomes';
 import { hostsOf, checkPolicy } from './request-hosts';
+import { diagnoseHosts } from './diagnose-hosts';
 import { runOperations } from './run-operations';
 import { recordStep } from './record-step';
 
@@ -137,15 +138,30 @@ async function readNow(
   hosts: Map<string, Host>,
 ): Promise<PlanOutcome> {
   const outcomes = await runOperations(deps, id, operations, hosts, false);
+  // A diagnosis reads more than the host's settings (diagnose-hosts.ts); its own outcomes are its slice.
+  const at = operations.findIndex((operation) => operation.intent === 'licensing.diagnose');
+  const diagnosis = operations[at];
+  const offset = operations.slice(0, Math.max(at, 0)).reduce((sum, operation) => sum + operation.targets.length, 0);
+  const diagnosed = diagnosis
+    ? await diagnoseHosts(
+        deps,
+        id,
+        diagnosis.targets.flatMap((name) => hosts.get(name) ?? []),
+        outcomes.slice(offset, offset + diagnosis.targets.length),
+      )
+    : undefined;
   await recordStep(
     deps,
     {
       kind: 'report.read',
       requestId: id,
       actor: requester.oid,
-      data: { operations, hosts: outcomes.map((o) => ({ host: o.host, status: o.status })) },
+      data: {
+        operations: [...operations, ...(diagnosed?.reads ?? [])],
+        hosts: [...outcomes, ...(diagnosed?.outcomes ?? [])].map((o) => ({ host: o.host, status: o.status })),
+      },
     },
     'warn',
   );
-  return { kind: 'report', operations, outcomes };
+  return { kind: 'report', operations, outcomes, ...(diagnosed ? { diagnoses: diagnosed.diagnoses } : {}) };
 }

@@ -158,6 +158,8 @@ export class FakeEstateExecutor implements Executor {
     const state = this.state(name);
     const apply = !request.whatIf;
     const base = { ok: true as const, operation: request.operation, host: name, whatIf: request.whatIf };
+    const read = this.read(request.operation, state);
+    if (read) return { ...base, changed: false, items: [], backup: null, data: read };
     const label = request.operation.replace(/[^A-Za-z]/g, '').slice(0, 32);
     const backup = apply ? { path: fakeBackupPath(request.requestId, label), sha256: 'b'.repeat(64) } : null;
     if (request.operation === 'request.rollback') return this.rollback(request, state);
@@ -232,6 +234,60 @@ export class FakeEstateExecutor implements Executor {
           verified: true,
         };
       }
+    }
+  }
+
+  /** What the read-only operations report, from the host's state (no events, every server reachable, CALs of both kinds). */
+  private read(operation: string, state: SessionHostState): Record<string, unknown> | undefined {
+    switch (operation) {
+      case 'licensing.diagnose':
+        return {
+          mode: state.mode,
+          modeSource: state.gpo ? 'GroupPolicy' : 'Local',
+          servers: state.servers,
+          serversSource: state.gpo ? 'GroupPolicy' : 'Local',
+          graceDaysLeft: state.graceDays,
+          hasCertificate: state.certificate,
+          sessions: state.sessions,
+          findings: [],
+        };
+      case 'rdsh.events':
+        return { since: '24h', ids: [], count: 0, events: [] };
+      case 'rdsh.test_license_server':
+        return {
+          servers: state.servers.map((server) => ({
+            server,
+            status: 11,
+            statusName: 'VALID_LS',
+            tcp135: true,
+            tcp445: true,
+            good: true,
+          })),
+          configured: true,
+          none: state.servers.length === 0,
+        };
+      case 'ls.cal_inventory':
+        return {
+          keyPacks: [
+            {
+              typeAndModel: 'RDS Per User CAL',
+              productVersion: 'Windows Server 2022',
+              total: 10,
+              available: 5,
+              issued: 5,
+            },
+            {
+              typeAndModel: 'RDS Per Device CAL',
+              productVersion: 'Windows Server 2022',
+              total: 10,
+              available: 5,
+              issued: 5,
+            },
+          ],
+          available: 10,
+        };
+      default:
+        return undefined;
     }
   }
 

@@ -67,6 +67,7 @@ request.confirm   changes   sees     sees     sees    sees     -       -
 request.cancel    changes   sees     sees     sees    sees     -       -
 request.complete  -         changes  -        changes -        -       -
 request.choose    -         -        -        -       -        -       -
+request.ask       -         -        -        -       -        -       -
 request.submit    -         sees     sees     sees    sees     -       -
 request.resubmit  sees      sees     sees     sees    sees     -       -
 request.resume    sees      -        -        -       -        -       -

@@ -1,0 +1,65 @@
+import { JsonInventory } from '../../adapters/inventory/json-config';
+import type { Host } from '../../bot/domain';
+import { parseRequest } from '../../bot/understand/parse-request';
+import { VERB } from '../../cards/verbs';
+import { warmLabExecutor } from '../support/lab-executor';
+import { actionsOf, APPROVERS_CHANNEL, cardText, createTurnHarness, isaiah } from '../support/turn-harness';
+
+const hosts = (): Host[] => [...JsonInventory.load(process.env.RDSBOT_TEST_INVENTORY as string).hosts()];
+
+/** Each lab scenario, the verdict a licensing admin would give, and the fixes offered (as plans to start). */
+const VERDICTS: Array<[string, string, string[]]> = [
+  [
+    'RDSH01',
+    'the licensing certificate is stale: the grace period expired (50280',
+    ['Refresh the licensing certificate', 'Reset the client licence on PC-042'],
+  ],
+  ['RDSH02', 'LS2 (NOT\\_CONNECTABLE) cannot be reached; LS1 can', []],
+  [
+    'RDSH-LAB-02',
+    'the licensing mode is not set. Also: no license server is set (1130',
+    ['Set per-user mode', 'Set per-device mode', 'Set the license servers to LS1'],
+  ],
+  [
+    'PC-042',
+    'the client licence stored on PC-042 is invalid: RDSH01 logged 1003',
+    ['Reset the client licence on PC-042'],
+  ],
+  ['PC-050', 'No session host logged an invalid licence for PC-050 in the last 24 hours', []],
+  ['LS1', 'LS1 has 7 per-user and 25 per-device available', []],
+  ['PC-DOWN', 'PC-DOWN did not accept a PowerShell session', []],
+];
+
+describe('a diagnosis of every lab scenario over real SSH', () => {
+  const executor = warmLabExecutor();
+  afterAll(() => executor.close());
+
+  it.each(VERDICTS)(
+    'names the cause on %s: "%s"',
+    async (name, verdict, fixes) => {
+      const bot = createTurnHarness({ executor, hosts: hosts() });
+      const [answer] = await bot.say(`what's wrong with ${name}?`);
+      expect(cardText(answer)).toContain(verdict);
+      const offered = actionsOf(answer);
+      expect(offered.map((action) => action.title)).toEqual(fixes);
+      // Each fix asks for the plan in words; the bot reads them as exactly that one change on that host.
+      for (const action of offered) {
+        expect(action.verb).toBe(VERB.ask);
+        const [operation, ...more] = parseRequest(String(action.data.text), hosts()).operations;
+        expect(more).toEqual([]);
+        expect(operation?.targets.length).toBe(1);
+      }
+    },
+    60_000,
+  );
+
+  it('starts the normal plan from a fix button: a preview that waits for approval', async () => {
+    const bot = createTurnHarness({ executor, hosts: hosts() });
+    await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, APPROVERS_CHANNEL);
+    const [answer] = await bot.say('diagnose RDSH01');
+    const fix = actionsOf(answer).find((action) => action.title === 'Refresh the licensing certificate');
+    const plan = await bot.click(VERB.ask, fix?.data);
+    expect(cardText(plan.value)).toContain('Refresh the licensing certificate on RDSH01');
+    expect(actionsOf(plan.value).map((action) => action.title)).toEqual(['Ask for approval', 'Cancel']);
+  }, 60_000);
+});
