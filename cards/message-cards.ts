@@ -12,17 +12,19 @@ import {
   paragraph,
   plain,
 } from './card-kit';
+import { examples } from './answer-cards';
 import { VERB } from './verbs';
 
-const EXAMPLES = [
-  'reset the client license on PC-042',
-  'reset the client licence for jdoe',
-  'delete the MSLicensing key on PC-043',
-  'point RDSH01 at LS1',
-];
+/** Why no host was taken from a message, in the user's terms. */
+const DROPPED = {
+  hostile:
+    'I did not take any host from that message: it also carries command syntax (such as `;`, `$(` or a cmdlet), and I never act on hosts named beside it. Write the request on its own.',
+  lookalike:
+    'I did not take a host from that message: a host name in it has letters that only look like the usual ones (another alphabet, or full-width). Type the name again.',
+};
 
 /** What the bot can do, with examples to copy. */
-export function helpCard(intro?: string): AdaptiveCard {
+export function helpCard(inventory: readonly Host[] = [], intro?: string): AdaptiveCard {
   return card([
     heading('RDS Licensing Bot'),
     ...(intro ? [paragraph(intro)] : []),
@@ -31,7 +33,7 @@ export function helpCard(intro?: string): AdaptiveCard {
     ),
     bullets(availableOperations().map((operation) => operation.title)),
     paragraph('Try for example:'),
-    bullets(EXAMPLES.map((example) => `“${example}”`)),
+    bullets(examples(inventory).map((example) => `“${example.text}”`)),
     paragraph('I always show you what will change and wait for your Confirm, or an approval, before I touch a host.', {
       subtle: true,
     }),
@@ -47,10 +49,13 @@ export function needsCard(
   parse: ParseResult,
   inventory: readonly Host[] = [],
   choice?: { index: number; intent: string },
+  dropped?: 'hostile' | 'lookalike',
 ): AdaptiveCard {
   const body: CardElement[] = [heading('I need a little more')];
   const operation = parse.operations[0];
   const role = operation ? operationDefinition(operation.intent).runsOn : undefined;
+  const diagnosis = operation?.intent === 'licensing.diagnose';
+  if (dropped) body.push(paragraph(DROPPED[dropped]));
   if (parse.needs.includes('target')) {
     const names =
       parse.suggestions.length > 0
@@ -60,7 +65,9 @@ export function needsCard(
       paragraph(
         parse.suggestions.length > 0
           ? `I don't know that host. Did you mean ${parse.suggestions.map((s) => `**${s}**`).join(' or ')}?`
-          : 'Which computer? I only act on hosts in my inventory.',
+          : diagnosis
+            ? 'Which host has the trouble? I will diagnose it first; that only reads, nothing changes.'
+            : 'Which computer? I only act on hosts in my inventory.',
       ),
     );
     if (names.length > 0) body.push(choices('targets', 'Computer', names.slice(0, 25), true));
@@ -86,7 +93,7 @@ export function needsCard(
     if (servers.length > 0) body.push(choices('servers', 'License servers', servers, true));
   }
   const data = { text: parse.text, ...(choice ? { choice: choice.index, intent: choice.intent } : {}) };
-  const actions = [executeAction('Continue', VERB.complete, data, 'positive')];
+  const actions = [executeAction(diagnosis ? 'Diagnose' : 'Continue', VERB.complete, data, 'positive')];
   body.push(paragraph('Or write the request again with the details.', { subtle: true }));
   return card(body, actions);
 }
@@ -111,14 +118,6 @@ function choiceSet(id: string, label: string, options: Array<[string, string]>, 
     style: multi ? 'expanded' : 'compact',
     choices: options.map(([title, value]) => ({ title, value })),
   };
-}
-
-export function unclearCard(): AdaptiveCard {
-  return helpCard('That sounds like a licensing question, but I am not sure what you want me to do.');
-}
-
-export function notLicensingCard(): AdaptiveCard {
-  return helpCard('I can only help with Remote Desktop licensing.');
 }
 
 /** An expected "no": policy, role, wrong host. Says why, never how the bot works inside. */

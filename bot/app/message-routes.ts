@@ -73,10 +73,11 @@ export function registerMessageRoutes(
     }
   };
 
+  // Whoever adds the bot may hold no role: the welcome's examples are generic, not the inventory's.
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
     if (added.some((member) => member.id === context.activity.recipient?.id)) {
-      await context.sendActivity(cardActivity(helpCard('Hello! Tell me what is wrong in plain words.')));
+      await context.sendActivity(cardActivity(helpCard([], 'Hello! Tell me what is wrong in plain words.')));
     }
   });
 

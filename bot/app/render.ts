@@ -12,16 +12,9 @@ import { adviceCard } from '../../cards/advice-card';
 import { approvalCard } from '../../cards/approval-card';
 import { type AdaptiveCard, paragraph } from '../../cards/card-kit';
 import { intentChoiceCard } from '../../cards/intent-choice-card';
-import {
-  auditCard,
-  helpCard,
-  needsCard,
-  noticeCard,
-  notLicensingCard,
-  refusedCard,
-  unclearCard,
-} from '../../cards/message-cards';
+import { auditCard, helpCard, needsCard, noticeCard, refusedCard } from '../../cards/message-cards';
 import { reportCard } from '../../cards/report-card';
+import { notUnderstoodCard, unreachableCard } from '../../cards/answer-cards';
 import { nothingToDoCard, planCard, requestCard, runningCard } from '../../cards/request-card';
 
 /**
@@ -38,15 +31,20 @@ const UNKNOWN = noticeCard('Unknown request', 'I have no record of this request.
 export function planOutcomeCard(outcome: PlanOutcome, inventory: readonly Host[]): AdaptiveCard {
   switch (outcome.kind) {
     case 'help':
-      return helpCard();
+      return helpCard(inventory);
     case 'not-licensing':
-      return notLicensingCard();
+      return notUnderstoodCard(
+        inventory,
+        'I can only help with Remote Desktop licensing, and I did not find a licensing request in that.',
+      );
     case 'unclear':
-      return unclearCard();
+      return notUnderstoodCard(inventory, 'That sounds like licensing, but I am not sure what you want me to do.');
+    case 'unreachable':
+      return unreachableCard(outcome.text, outcome.hosts);
     case 'choose':
       return intentChoiceCard(outcome.parse);
     case 'needs':
-      return needsCard(outcome.parse, inventory, outcome.choice);
+      return needsCard(outcome.parse, inventory, outcome.choice, outcome.dropped);
     case 'refused':
       return refusedCard(outcome.reason);
     case 'nothing-to-do':
@@ -114,6 +112,7 @@ export function submitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCa
     case 'status':
     case 'report':
     case 'audit':
+    case 'unreachable':
       return noticeCard('Nothing to submit', 'Write the request again.');
     default:
       return decisionCard(outcome);

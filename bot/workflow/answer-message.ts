@@ -4,6 +4,7 @@ import { checkRequest } from '../policy/check-request';
 import { limitsOf } from '../policy/policy';
 import { redactSecrets } from '../secrets/redact-secrets';
 import { parseRequest } from '../understand/parse-request';
+import { hasLookalikeHostWord, isHostileText } from '../understand/tokens';
 import { chooseReading, CHOICE_NOT_OFFERED, type IntentChoice } from './choose-intent';
 import { cancelRequest } from './cancel-request';
 import { type Completion, completeParse } from './complete-parse';
@@ -88,7 +89,17 @@ export async function answerMessage(
     }
     return { kind: 'status', request: last && (await deps.store.get(last.id)) };
   }
-  if (parse.needs.length > 0) return { kind: 'needs', parse, ...(input.choice ? { choice: input.choice } : {}) };
+  if (parse.needs.length > 0) {
+    // Hosts named beside command syntax or in look-alike letters are never taken: the card says so.
+    const dropped = !parse.needs.includes('target')
+      ? undefined
+      : isHostileText(text)
+        ? ('hostile' as const)
+        : hasLookalikeHostWord(text)
+          ? ('lookalike' as const)
+          : undefined;
+    return { kind: 'needs', parse, ...(input.choice ? { choice: input.choice } : {}), ...(dropped ? { dropped } : {}) };
+  }
   if (first.intent === 'audit.query') {
     const decision = checkRequest(deps.policy, input.requester, [], new Map());
     if (!decision.allowed) return refused(decision.reason, { code: decision.code, parse });

@@ -33,13 +33,16 @@ export type PlanOutcome =
   | { kind: 'not-licensing' }
   | { kind: 'unclear'; parse: ParseResult }
   /** Still missing a host, a mode or servers; `choice` is the reading already picked, kept for the answer. */
-  | { kind: 'needs'; parse: ParseResult; choice?: IntentChoice }
+  /** `dropped`: why no host was taken from the text (it carries command syntax, or look-alike letters). */
+  | { kind: 'needs'; parse: ParseResult; choice?: IntentChoice; dropped?: 'hostile' | 'lookalike' }
   /** A change or a question? The parser's readings, offered as buttons ("Which do you mean?"). */
   | { kind: 'choose'; parse: ParseResult }
   | Refused
   | { kind: 'nothing-to-do'; request: ChangeRequest }
   | { kind: 'planned'; request: ChangeRequest }
   | { kind: 'advice'; intent: Intent }
+  /** Every host of a change failed its preview as unreachable: nothing is planned; the card offers Retry. */
+  | { kind: 'unreachable'; text: string; hosts: Array<{ host: string; message: string }> }
   | { kind: 'status'; request: ChangeRequest | undefined }
   | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[]; diagnoses?: HostDiagnosis[] }
   | { kind: 'audit'; host?: string; since?: string; records: AuditRecord[] };

@@ -72,6 +72,18 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
 
   input.reading?.([...hosts.keys()]);
   const preview = await runOperations(deps, id, input.operations, hosts, true);
+  // A plan for hosts that did not answer would be a plan nobody can check: say so, offer Retry instead.
+  if (
+    preview.length > 0 &&
+    preview.every((outcome) => outcome.status === 'failed' && isUnreachable(outcome.error?.code))
+  ) {
+    await input.onRefused?.('hosts_unreachable');
+    return {
+      kind: 'unreachable',
+      text: input.text,
+      hosts: preview.map((outcome) => ({ host: outcome.host, message: outcome.error?.message ?? 'no answer' })),
+    };
+  }
   const now = deps.clock.now();
   const ttlMs = need.needed > 0 ? need.ttlMinutes * 60_000 : deps.planTtlMs;
   const approval: ApprovalState = {
@@ -127,6 +139,11 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
   }
   await deps.store.create(request);
   return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };
+}
+
+/** Failures that mean the host did not answer at all (as opposed to a host that answered "no"). */
+function isUnreachable(code: string | undefined): boolean {
+  return code === 'host_unreachable' || code === 'executor_timeout';
 }
 
 /** Read-only operations run at once (they change nothing); the reading is audited like any other step. */

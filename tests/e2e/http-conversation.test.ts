@@ -8,7 +8,7 @@ import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
 import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
 import { ROOT, TEST_AUDIT_DB, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 import { localBotEnv, PLAYGROUND_ALEX, postActivity, teamsBotEnv } from '../support/teams-http';
-import { cardText } from '../support/turn-harness';
+import { actionsOf, cardText } from '../support/turn-harness';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 
@@ -128,9 +128,9 @@ describe('the bot over real HTTP, with a capture server as the Bot Connector', (
     seedHive(lab, LAB_HOSTS.find((h) => h.name === 'RDSH-LAB-02')!);
     const reply = await say('why can\'t users log in to RDSH-LAB-02 — "no Remote Desktop License Servers available"');
     const text = cardText(cardOf(reply));
-    expect(text).toContain('Diagnose licensing: RDSH-LAB-02');
-    expect(text).toContain('NotConfigured');
-    expect(text).toContain('No license server is configured.');
+    expect(text).toContain('Diagnosis: RDSH-LAB-02');
+    expect(text).toContain('Most likely cause: the licensing mode is not set. Also: no license server is set');
+    expect(actionsOf(cardOf(reply)).map((action) => action.title)).toContain('Set the license servers to LS1');
     const events = await say('any 1128/1130 events on RDSH-LAB-02?');
     expect(cardText(cardOf(events))).toContain('No license server is specified for this host.');
   });

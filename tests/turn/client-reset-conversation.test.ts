@@ -86,12 +86,26 @@ describe('a helpdesk user resets a client licence in chat', () => {
     expect(cardText(help)).toContain('Reset the client licence cache');
   });
 
-  it('shows a dead host as a clear per-host error and offers nothing to confirm there', async () => {
+  it('plans nothing for a dead host: says it could not be reached, what to check, and offers Retry', async () => {
     const bot = createTurnHarness({ down: ['PC-DOWN'] });
     const [card] = await bot.say('reset the client license on PC-DOWN');
-    expect(cardText(card)).toContain('PC-DOWN');
+    expect(cardText(card)).toContain('PC-DOWN could not be reached');
+    expect(cardText(card)).toContain('Nothing was planned or changed.');
     expect(cardText(card)).toContain('did not accept a PowerShell session');
-    expect(actionsOf(card).map((a) => a.title)).toEqual(['Cancel']);
+    expect(cardText(card)).not.toMatch(/expires|backs up/);
+    expect(actionsOf(card).map((a) => [a.title, a.data])).toEqual([
+      ['Retry', { text: 'reset the client license on PC-DOWN' }],
+    ]);
+    expect(await bot.store.lastByRequester(alex.aadObjectId)).toBeUndefined();
+  });
+
+  it('plans the change when Retry is clicked once the host answers again', async () => {
+    const down = ['PC-DOWN'];
+    const bot = createTurnHarness({ down });
+    const [card] = await bot.say('reset the client license on PC-DOWN');
+    down.length = 0;
+    const retried = await bot.click(VERB.ask, actionsOf(card)[0]?.data);
+    expect(actionsOf(retried.value).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
   });
 
   it('says there is nothing to do when the cache is already gone', async () => {

@@ -1,16 +1,8 @@
 import type { ChangeRequest, HostOutcome } from '../../../bot/domain';
+import { notUnderstoodCard, unreachableCard } from '../../../cards/answer-cards';
 import { adviceCard } from '../../../cards/advice-card';
 import { intentChoiceCard } from '../../../cards/intent-choice-card';
-import {
-  auditCard,
-  errorCard,
-  helpCard,
-  needsCard,
-  noticeCard,
-  notLicensingCard,
-  refusedCard,
-  unclearCard,
-} from '../../../cards/message-cards';
+import { auditCard, errorCard, helpCard, needsCard, noticeCard, refusedCard } from '../../../cards/message-cards';
 import {
   cancelledCard,
   nothingToDoCard,
@@ -133,8 +125,11 @@ describe('every card the bot sends', () => {
       ),
     ],
     ['advice', adviceCard('advice.cal_migration')],
-    ['unclear', unclearCard()],
-    ['not licensing', notLicensingCard()],
+    ['not understood', notUnderstoodCard([], 'I did not find a licensing request in that.')],
+    [
+      'unreachable',
+      unreachableCard('reset the client licence on PC-DOWN', [{ host: 'PC-DOWN', message: 'no answer' }]),
+    ],
     ['refused', refusedCard('no')],
     ['notice', noticeCard('t', 'x')],
     ['error', errorCard('internal_error', 'abcd1234')],
