@@ -15,7 +15,7 @@ export function examples(inventory: readonly Host[]): Array<{ title: string; tex
   const server = inventory.find((host) => host.role === 'license-server')?.name ?? 'LS1';
   return [
     { title: `What's wrong with ${sessionHost}?`, text: `what's wrong with ${sessionHost}?` },
-    { title: `Reset the client licence on ${client}`, text: `reset the client licence on ${client}` },
+    { title: `Reset the client license on ${client}`, text: `reset the client license on ${client}` },
     { title: `Point ${sessionHost} at ${server}`, text: `point ${sessionHost} at ${server}` },
   ];
 }

@@ -1,9 +1,23 @@
 import type { ChangeRequest } from '../bot/domain';
 import { plain } from './card-kit';
 
-/** "14:05 UTC" */
+/**
+ * A time as each reader sees it: Adaptive Cards' TIME() renders it in the reader's own time zone and
+ * format (a channel's approvers may sit in several), where "14:05 UTC" made everyone convert.
+ * TIME() takes RFC 3339 without fractions of a second.
+ */
 export function clockTime(iso: string): string {
-  return `${iso.slice(11, 16)} UTC`;
+  return `{{TIME(${cardTime(iso)})}}`;
+}
+
+/** Date and time, for what may lie days back. */
+export function dateTime(iso: string): string {
+  return `{{DATE(${cardTime(iso)}, SHORT)}} {{TIME(${cardTime(iso)})}}`;
+}
+
+function cardTime(iso: string): string {
+  const parsed = new Date(iso);
+  return Number.isNaN(parsed.getTime()) ? '1970-01-01T00:00:00Z' : `${parsed.toISOString().slice(0, 19)}Z`;
 }
 
 /** Who must agree and who did: shown on both the requester's and the approvers' cards. */

@@ -38,8 +38,18 @@ export function plain(text: string): string {
     .replace(/^(\s*)([-+#>]|\d+\.)/gm, '$1\\$2');
 }
 
+/**
+ * Teams' "good" (light green) and "warning" (yellow) text fail WCAG AA contrast on the light theme, so
+ * they are written in the default colour: every state is said in words ("Done:", "Check:", "Expired:"),
+ * and only "attention" (red, readable on light, dark and high contrast) and "accent" keep a colour.
+ */
+function readable(color: string | undefined): string | undefined {
+  return color === 'good' || color === 'warning' ? undefined : color;
+}
+
 export function heading(text: string, color?: 'good' | 'warning' | 'attention' | 'accent'): CardElement {
-  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...(color ? { color } : {}) };
+  const shown = readable(color);
+  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...(shown ? { color: shown } : {}) };
 }
 
 export function paragraph(
@@ -51,7 +61,7 @@ export function paragraph(
     text,
     wrap: true,
     ...(options.subtle ? { isSubtle: true, size: 'Small' } : {}),
-    ...(options.color ? { color: options.color } : {}),
+    ...(readable(options.color) ? { color: readable(options.color) } : {}),
     ...(options.monospace ? { fontType: 'Monospace' } : {}),
   };
 }

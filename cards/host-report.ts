@@ -8,7 +8,7 @@ export function describeFound(item: TargetItem): string {
   return subkeys.length > 0 ? `present (subkeys: ${subkeys.join(', ')})` : 'present (no subkeys)';
 }
 
-/** The client licence cache reports keys that exist or not; every other operation reports values. */
+/** The client license cache reports keys that exist or not; every other operation reports values. */
 function isKeyReport(items: TargetItem[]): boolean {
   return items.some((item) => item.existed !== undefined);
 }
@@ -77,7 +77,7 @@ export function previewSection(outcome: HostOutcome): CardElement[] {
       paragraph(
         deletes.length > 0
           ? `Will back up, then delete: ${deletes.map((item) => item.path).join('; ')}`
-          : 'Nothing to delete here: no cached licence.',
+          : 'Nothing to delete here: no cached license.',
         { subtle: deletes.length === 0 },
       ),
     ];
@@ -89,6 +89,14 @@ export function previewSection(outcome: HostOutcome): CardElement[] {
       ...impactLines(report.impact),
     ]),
   ];
+}
+
+/** Where a host's backup is, for the result card's Details. */
+export function backupEntry(outcome: HostOutcome): Array<[string, string]> {
+  const backup = outcome.report?.backup;
+  return backup
+    ? [[`Backup on ${outcome.host}`, `${plain(backup.path)} (SHA-256 ${backup.sha256.slice(0, 16)}…)`]]
+    : [];
 }
 
 /** What happened on one host after the run. */
@@ -110,10 +118,9 @@ export function resultSection(outcome: HostOutcome): CardElement[] {
       ? report.items
           .filter((item) => item.action === 'delete')
           .map((item) => [item.path, `deleted (now ${item.after})`])
-      : [['Change', 'none needed: no cached licence was present']]
+      : [['Change', 'none needed: no cached license was present']]
     : report.items.map((item) => [where(item), describeChange(item)]);
   entries.push(...impactLines(report.impact));
-  if (report.backup) entries.push(['Backup', `${report.backup.path} (SHA-256 ${report.backup.sha256.slice(0, 16)}…)`]);
   if (report.verified === false) entries.push(['Check after', 'the host does not show the change: see the audit log']);
   return [
     paragraph(`**${outcome.host}**: ${report.changed ? 'done' : 'no change'}`, {

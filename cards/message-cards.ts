@@ -13,6 +13,7 @@ import {
   plain,
 } from './card-kit';
 import { examples } from './answer-cards';
+import { dateTime } from './approval-facts';
 import { VERB } from './verbs';
 
 /** Why no host was taken from a message, in the user's terms. */
@@ -141,13 +142,13 @@ export function errorCard(code: string, correlationId: string, message = 'Someth
 
 /** "Who changed RDSH01 this week": the newest audit records naming the host. */
 export function auditCard(records: AuditRecord[], host: string | undefined, since: string | undefined): AdaptiveCard {
-  const scope = `${host ? ` for ${host}` : ''}${since ? ` since ${since.slice(0, 16).replace('T', ' ')} UTC` : ''}`;
+  const scope = `${host ? ` for ${host}` : ''}${since ? ` since ${dateTime(since)}` : ''}`;
   if (records.length === 0) return card([heading(`Audit log${scope}`), paragraph('Nothing recorded.')]);
   return card([
     heading(`Audit log${scope}`),
     facts(
       records.map((r) => [
-        `${r.ts.slice(0, 16).replace('T', ' ')} #${r.seq}`,
+        `${dateTime(r.ts)} #${r.seq}`,
         `${r.kind} by ${plain(r.actor)} (request ${r.requestId.slice(0, 8)})`,
       ]),
     ),

@@ -1,6 +1,7 @@
 import { operationDefinition } from '../bot/catalogue';
 import type { HostDiagnosis } from '../bot/diagnosis/diagnosis';
 import type { HostOutcome, PlannedOperation } from '../bot/domain';
+import { dateTime } from './approval-facts';
 import { diagnosisSection } from './diagnosis-card';
 import {
   type AdaptiveCard,
@@ -53,7 +54,7 @@ function readingSection(operation: PlannedOperation, outcome: HostOutcome): Card
           .slice(0, 10)
           .map((event) =>
             paragraph(
-              `${String(event.timeCreated).slice(0, 16).replace('T', ' ')} UTC, ${String(event.id)}: ${plain(String(event.meaning ?? event.message)).slice(0, 200)}`,
+              `${dateTime(String(event.timeCreated))}, ${String(event.id)}: ${plain(String(event.meaning ?? event.message)).slice(0, 200)}`,
               { subtle: true },
             ),
           ),

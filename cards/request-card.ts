@@ -12,7 +12,7 @@ import {
   paragraph,
   plain,
 } from './card-kit';
-import { previewSection, resultSection } from './host-report';
+import { backupEntry, previewSection, resultSection } from './host-report';
 import { recoveredSection, resumeActions, resumeNote } from './recovered-run';
 import { cancelledCard, expiredCard, rejectedCard, supersededCard } from './request-end-cards';
 import { header, needsApprovers, title, who } from './request-header';
@@ -138,8 +138,8 @@ export function resultCard(request: ChangeRequest): AdaptiveCard {
       : `Failed: ${title(request)}`;
   return card(
     [
-      heading(headline, ok ? 'good' : 'attention'),
-      ...header(request),
+      heading(headline, ok ? undefined : 'attention'),
+      ...header(request, outcomes.flatMap(backupEntry)),
       ...outcomes.map((outcome) => container(outcome.recovery ? recoveredSection(outcome) : resultSection(outcome))),
       ...(outcomes.length === 0 ? [paragraph('Nothing ran on any host.', { color: 'attention' })] : []),
       ...(request.failure ? [paragraph(plain(request.failure), { color: 'attention' })] : []),

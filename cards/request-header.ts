@@ -1,6 +1,6 @@
 import { operationDefinition } from '../bot/catalogue';
 import type { ChangeRequest } from '../bot/domain';
-import { approvalFacts } from './approval-facts';
+import { approvalFacts, dateTime } from './approval-facts';
 import { type CardElement, facts, paragraph, plain } from './card-kit';
 
 /** What every card about a request starts with: the title, who asked, the request id, the words used. */
@@ -10,22 +10,36 @@ export function title(request: ChangeRequest): string {
     .join('; ');
 }
 
-export function header(request: ChangeRequest): CardElement[] {
+/**
+ * The request id (and, on a result, where each backup is) is what an admin quotes and a helpdesk user
+ * never needs: one click away behind "Details", not in the way.
+ */
+export function details(entries: Array<[string, string]>): CardElement[] {
+  return [
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.ToggleVisibility', title: 'Details', targetElements: ['details'] }],
+    },
+    { type: 'Container', id: 'details', isVisible: false, items: [facts(entries)] },
+  ];
+}
+
+export function header(request: ChangeRequest, more: Array<[string, string]> = []): CardElement[] {
   return [
     facts([
       ['Requested by', plain(request.requester.name)],
-      ['Request', request.id],
       ...(request.undoes
         ? ([
             [
               'Undoes',
-              `${request.undoes.title}, request ${request.undoes.id} (${request.undoes.finishedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+              `${request.undoes.title}, request ${request.undoes.id} (${dateTime(request.undoes.finishedAt)})`,
             ],
           ] as Array<[string, string]>)
         : []),
       ...approvalFacts(request),
     ]),
     paragraph(`“${plain(request.text)}”`, { subtle: true }),
+    ...details([['Request', request.id], ...more]),
   ];
 }
 

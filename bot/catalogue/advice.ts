@@ -23,12 +23,12 @@ export const ADVICE: Partial<Record<Intent, Advice>> = {
     ],
   },
   'advice.copy_client_license': {
-    title: 'A client licence cannot be copied to another PC',
+    title: 'A client license cannot be copied to another PC',
     answer:
-      "The licence cached in MSLicensing is a token issued to that PC's hardware ID. On another PC it is not a licence, and it can break licensing there.",
+      "The license cached in MSLicensing is a token issued to that PC's hardware ID. On another PC it is not a license, and it can break licensing there.",
     steps: [
       'Reset the cache on the PC with the error instead, for example "reset the client license on PC-050".',
-      'Then run Remote Desktop Connection once as administrator on that PC; it gets its own licence on the next connection.',
+      'Then run Remote Desktop Connection once as administrator on that PC; it gets its own license on the next connection.',
     ],
   },
   'advice.recurring_grace_reset': {
@@ -42,12 +42,12 @@ export const ADVICE: Partial<Record<Intent, Advice>> = {
     ],
   },
   'advice.mac_client': {
-    title: 'Macs keep the licence in files, and I cannot act on them',
-    answer: 'The macOS Remote Desktop client stores its licence as files, not in a registry.',
+    title: 'Macs keep the license in files, and I cannot act on them',
+    answer: 'The macOS Remote Desktop client stores its license as files, not in a registry.',
     steps: [
       'Quit the Remote Desktop client on the Mac.',
       'Delete the contents of /Users/Shared/Microsoft/RDC Crucial Server Information/ (administrator rights needed).',
-      'Connect again: the client gets a new licence.',
+      'Connect again: the client gets a new license.',
     ],
   },
 };

@@ -164,7 +164,7 @@ const CATALOGUE = {
   'advice.cal_migration': planned('advice.cal_migration', 'Moving CALs', undefined, false, 'none'),
   'advice.copy_client_license': planned(
     'advice.copy_client_license',
-    'Copying a client licence',
+    'Copying a client license',
     undefined,
     false,
     'none',

@@ -47,7 +47,7 @@ export function checkGraceAndCertificate(c: CheckContext, withCals: readonly str
   }
 }
 
-/** Clients that presented an invalid licence: 1003 names the client, so the fix can too. */
+/** Clients that presented an invalid license: 1003 names the client, so the fix can too. */
 export function checkClientEvents(c: CheckContext): void {
   const { events } = c;
   const invalid = events.filter((event) => event.id === 1003);
@@ -59,10 +59,10 @@ export function checkClientEvents(c: CheckContext): void {
     c.checks.push({ name: 'Events (24 h)', state: 'warn', detail: eventSummary(events) });
     c.causes.push({
       rank: 60,
-      sentence: `${named.join(', ') || 'a client'} presented an invalid licence (1003 at ${clock(invalid[0]?.at ?? '')})`,
+      sentence: `${named.join(', ') || 'a client'} presented an invalid license (1003 at ${clock(invalid[0]?.at ?? '')})`,
       fixes: known.slice(0, 2).map((name) => ({
-        title: `Reset the client licence on ${name}`,
-        request: `reset the client licence on ${name}`,
+        title: `Reset the client license on ${name}`,
+        request: `reset the client license on ${name}`,
       })),
     });
   } else {

@@ -74,7 +74,7 @@ export function checkServers(c: CheckContext): string[] {
   } else if (unreachable.length > 0) {
     const why = unreachable.map((t) => `${t.server} (${t.statusName})`).join(', ');
     c.checks.push({ name: 'License servers', state: 'warn', detail: `${reachable.join(', ')} reachable; ${why} not` });
-    // The host falls back to the next server, but every licence request first waits for the dead one.
+    // The host falls back to the next server, but every license request first waits for the dead one.
     c.causes.push({
       rank: 40,
       sentence: `${why} cannot be reached; ${reachable.join(', ')} can`,

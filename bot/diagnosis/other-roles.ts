@@ -3,7 +3,7 @@ import type { CalCount, LicensingEvent } from './readings';
 
 /**
  * A client has no licensing state of its own worth reading: its trouble shows on the session hosts,
- * which log 1003 naming it when its stored licence is bad. So a client's diagnosis is their events.
+ * which log 1003 naming it when its stored license is bad. So a client's diagnosis is their events.
  */
 export function diagnoseClient(
   host: string,
@@ -21,7 +21,7 @@ export function diagnoseClient(
     return {
       host,
       state: 'bad',
-      verdict: `Most likely cause: the client licence stored on ${host} is invalid: ${latest.rdsh} logged 1003 for it at ${clock(latest.at)}${hits.length > 1 ? ` (${hits.length} times)` : ''}.`,
+      verdict: `Most likely cause: the client license stored on ${host} is invalid: ${latest.rdsh} logged 1003 for it at ${clock(latest.at)}${hits.length > 1 ? ` (${hits.length} times)` : ''}.`,
       checks: [
         {
           name: 'Events on session hosts',
@@ -29,7 +29,7 @@ export function diagnoseClient(
           detail: hits.map((h) => `${h.rdsh}: 1003 at ${clock(h.at)}`).join(', '),
         },
       ],
-      fixes: [{ title: `Reset the client licence on ${host}`, request: `reset the client licence on ${host}` }],
+      fixes: [{ title: `Reset the client license on ${host}`, request: `reset the client license on ${host}` }],
     };
   }
   return {
@@ -37,7 +37,7 @@ export function diagnoseClient(
     state: read.length > 0 ? 'ok' : 'unknown',
     verdict:
       read.length > 0
-        ? `No session host logged an invalid licence for ${host} in the last 24 hours. Checked: ${checked}.`
+        ? `No session host logged an invalid license for ${host} in the last 24 hours. Checked: ${checked}.`
         : `No session host could be read, so ${host} could not be checked.`,
     checks: [{ name: 'Events on session hosts', state: read.length > 0 ? 'ok' : 'unknown', detail: checked }],
     fixes: [],

@@ -27,7 +27,7 @@ describe('the bot driven through the Microsoft 365 Agents Playground', () => {
   });
 
   it('takes a request typed in the Playground through plan, Confirm and result on a lab host', async () => {
-    await playground.say('asmith says invalid license, reset the client licence for asmith');
+    await playground.say('asmith says invalid license, reset the client license for asmith');
     const plan = await playground.waitForMessage(
       (m) => m.action === 'createMessage' && cardText(m.card).includes('PC-043'),
     );

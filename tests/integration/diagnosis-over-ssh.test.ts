@@ -12,7 +12,7 @@ const VERDICTS: Array<[string, string, string[]]> = [
   [
     'RDSH01',
     'the licensing certificate is stale: the grace period expired (50280',
-    ['Refresh the licensing certificate', 'Reset the client licence on PC-042'],
+    ['Refresh the licensing certificate', 'Reset the client license on PC-042'],
   ],
   ['RDSH02', 'LS2 (NOT\\_CONNECTABLE) cannot be reached; LS1 can', []],
   [
@@ -22,10 +22,10 @@ const VERDICTS: Array<[string, string, string[]]> = [
   ],
   [
     'PC-042',
-    'the client licence stored on PC-042 is invalid: RDSH01 logged 1003',
-    ['Reset the client licence on PC-042'],
+    'the client license stored on PC-042 is invalid: RDSH01 logged 1003',
+    ['Reset the client license on PC-042'],
   ],
-  ['PC-050', 'No session host logged an invalid licence for PC-050 in the last 24 hours', []],
+  ['PC-050', 'No session host logged an invalid license for PC-050 in the last 24 hours', []],
   ['LS1', 'LS1 has 7 per-user and 25 per-device available', []],
   ['PC-DOWN', 'PC-DOWN did not accept a PowerShell session', []],
 ];

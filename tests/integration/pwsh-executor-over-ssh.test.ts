@@ -32,7 +32,7 @@ function run(name: string, whatIf: boolean, params: Record<string, unknown> = {}
   });
 }
 
-describe('the client licence reset on a real lab host over PowerShell remoting over SSH', () => {
+describe('the client license reset on a real lab host over PowerShell remoting over SSH', () => {
   beforeEach(() => ['PC-042', 'PC-043', 'PC-050'].forEach(reseed));
 
   it('previews with -WhatIf: reports what it would delete and writes nothing', async () => {

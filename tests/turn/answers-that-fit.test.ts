@@ -10,7 +10,7 @@ describe('answers that fit the moment', () => {
     expect(cardText(answer)).not.toContain('Right now I can');
     expect(actionsOf(answer).map((a) => [a.title, a.verb])).toEqual([
       ["What's wrong with RDSH01?", VERB.ask],
-      ['Reset the client licence on PC-042', VERB.ask],
+      ['Reset the client license on PC-042', VERB.ask],
       ['Help', VERB.ask],
     ]);
   });

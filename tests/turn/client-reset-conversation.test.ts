@@ -12,11 +12,11 @@ import {
   mallory,
 } from '../support/turn-harness';
 
-describe('a helpdesk user resets a client licence in chat', () => {
+describe('a helpdesk user resets a client license in chat', () => {
   it('answers a request with a plan card showing what is there and what will be deleted', async () => {
     const bot = createTurnHarness();
     const [card] = await bot.say('reset the client license on PC-042');
-    expect(cardText(card)).toContain('Reset the client licence cache on PC-042');
+    expect(cardText(card)).toContain('Reset the client license cache on PC-042');
     expect(cardText(card)).toContain('present (subkeys: HardwareID, Store)');
     expect(cardText(card)).toContain('Will back up, then delete');
     expect(actionsOf(card).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
@@ -36,7 +36,7 @@ describe('a helpdesk user resets a client licence in chat', () => {
     expect(finished?.state).toBe('succeeded');
     expect(finished?.outcome?.[0]?.report?.backup?.path).toContain(finished?.id);
     const result = cardText(requestCard(finished!));
-    expect(result).toContain('Done: Reset the client licence cache on PC-042');
+    expect(result).toContain('Done: Reset the client license cache on PC-042');
     expect(result).toContain('Backup');
     expect(result).toContain('as administrator');
     expect((bot.executor as FakeClientExecutor).realRuns().map((c) => c.host.name)).toEqual(['PC-042']);
@@ -83,7 +83,7 @@ describe('a helpdesk user resets a client licence in chat', () => {
     const [weather] = await bot.say("what's the weather like in Seattle");
     expect(cardText(weather)).toContain('I can only help with Remote Desktop licensing');
     const [help] = await bot.say('help');
-    expect(cardText(help)).toContain('Reset the client licence cache');
+    expect(cardText(help)).toContain('Reset the client license cache');
   });
 
   it('plans nothing for a dead host: says it could not be reached, what to check, and offers Retry', async () => {
@@ -208,7 +208,7 @@ describe('when the audit log cannot be written', () => {
 });
 
 describe('answers that are not plans', () => {
-  it('explains instead of acting when asked to copy a licence or move CALs with the registry', async () => {
+  it('explains instead of acting when asked to copy a license or move CALs with the registry', async () => {
     const bot = createTurnHarness();
     const [copy] = await bot.say('copy the MSLicensing key from PC-042 to PC-043 so it has a license');
     expect(cardText(copy)).toContain('cannot be copied');
@@ -223,7 +223,7 @@ describe('answers that are not plans', () => {
     const bot = createTurnHarness();
     await bot.say('reset the client license on PC-042');
     const [status] = await bot.say("what's the status of my last request?");
-    expect(cardText(status)).toContain('Reset the client licence cache on PC-042');
+    expect(cardText(status)).toContain('Reset the client license cache on PC-042');
   });
 
   it('reads a host at once for a diagnosis, without a confirmation', async () => {
@@ -247,7 +247,7 @@ describe('asking for what is missing, and continuing the same request', () => {
     const continueAction = actionsOf(question).find((a) => a.title === 'Continue');
     expect(JSON.stringify(question)).toContain('"Input.ChoiceSet"');
     const answer = await bot.click(VERB.complete, { ...continueAction?.data, targets: 'PC-042' });
-    expect(cardText(answer.value)).toContain('Reset the client licence cache on PC-042');
+    expect(cardText(answer.value)).toContain('Reset the client license cache on PC-042');
     expect(actionsOf(answer.value).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
   });
 

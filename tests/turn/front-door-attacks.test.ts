@@ -25,7 +25,7 @@ const FORGED: Array<[string, Extra]> = [
 const MESSAGES = [
   'reset the grace period on RDSH-LAB-02',
   'set the license servers on RDSH01 to LS1',
-  'reset the client licence on PC-04',
+  'reset the client license on PC-04',
   "what's wrong with RDSH01?",
   'status of my last request',
   'cancel my last request',

@@ -101,7 +101,7 @@ describe('a run the bot was stopped in, found at the next start', () => {
     expect(cardText(stranger.value)).toMatch(/only/i);
 
     const resumed = await second.click(VERB.resume, { requestId }, alex);
-    expect(cardText(resumed.value)).toContain('Reset the client licence cache on PC-042, PC-DOWN\n');
+    expect(cardText(resumed.value)).toContain('Reset the client license cache on PC-042, PC-DOWN\n');
     const confirm = actionsOf(resumed.value).find((action) => action.title === 'Confirm');
     await second.click(VERB.confirm, confirm?.data);
     await second.background.idle();

@@ -18,7 +18,7 @@ type Bot = ReturnType<typeof createTurnHarness>;
 const MESSAGES = [
   'reset the grace period',
   'set the license servers on RDSH01',
-  'reset the client licence on PC-04',
+  'reset the client license on PC-04',
   "what's wrong with RDSH01?",
   'status of my last request',
   'show the audit log for RDSH01',

@@ -128,7 +128,7 @@ describe('every card the bot sends', () => {
     ['not understood', notUnderstoodCard([], 'I did not find a licensing request in that.')],
     [
       'unreachable',
-      unreachableCard('reset the client licence on PC-DOWN', [{ host: 'PC-DOWN', message: 'no answer' }]),
+      unreachableCard('reset the client license on PC-DOWN', [{ host: 'PC-DOWN', message: 'no answer' }]),
     ],
     ['refused', refusedCard('no')],
     ['notice', noticeCard('t', 'x')],

@@ -63,7 +63,7 @@ describe('the "Which do you mean?" card', () => {
         { intent: 'client.reset_license_cache', targets: ['PC-042'], params: {} },
       ]),
     );
-    expect(cardText(card)).toContain('Also in this request: Reset the client licence cache on PC-042');
+    expect(cardText(card)).toContain('Also in this request: Reset the client license cache on PC-042');
     expect(actionsOf(card)).toHaveLength(MAX_READINGS);
   });
 
