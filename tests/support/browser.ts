@@ -14,7 +14,7 @@ export const SCREENSHOT_DIR = join(ROOT, 'data', 'browser');
 export const CARD_PICTURES_DIR = join(ROOT, 'docs', 'cards');
 
 /**
- * Wide is a desktop window, where the Playground (like Teams desktop) draws a card in a 450 px box.
+ * Wide is a desktop window, where the Playground draws a card in a fixed 450 px box.
  * Narrow is a phone's chat column (about 360 px): the Playground's layout does not shrink that far (its
  * chat pane keeps a 400 px minimum and the card box stays 450 px), so the card box is set to 360 px
  * and the Adaptive Cards renderer lays the card out again in it, as Teams mobile would.
