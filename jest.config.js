@@ -1,5 +1,6 @@
-// Four tiers, one runner. unit and turn need nothing outside the process; integration and e2e start
-// real lab hosts (sshd + pwsh), a real SQLite file and real HTTP servers (tests/support/global-setup).
+// Six tiers, one runner. unit and turn need nothing outside the process; integration and e2e start
+// real lab hosts (sshd + pwsh), a real SQLite file and real HTTP servers (tests/support/global-setup);
+// browser adds Debian's Chromium driving the Agents Playground's web page (tests/support/browser).
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
@@ -21,5 +22,7 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     // kill -9 at every step between Confirm and the result (about 90 s: seven bot restarts).
     { ...common, displayName: 'crash', testMatch: ['<rootDir>/tests/crash/**/*.test.ts'] },
+    // Real Chromium clicking the real buttons in the Playground's page; screenshots to data/browser/.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-time (and idempotent) set-up of everything the bot and its tests need on a fresh machine:
-# PowerShell 7 (the dotnet global tool), OpenSSH server and client (lab hosts), and the npm packages
-# (better-sqlite3 builds from source against the local Node headers, see .npmrc).
+# PowerShell 7 (the dotnet global tool), OpenSSH server and client (lab hosts), Debian's Chromium (the
+# browser tier), and the npm packages (better-sqlite3 builds from source against the local Node headers,
+# see .npmrc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +41,19 @@ if [ "$(id -u)" = 0 ] && ! command -v ip >/dev/null 2>&1; then
   env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >/dev/null || die "could not install iproute2"
 fi
 
-# 3. npm packages, only when the lock file changed since the last install.
+# 3. Chromium for the browser tier (tests/browser): Debian's package, so playwright-core downloads no
+# browser. A missing one fails that tier with this script's name, it never skips. fonts-liberation is only
+# a recommendation of chromium's, but the cards' pictures are drawn in it (Arial's metrics).
+if [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/truetype/liberation ]; then
+  say "chromium present"
+else
+  say "installing chromium"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed (run as root or with sudo)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null \
+    || die "could not install chromium"
+fi
+
+# 4. npm packages, only when the lock file changed since the last install.
 stamp=node_modules/.rdsbot-lock-sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

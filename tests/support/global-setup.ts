@@ -8,8 +8,8 @@ import { TEST_AUDIT_DB, TEST_DATA_DIR, TEST_LAB_DIR, TEST_LAB_NET } from './test
  * fails the run: integration and e2e tests never skip quietly.
  */
 /**
- * Whether this run includes integration or e2e tests: jest does not hand the selected projects to a
- * global setup, so they are read from the command line (--selectProjects, or test paths).
+ * Whether this run includes integration, e2e, crash or browser tests: jest does not hand the selected
+ * projects to a global setup, so they are read from the command line (--selectProjects, or test paths).
  */
 function runNeedsLab(argv: string[]): boolean {
   const selected: string[] = [];
@@ -20,8 +20,8 @@ function runNeedsLab(argv: string[]): boolean {
       while (argv[i + 1] && !(argv[i + 1] as string).startsWith('-')) selected.push(argv[++i] as string);
     } else if (!arg.startsWith('-') && /tests\//.test(arg)) paths.push(arg);
   }
-  if (selected.length > 0) return selected.some((name) => name === 'integration' || name === 'e2e' || name === 'crash');
-  if (paths.length > 0) return paths.some((path) => /tests\/(integration|e2e|crash)/.test(path));
+  if (selected.length > 0) return selected.some((name) => ['integration', 'e2e', 'crash', 'browser'].includes(name));
+  if (paths.length > 0) return paths.some((path) => /tests\/(integration|e2e|crash|browser)/.test(path));
   return true;
 }
 

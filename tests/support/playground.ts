@@ -13,20 +13,21 @@ interface PlaygroundMessage {
   text: string | undefined;
 }
 
-/**
- * Drives the Microsoft 365 Agents Playground headless through the HTTP API its own web page uses:
- * post a message as the current user, read what the bot sent from the Playground's log, click an
- * Action.Execute button. Started loopback-only, with no browser and no telemetry.
- */
-export async function startPlayground(botEndpoint: string): Promise<{
+/** A running Playground process: its web page and HTTP API at `base`, its log, its chat and user. */
+export interface PlaygroundProcess {
+  base: string;
+  logFile: string;
   chatId: string;
   userId: string;
-  say(text: string): Promise<void>;
-  messages(): PlaygroundMessage[];
-  waitForMessage(predicate: (m: PlaygroundMessage) => boolean, timeoutMs?: number): Promise<PlaygroundMessage>;
-  click(messageId: string, verb: string, data: unknown): Promise<{ type: string; value: unknown }>;
   stop(): void;
-}> {
+}
+
+/**
+ * Starts the Microsoft 365 Agents Playground for a bot: loopback-only, no telemetry, and no browser of
+ * its own (the browser tier opens the page itself in Chromium). Resolves once it serves its config and
+ * has begun waiting for the bot endpoint, before which it accepts no messages.
+ */
+export async function launchPlayground(botEndpoint: string): Promise<PlaygroundProcess> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'rdsbot-playground-'));
   const logFile = join(dir, 'playground.log');
@@ -44,6 +45,9 @@ export async function startPlayground(botEndpoint: string): Promise<{
       stdio: 'ignore',
     },
   );
+  const stop = (): void => {
+    if (child.pid) killProcessTree(child.pid);
+  };
   const base = `http://127.0.0.1:${port}`;
   let config: { personalChat: { id: string }; currentUser: { id: string } } | undefined;
   for (let i = 0; i < 150 && !config; i++) {
@@ -55,14 +59,33 @@ export async function startPlayground(botEndpoint: string): Promise<{
     }
   }
   if (!config) {
-    if (child.pid) killProcessTree(child.pid);
+    stop();
     throw new Error('the Agents Playground did not start');
   }
   // It waits for the bot endpoint before it accepts messages.
   for (let i = 0; i < 100 && !(existsSync(logFile) && readFileSync(logFile, 'utf8').includes('wait-on')); i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const { personalChat, currentUser } = config;
+  return { base, logFile, chatId: config.personalChat.id, userId: config.currentUser.id, stop };
+}
+
+/**
+ * Drives the Microsoft 365 Agents Playground headless through the HTTP API its own web page uses:
+ * post a message as the current user, read what the bot sent from the Playground's log, click an
+ * Action.Execute button. Started loopback-only, with no browser and no telemetry.
+ */
+export async function startPlayground(botEndpoint: string): Promise<{
+  chatId: string;
+  userId: string;
+  say(text: string): Promise<void>;
+  messages(): PlaygroundMessage[];
+  waitForMessage(predicate: (m: PlaygroundMessage) => boolean, timeoutMs?: number): Promise<PlaygroundMessage>;
+  click(messageId: string, verb: string, data: unknown): Promise<{ type: string; value: unknown }>;
+  stop(): void;
+}> {
+  const { base, logFile, chatId, userId, stop } = await launchPlayground(botEndpoint);
+  const personalChat = { id: chatId };
+  const currentUser = { id: userId };
 
   const messages = (): PlaygroundMessage[] => {
     if (!existsSync(logFile)) return [];
@@ -129,8 +152,6 @@ export async function startPlayground(botEndpoint: string): Promise<{
         throw new Error(`the Playground refused the click: ${response.status} ${await response.text()}`);
       return (await response.json()) as { type: string; value: unknown };
     },
-    stop() {
-      if (child.pid) killProcessTree(child.pid);
-    },
+    stop,
   };
 }

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
+import { hiveFile, LAB_HOSTS, seedHive } from '../../lab/lab';
+import { openPlaygroundInBrowser, type PlaygroundInBrowser } from '../support/browser';
+import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+
+/**
+ * The cards' wording is being redesigned: every word these tests look for is here, and each test
+ * looks only for what tells its card apart (a host name, a status, a button).
+ */
+const SEEN = {
+  help: 'Reset the client licence cache',
+  confirm: 'Confirm',
+  done: 'Done',
+  tellTheUser: 'Tell the user',
+  notUnderstood: 'Remote Desktop licensing',
+} as const;
+
+const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
+// PC-DOWN's link is down (lab/lab-hosts.json: "behaviour": "down").
+const UNREACHABLE = LAB_HOSTS.find((h) => h.behaviour === 'down')!.name;
+
+describe('a helpdesk user in the Agents Playground, in a real browser', () => {
+  let chat: PlaygroundInBrowser;
+
+  beforeAll(async () => {
+    seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-043')!);
+    chat = await openPlaygroundInBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await chat?.close();
+  });
+
+  it('writes "help" and sees the help card', async () => {
+    const card = await chat.say('help', SEEN.help);
+    await expectPictures(chat, card, 'help');
+  });
+
+  it('asks for a client reset on PC-043, clicks Confirm, and the same card shows the result', async () => {
+    const card = await chat.say('reset the client licence on PC-043', 'PC-043');
+    await expectPictures(chat, card, 'client-reset-plan');
+
+    await chat.click(card, SEEN.confirm);
+    await chat.waitForText(card, SEEN.done);
+    await chat.waitForText(card, SEEN.tellTheUser);
+    await expectPictures(chat, card, 'client-reset-done');
+    // Done in the card is done on the host: the lab's PC-043 has no MSLicensing key left.
+    expect(Object.keys(JSON.parse(readFileSync(hiveFile(lab, 'PC-043'), 'utf8')).registry)).toEqual([]);
+  });
+
+  it('asks what is wrong with RDSH01 and gets a diagnosis card naming it', async () => {
+    const card = await chat.say("what's wrong with RDSH01?", 'RDSH01');
+    await expectPictures(chat, card, 'diagnosis');
+  });
+
+  it('writes about something else and still gets an answer', async () => {
+    const card = await chat.say('my outlook keeps crashing', SEEN.notUnderstood);
+    await expectPictures(chat, card, 'not-understood');
+  });
+
+  it(`asks to clear the licence of ${UNREACHABLE}, which is down, and gets a card naming it`, async () => {
+    const card = await chat.say(`${UNREACHABLE} gets event 1003, clear its license`, UNREACHABLE);
+    await expectPictures(chat, card, 'unreachable-host');
+  });
+});
+
+/** Each card state is pictured at every width (and theme) the tier knows; see tests/support/browser. */
+async function expectPictures(chat: PlaygroundInBrowser, card: Locator, state: string): Promise<void> {
+  const files = await chat.picture(card, state);
+  for (const file of files) expect(existsSync(file)).toBe(true);
+}

@@ -1,0 +1,140 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { readConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/errors';
+import { type RunningBot, startBot } from '../../bot/main';
+import { launchPlayground, type PlaygroundProcess } from './playground';
+import { localBotEnv } from './teams-http';
+import { ROOT, TEST_AUDIT_DB } from './test-paths';
+
+/** Debian's package (`apt-get install chromium`, scripts/setup.sh): playwright-core downloads no browser. */
+export const CHROMIUM = process.env.RDSBOT_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(ROOT, 'data', 'browser');
+export const CARD_PICTURES_DIR = join(ROOT, 'docs', 'cards');
+
+/**
+ * Wide is a desktop window, where the Playground draws a card in a fixed 450 px box.
+ * Narrow is a phone's chat column (about 360 px): the Playground's layout does not shrink that far (its
+ * chat pane keeps a 400 px minimum and the card box stays 450 px), so the card box is set to 360 px
+ * and the Adaptive Cards renderer lays the card out again in it, as Teams mobile would.
+ */
+export const WIDTHS = {
+  narrow: { viewport: { width: 480, height: 900 }, cardBox: 360 },
+  wide: { viewport: { width: 1280, height: 900 }, cardBox: undefined },
+} as const;
+
+/**
+ * The Playground (0.2.28) draws one theme: it has no theme switch, ignores `prefers-color-scheme`, and
+ * uses its Fluent dark theme only for charts inside cards. A dark picture would be the light one again,
+ * so only light is taken; add 'dark' here when the Playground can draw it.
+ */
+export const THEMES = ['light'] as const;
+
+// The Adaptive Cards renderer's own class, not the Playground's generated ones: stable across releases.
+const CARD = '.ac-adaptiveCard';
+const WAIT_MS = 30_000;
+
+export interface PlaygroundInBrowser {
+  page: Page;
+  /** Types `text` in the compose box, clicks Send and returns the bot's next card once it names `expected`. */
+  say(text: string, expected: string): Promise<Locator>;
+  /** Waits until `card` (which the bot may update in place) contains `text`. */
+  waitForText(card: Locator, text: string): Promise<void>;
+  /** Clicks the card's button with this visible title. */
+  click(card: Locator, title: string): Promise<void>;
+  /** Screenshots `card` at every width and theme as data/browser/<state>-<width>-<theme>.png. */
+  picture(card: Locator, state: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Never skips: a tier that cannot find its browser fails and says how to get one. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: run \`bash scripts/setup.sh\` (installs Debian's chromium) or set RDSBOT_CHROMIUM`,
+    );
+  }
+  // Root has no user namespace sandbox for Chromium in a container, hence --no-sandbox.
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}
+
+/**
+ * A local-mode bot on the test lab, the Playground for it (its own browser off) and its web page open
+ * in Chromium, the log panel closed so the chat column gets the width.
+ */
+export async function openPlaygroundInBrowser(): Promise<PlaygroundInBrowser> {
+  const bot: RunningBot = await startBot(readConfig(localBotEnv(ROOT, TEST_AUDIT_DB), ROOT), { log: silentLogger });
+  let playground: PlaygroundProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    playground = await launchPlayground(`${bot.url}/api/messages`);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: WIDTHS.wide.viewport });
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(`${playground.base}/`);
+    // The welcome card answers the Playground's conversationUpdate: the chat is ready once it shows.
+    await page.locator(CARD).first().waitFor();
+    await page.getByRole('button', { name: 'Hide log panel' }).click();
+    return inBrowser(page, { bot, playground, browser });
+  } catch (error) {
+    await browser?.close();
+    playground?.stop();
+    await bot.close();
+    throw error;
+  }
+}
+
+function inBrowser(
+  page: Page,
+  parts: { bot: RunningBot; playground: PlaygroundProcess; browser: Browser },
+): PlaygroundInBrowser {
+  const cards = page.locator(CARD);
+  const waitForText = async (card: Locator, text: string): Promise<void> => {
+    await card.filter({ hasText: text }).waitFor();
+  };
+  return {
+    page,
+    async say(text, expected) {
+      const before = await cards.count();
+      await page.getByRole('textbox').fill(text);
+      await page.getByRole('button', { name: 'Send Message' }).click();
+      const card = cards.nth(before);
+      await waitForText(card, expected);
+      return card;
+    },
+    waitForText,
+    async click(card, title) {
+      await card.getByRole('button', { name: title, exact: true }).click();
+    },
+    async picture(card, state) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const files: string[] = [];
+      for (const [width, { viewport, cardBox }] of Object.entries(WIDTHS)) {
+        await page.setViewportSize(viewport);
+        // The box the Playground puts a card in is the parent of the renderer's panel.
+        const pinned = cardBox
+          ? await page.addStyleTag({ content: `*:has(> .ac-preview-panel) { width: ${cardBox}px !important; }` })
+          : undefined;
+        for (const theme of THEMES) {
+          const file = join(SCREENSHOT_DIR, `${state}-${width}-${theme}.png`);
+          await card.scrollIntoViewIfNeeded();
+          await card.screenshot({ path: file, animations: 'disabled' });
+          if (process.env.REFRESH_CARD_PICTURES === '1') {
+            mkdirSync(CARD_PICTURES_DIR, { recursive: true });
+            copyFileSync(file, join(CARD_PICTURES_DIR, `${state}-${width}-${theme}.png`));
+          }
+          files.push(file);
+        }
+        await pinned?.evaluate((style) => style.remove());
+      }
+      await page.setViewportSize(WIDTHS.wide.viewport);
+      return files;
+    },
+    async close() {
+      await parts.browser.close();
+      parts.playground.stop();
+      await parts.bot.close();
+    },
+  };
+}
