@@ -43,7 +43,12 @@ export function unreachableCard(text: string, hosts: ReadonlyArray<{ host: strin
       paragraph(
         `Check that ${hosts.length > 1 ? 'they are' : 'it is'} switched on and on the network, that the remote PowerShell endpoint answers (SSH or WinRM, as the inventory says), and that the host key the bot pins is still the host's. Then retry.`,
       ),
-      ...hosts.map((h) => paragraph(`${plain(h.host)}: ${plain(h.message)}`, { subtle: true })),
+      // The executor's message usually names the host already ("PC-DOWN did not accept…").
+      ...hosts.map((h) =>
+        paragraph(h.message.startsWith(h.host) ? plain(h.message) : `${plain(h.host)}: ${plain(h.message)}`, {
+          subtle: true,
+        }),
+      ),
     ],
     [executeAction('Retry', VERB.ask, { text: text.slice(0, 2000) })],
   );

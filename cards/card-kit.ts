@@ -86,3 +86,12 @@ export function executeAction(
 ): CardElement {
   return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
 }
+
+/**
+ * A registry path that wraps at its backslashes in a narrow column (a zero-width space after each),
+ * instead of mid-word ("HKLM\SOFTWARE\Mi / crosoft"). For display only: what is stored and audited
+ * is the path itself.
+ */
+export function breakablePath(path: string): string {
+  return plain(path).replace(/\\\\/g, '\\\\\u200b');
+}

@@ -1,11 +1,17 @@
 import type { HostOutcome, TargetImpact, TargetItem } from '../bot/domain';
-import { type CardElement, facts, paragraph, plain } from './card-kit';
+import { breakablePath, type CardElement, facts, paragraph, plain } from './card-kit';
 
 /** "HKLM\SOFTWARE\Microsoft\MSLicensing: present (HardwareID, Store)" */
 export function describeFound(item: TargetItem): string {
   if (!item.existed) return 'not present';
   const subkeys = item.subkeys ?? [];
   return subkeys.length > 0 ? `present (subkeys: ${subkeys.join(', ')})` : 'present (no subkeys)';
+}
+
+/** A key's short name for the label column, the full path going in a line of its own where it can wrap. */
+function keyLabel(path: string): string {
+  const name = path.split('\\').pop() ?? path;
+  return /WOW6432Node/i.test(path) ? `${name} (32-bit)` : name;
 }
 
 /** The client license cache reports keys that exist or not; every other operation reports values. */
@@ -73,10 +79,10 @@ export function previewSection(outcome: HostOutcome): CardElement[] {
     const deletes = items.filter((item) => item.action === 'delete');
     return [
       paragraph(`**${outcome.host}**`),
-      facts(items.map((item) => [item.path, describeFound(item)])),
+      facts(items.map((item) => [keyLabel(item.path), describeFound(item)])),
       paragraph(
         deletes.length > 0
-          ? `Will back up, then delete: ${deletes.map((item) => item.path).join('; ')}`
+          ? `Will back up, then delete: ${deletes.map((item) => breakablePath(item.path)).join('; ')}`
           : 'Nothing to delete here: no cached license.',
         { subtle: deletes.length === 0 },
       ),
@@ -117,7 +123,7 @@ export function resultSection(outcome: HostOutcome): CardElement[] {
     ? report.changed
       ? report.items
           .filter((item) => item.action === 'delete')
-          .map((item) => [item.path, `deleted (now ${item.after})`])
+          .map((item) => [keyLabel(item.path), `deleted (now ${item.after}): ${breakablePath(item.path)}`])
       : [['Change', 'none needed: no cached license was present']]
     : report.items.map((item) => [where(item), describeChange(item)]);
   entries.push(...impactLines(report.impact));

@@ -19,8 +19,12 @@ export interface CardRouteOptions {
 
 export type Failure = (error: unknown, where: string) => AdaptiveCard;
 
-/** A click handled: what the card carried (already validated), who clicked, and the activity. */
-export type ClickHandler<D> = (data: D, user: Requester, context: TurnContext) => Promise<AdaptiveCard>;
+/**
+ * A click handled: what the card carried (already validated), who clicked, and the activity. The
+ * answer replaces the clicked card, or, as a string, shows as a short message and leaves it as it was
+ * (a button that posted its answer as a new message: the card it sits on stays readable).
+ */
+export type ClickHandler<D> = (data: D, user: Requester, context: TurnContext) => Promise<AdaptiveCard | string>;
 
 /**
  * The one skeleton of every card button, so that each route is one line: identify the clicker (a
@@ -47,7 +51,8 @@ export function clickRoutes(app: Application<TurnState>, failure: Failure, membe
         if (!allowed.ok) return answerClicker(context, refusedCard(allowed.reason));
         const data = read(actionData(context.activity));
         if (data === undefined) return reply(options.unreadable ?? BAD_BUTTON);
-        return reply(await handle(data, who.user, context));
+        const answer = await handle(data, who.user, context);
+        return typeof answer === 'string' ? answer : reply(answer);
       } catch (error) {
         return reply(failure(error, verb));
       }

@@ -25,12 +25,12 @@ export function checkGraceAndCertificate(c: CheckContext, withCals: readonly str
   }
   if (s.hasCertificate === false) {
     c.checks.push({
-      name: 'Licensing certificate',
+      name: 'Certificate',
       state: 'warn',
       detail: 'missing (recreated after the host reaches a license server and restarts)',
     });
   } else if (s.hasCertificate && expired && withCals.length > 0) {
-    c.checks.push({ name: 'Licensing certificate', state: 'bad', detail: 'present but stale' });
+    c.checks.push({ name: 'Certificate', state: 'bad', detail: 'present but stale' });
     c.causes.push({
       rank: 70,
       sentence: `the licensing certificate is stale: the grace period expired (${expired.id} at ${clock(expired.at)}) although ${withCals[0]} is reachable with ${words(type ?? 'perUser')} CALs available`,
@@ -40,7 +40,7 @@ export function checkGraceAndCertificate(c: CheckContext, withCals: readonly str
     });
   } else {
     c.checks.push({
-      name: 'Licensing certificate',
+      name: 'Certificate',
       state: s.hasCertificate ? 'ok' : 'unknown',
       detail: s.hasCertificate ? 'present' : 'not reported',
     });

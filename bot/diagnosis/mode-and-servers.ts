@@ -7,7 +7,7 @@ const NO_SERVER = new Set([1130, 50282]);
 export function checkMode(c: CheckContext): void {
   const { s, type } = c;
   if (!type) {
-    c.checks.push({ name: 'Licensing mode', state: 'bad', detail: `not configured (${c.byPolicy(s.modeSource)})` });
+    c.checks.push({ name: 'Mode', state: 'bad', detail: `not configured (${c.byPolicy(s.modeSource)})` });
     const fixes: Fix[] =
       s.modeSource === 'GroupPolicy'
         ? []
@@ -23,7 +23,7 @@ export function checkMode(c: CheckContext): void {
       fixes,
     });
   } else {
-    c.checks.push({ name: 'Licensing mode', state: 'ok', detail: `${words(type)} (${c.byPolicy(s.modeSource)})` });
+    c.checks.push({ name: 'Mode', state: 'ok', detail: `${words(type)} (${c.byPolicy(s.modeSource)})` });
   }
 }
 

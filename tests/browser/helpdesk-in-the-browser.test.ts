@@ -9,11 +9,16 @@ import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
  * looks only for what tells its card apart (a host name, a status, a button).
  */
 const SEEN = {
-  help: 'Reset the client licence cache',
+  help: 'Reset the client license cache',
   confirm: 'Confirm',
   done: 'Done',
   tellTheUser: 'Tell the user',
-  notUnderstood: 'Remote Desktop licensing',
+  staleCertificate: 'the licensing certificate is stale',
+  resetPc042: 'Reset the client license on PC-042',
+  notUnderstood: 'I did not find a licensing request in that',
+  whichHost: 'Which host has the trouble?',
+  unreachable: 'could not be reached',
+  retry: 'Retry',
 } as const;
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
@@ -49,19 +54,34 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
     expect(Object.keys(JSON.parse(readFileSync(hiveFile(lab, 'PC-043'), 'utf8')).registry)).toEqual([]);
   });
 
-  it('asks what is wrong with RDSH01 and gets a diagnosis card naming it', async () => {
-    const card = await chat.say("what's wrong with RDSH01?", 'RDSH01');
+  it('asks what is wrong with RDSH01, reads the cause, and starts the fix from its button', async () => {
+    const card = await chat.say("what's wrong with RDSH01?", SEEN.staleCertificate);
     await expectPictures(chat, card, 'diagnosis');
+    const plan = await chat.clickForAnswer(card, SEEN.resetPc042, SEEN.confirm);
+    await chat.waitForText(plan, 'PC-042');
+    await expectPictures(chat, plan, 'diagnosis-fix-plan');
+    // The diagnosis stays as it was above the plan, with its other fix.
+    await chat.waitForText(card, SEEN.staleCertificate);
+    // Cancelled, so no plan is left waiting for Alex (other tiers ask for the same change).
+    await chat.click(plan, 'Cancel');
+    await chat.waitForText(plan, 'Cancelled');
   });
 
-  it('writes about something else and still gets an answer', async () => {
+  it('writes about something else and gets one line with examples to click, not the whole help', async () => {
     const card = await chat.say('my outlook keeps crashing', SEEN.notUnderstood);
     await expectPictures(chat, card, 'not-understood');
+    await chat.clickForAnswer(card, 'Help', SEEN.help);
   });
 
-  it(`asks to clear the licence of ${UNREACHABLE}, which is down, and gets a card naming it`, async () => {
-    const card = await chat.say(`${UNREACHABLE} gets event 1003, clear its license`, UNREACHABLE);
+  it('writes "licensing is broken" and is asked which host to diagnose', async () => {
+    const card = await chat.say('licensing is broken', SEEN.whichHost);
+    await expectPictures(chat, card, 'which-host');
+  });
+
+  it(`asks to clear the license of ${UNREACHABLE}, which is down, and gets no plan but what to check and Retry`, async () => {
+    const card = await chat.say(`${UNREACHABLE} gets event 1003, clear its license`, SEEN.unreachable);
     await expectPictures(chat, card, 'unreachable-host');
+    await chat.clickForAnswer(card, SEEN.retry, SEEN.unreachable);
   });
 });
 

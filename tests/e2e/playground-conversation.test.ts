@@ -31,7 +31,7 @@ describe('the bot driven through the Microsoft 365 Agents Playground', () => {
     const plan = await playground.waitForMessage(
       (m) => m.action === 'createMessage' && cardText(m.card).includes('PC-043'),
     );
-    expect(cardText(plan.card)).toContain('HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\MSLicensing');
+    expect(cardText(plan.card)).toContain('MSLicensing (32-bit)');
     const confirm = ((plan.card?.actions ?? []) as Array<{ title: string; data: unknown }>).find(
       (a) => a.title === 'Confirm',
     );

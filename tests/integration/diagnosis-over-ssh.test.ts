@@ -53,13 +53,16 @@ describe('a diagnosis of every lab scenario over real SSH', () => {
     60_000,
   );
 
-  it('starts the normal plan from a fix button: a preview that waits for approval', async () => {
+  it('starts the normal plan from a fix button: a new message with a preview that waits for approval', async () => {
     const bot = createTurnHarness({ executor, hosts: hosts() });
     await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, APPROVERS_CHANNEL);
     const [answer] = await bot.say('diagnose RDSH01');
     const fix = actionsOf(answer).find((action) => action.title === 'Refresh the licensing certificate');
-    const plan = await bot.click(VERB.ask, fix?.data);
-    expect(cardText(plan.value)).toContain('Refresh the licensing certificate on RDSH01');
-    expect(actionsOf(plan.value).map((action) => action.title)).toEqual(['Ask for approval', 'Cancel']);
+    const clicked = await bot.click(VERB.ask, fix?.data);
+    // The plan is a new message: the diagnosis stays readable, with its other fixes.
+    expect(clicked.value).toBe('Answered below.');
+    const [plan] = clicked.sent;
+    expect(cardText(plan)).toContain('Refresh the licensing certificate on RDSH01');
+    expect(actionsOf(plan).map((action) => action.title)).toEqual(['Ask for approval', 'Cancel']);
   }, 60_000);
 });

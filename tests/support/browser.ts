@@ -43,6 +43,8 @@ export interface PlaygroundInBrowser {
   waitForText(card: Locator, text: string): Promise<void>;
   /** Clicks the card's button with this visible title. */
   click(card: Locator, title: string): Promise<void>;
+  /** Clicks a button that answers with a new message (a fix, a suggestion, Retry); returns that card once it names `expected`. */
+  clickForAnswer(card: Locator, title: string, expected: string): Promise<Locator>;
   /** Screenshots `card` at every width and theme as data/browser/<state>-<width>-<theme>.png. */
   picture(card: Locator, state: string): Promise<string[]>;
   close(): Promise<void>;
@@ -106,6 +108,13 @@ function inBrowser(
     waitForText,
     async click(card, title) {
       await card.getByRole('button', { name: title, exact: true }).click();
+    },
+    async clickForAnswer(card, title, expected) {
+      const before = await cards.count();
+      await card.getByRole('button', { name: title, exact: true }).click();
+      const answer = cards.nth(before);
+      await waitForText(answer, expected);
+      return answer;
     },
     async picture(card, state) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });

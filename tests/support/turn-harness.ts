@@ -174,7 +174,7 @@ export function createTurnHarness(
         .filter((a) => a.type === 'message')
         .map((a) => a.attachments?.[0]?.content as Record<string, unknown>);
     },
-    /** Clicks an Action.Execute button; returns the invoke response body ({statusCode, type, value}). */
+    /** Clicks an Action.Execute button; returns the invoke response body ({statusCode, type, value}) and any new messages (`sent`). */
     async click(verb: string, data: unknown, from: User = alex, extra: Partial<Activity> = {}) {
       const replies = await deliver({
         ...base(from),
@@ -186,7 +186,13 @@ export function createTurnHarness(
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       });
       const response = replies.find((a) => a.type === 'invokeResponse');
-      return (response?.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
+      const body = (response?.value as { status: number; body: { statusCode: number; type: string; value: unknown } })
+        .body;
+      // A button that answers with a new message (request.ask) leaves the card as it was: its cards are here.
+      const sent = replies
+        .filter((a) => a.type === 'message')
+        .map((a) => a.attachments?.[0]?.content as Record<string, unknown>);
+      return { ...body, sent };
     },
   };
 }

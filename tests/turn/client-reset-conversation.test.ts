@@ -105,7 +105,8 @@ describe('a helpdesk user resets a client license in chat', () => {
     const [card] = await bot.say('reset the client license on PC-DOWN');
     down.length = 0;
     const retried = await bot.click(VERB.ask, actionsOf(card)[0]?.data);
-    expect(actionsOf(retried.value).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
+    expect(retried.value).toBe('Answered below.');
+    expect(actionsOf(retried.sent[0]).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
   });
 
   it('says there is nothing to do when the cache is already gone', async () => {

@@ -27,7 +27,7 @@ describe('a session host diagnosis', () => {
     const d = diagnoseSessionHost(healthy());
     expect(d.state).toBe('ok');
     expect(d.verdict).toBe(
-      'No licensing problem found. Checked: licensing mode, license servers, CALs, grace period, licensing certificate, events (24 h).',
+      'No licensing problem found. Checked: mode, license servers, CALs, grace period, certificate, events (24 h).',
     );
     expect(d.fixes).toEqual([]);
   });
