@@ -1,9 +1,10 @@
 import type { ChangeRequest } from '../bot/domain';
 import { clockTime } from './approval-facts';
-import { type AdaptiveCard, card, type CardElement, container, executeAction, paragraph, plain } from './card-kit';
+import { type AdaptiveCard, card, type CardElement, executeAction, paragraph, plain } from './card-kit';
 import { previewSection, resultSection } from './host-report';
 import { recoveredSection, resumeActions, resumeNote } from './recovered-run';
 import { header, title } from './request-header';
+import { groupedSections } from './host-groups';
 import { VERB } from './verbs';
 
 export interface ApprovalView {
@@ -61,8 +62,8 @@ export function approvalCard(request: ChangeRequest, view: ApprovalView): Adapti
     },
     ...header(request),
     ...(outcomes.length > 0
-      ? outcomes.map((outcome) => container(outcome.recovery ? recoveredSection(outcome) : resultSection(outcome)))
-      : request.preview.map((outcome) => container(previewSection(outcome)))),
+      ? groupedSections(outcomes, (outcome) => (outcome.recovery ? recoveredSection(outcome) : resultSection(outcome)))
+      : groupedSections(request.preview, previewSection)),
   ];
   if (request.failure) body.push(paragraph(plain(request.failure), { color: 'attention' }));
   body.push(...resumeNote(request));

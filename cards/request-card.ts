@@ -6,7 +6,6 @@ import {
   bullets,
   card,
   type CardElement,
-  container,
   executeAction,
   heading,
   paragraph,
@@ -16,6 +15,7 @@ import { backupEntry, previewSection, resultSection } from './host-report';
 import { recoveredSection, resumeActions, resumeNote } from './recovered-run';
 import { cancelledCard, expiredCard, rejectedCard, supersededCard } from './request-end-cards';
 import { header, needsApprovers, title, who } from './request-header';
+import { groupedSections } from './host-groups';
 import { VERB } from './verbs';
 
 export { cancelledCard, expiredCard, rejectedCard, supersededCard } from './request-end-cards';
@@ -32,7 +32,7 @@ export function planCard(request: ChangeRequest, notice?: string): AdaptiveCard 
     ...(notice ? [paragraph(notice, { color: 'attention' })] : []),
     heading(title(request)),
     ...header(request),
-    ...request.preview.map((outcome) => container(previewSection(outcome))),
+    ...groupedSections(request.preview, previewSection),
   ];
   if (!needsApprovers(request)) {
     body.push(
@@ -83,7 +83,7 @@ export function submittedCard(request: ChangeRequest): AdaptiveCard {
       paragraph(
         `Sent to ${plain(request.approval?.channel?.name ?? 'the approvals channel')}. Needs ${who(request)} by ${clockTime(request.expiresAt)}; after that it expires and you can submit it again with one click.`,
       ),
-      ...request.preview.map((outcome) => container(previewSection(outcome))),
+      ...groupedSections(request.preview, previewSection),
     ],
     [executeAction('Cancel request', VERB.cancel, data, 'destructive')],
   );
@@ -140,7 +140,9 @@ export function resultCard(request: ChangeRequest): AdaptiveCard {
     [
       heading(headline, ok ? undefined : 'attention'),
       ...header(request, outcomes.flatMap(backupEntry)),
-      ...outcomes.map((outcome) => container(outcome.recovery ? recoveredSection(outcome) : resultSection(outcome))),
+      ...groupedSections(outcomes, (outcome) =>
+        outcome.recovery ? recoveredSection(outcome) : resultSection(outcome),
+      ),
       ...(outcomes.length === 0 ? [paragraph('Nothing ran on any host.', { color: 'attention' })] : []),
       ...(request.failure ? [paragraph(plain(request.failure), { color: 'attention' })] : []),
       ...resumeNote(request),
@@ -158,7 +160,7 @@ export function nothingToDoCard(request: ChangeRequest): AdaptiveCard {
       ? heading(`Cannot change: ${title(request)}`, 'warning')
       : heading(`No change needed: ${title(request)}`, 'good'),
     ...header(request),
-    ...request.preview.map((outcome) => container(previewSection(outcome))),
+    ...groupedSections(request.preview, previewSection),
     paragraph(
       refused
         ? 'Nothing was changed and nothing needs approving.'

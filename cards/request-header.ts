@@ -1,12 +1,13 @@
 import { operationDefinition } from '../bot/catalogue';
 import type { ChangeRequest } from '../bot/domain';
 import { approvalFacts, dateTime } from './approval-facts';
+import { hostList } from './host-groups';
 import { type CardElement, facts, paragraph, plain } from './card-kit';
 
 /** What every card about a request starts with: the title, who asked, the request id, the words used. */
 export function title(request: ChangeRequest): string {
   return request.operations
-    .map((operation) => `${operationDefinition(operation.intent).title} on ${operation.targets.join(', ')}`)
+    .map((operation) => `${operationDefinition(operation.intent).title} on ${hostList(operation.targets)}`)
     .join('; ');
 }
 

@@ -77,4 +77,11 @@ describe('card sizes', () => {
     sizes.diagnosis![count] = size(reportCard(operations, done.outcome, diagnoses));
     for (const kind of Object.keys(sizes)) expect(sizes[kind]![count]).toBeLessThan(BUDGET);
   });
+
+  it('groups 40 identical clients into one section, the full list one click away', () => {
+    const text = JSON.stringify(planCard(request(40)));
+    expect(text).toContain('PC-001, PC-002, PC-003 and 37 more (40 hosts)');
+    expect(text).toContain('Show all 40 hosts');
+    expect(text.match(/present \(subkeys/g)).toHaveLength(1);
+  });
 });
