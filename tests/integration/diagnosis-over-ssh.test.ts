@@ -53,6 +53,18 @@ describe('a diagnosis of every lab scenario over real SSH', () => {
     60_000,
   );
 
+  it("diagnoses a group as one table, worst first, with the worst hosts' fixes naming their host", async () => {
+    const bot = createTurnHarness({ executor, hosts: hosts() });
+    const [answer] = await bot.say('diagnose the FIN hosts');
+    const text = cardText(answer);
+    expect(text).toContain('2 of 2 hosts need attention');
+    expect(text.indexOf('RDSH01')).toBeLessThan(text.indexOf('RDSH02'));
+    expect(actionsOf(answer).map((action) => action.title)).toEqual([
+      'Refresh the licensing certificate (RDSH01)',
+      'Reset the client license on PC-042 (RDSH01)',
+    ]);
+  }, 60_000);
+
   it('starts the normal plan from a fix button: a new message with a preview that waits for approval', async () => {
     const bot = createTurnHarness({ executor, hosts: hosts() });
     await bot.say('<at>RDS Licensing Bot</at> use this channel for approvals', isaiah, APPROVERS_CHANNEL);
