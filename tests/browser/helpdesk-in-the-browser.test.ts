@@ -29,7 +29,8 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
   let chat: PlaygroundInBrowser;
 
   beforeAll(async () => {
-    seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-043')!);
+    // Other tiers reset these clients' caches: seeded, each plan has something to delete.
+    for (const name of ['PC-042', 'PC-043']) seedHive(lab, LAB_HOSTS.find((h) => h.name === name)!);
     chat = await openPlaygroundInBrowser();
   }, 90_000);
 

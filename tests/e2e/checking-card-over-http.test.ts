@@ -4,7 +4,8 @@ import { type RunningBot, startBot } from '../../bot/main';
 import { LAB_HOSTS, seedHive } from '../../lab/lab';
 import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
 import { localBotEnv, postActivity } from '../support/teams-http';
-import { ROOT, TEST_AUDIT_DB, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { join } from 'node:path';
+import { ROOT, TEST_DATA_DIR, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 import { cardText } from '../support/turn-harness';
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
@@ -23,7 +24,11 @@ describe('the first answer of a cold bot over real HTTP', () => {
   beforeAll(async () => {
     seedHive(lab, LAB_HOSTS.find((h) => h.name === 'PC-042')!);
     connector = await startCaptureConnector();
-    const env = localBotEnv(ROOT, TEST_AUDIT_DB, { EXECUTION_TIMEOUT_MS: '30000', CHECKING_CARD_MS: '500' });
+    // A database of its own: a PC-042 plan another test left waiting would make this one a duplicate.
+    const env = localBotEnv(ROOT, join(TEST_DATA_DIR, 'checking-card.sqlite'), {
+      EXECUTION_TIMEOUT_MS: '30000',
+      CHECKING_CARD_MS: '500',
+    });
     bot = await startBot(readConfig(env, ROOT), { log: silentLogger });
   });
   afterAll(async () => {

@@ -2,7 +2,9 @@ import { JsonInventory } from '../../adapters/inventory/json-config';
 import type { Host } from '../../bot/domain';
 import { parseRequest } from '../../bot/understand/parse-request';
 import { VERB } from '../../cards/verbs';
+import { LAB_HOSTS, seedHive } from '../../lab/lab';
 import { warmLabExecutor } from '../support/lab-executor';
+import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 import { actionsOf, APPROVERS_CHANNEL, cardText, createTurnHarness, isaiah } from '../support/turn-harness';
 
 const hosts = (): Host[] => [...JsonInventory.load(process.env.RDSBOT_TEST_INVENTORY as string).hosts()];
@@ -32,6 +34,10 @@ const VERDICTS: Array<[string, string, string[]]> = [
 
 describe('a diagnosis of every lab scenario over real SSH', () => {
   const executor = warmLabExecutor();
+  // Other tests change these hosts (a certificate refreshed, a cache reset): each starts as its scenario says.
+  beforeAll(() => {
+    for (const host of LAB_HOSTS) seedHive({ dir: TEST_LAB_DIR, net: TEST_LAB_NET }, host);
+  });
   afterAll(() => executor.close());
 
   it.each(VERDICTS)(
