@@ -6,7 +6,7 @@ import { silentLogger } from '../../bot/errors';
 import { type RunningBot, startBot } from '../../bot/main';
 import { launchPlayground, type PlaygroundProcess } from './playground';
 import { localBotEnv } from './teams-http';
-import { ROOT, TEST_AUDIT_DB } from './test-paths';
+import { ROOT, TEST_DATA_DIR } from './test-paths';
 
 /** Debian's package (`apt-get install chromium`, scripts/setup.sh): playwright-core downloads no browser. */
 export const CHROMIUM = process.env.RDSBOT_CHROMIUM ?? '/usr/bin/chromium';
@@ -66,7 +66,9 @@ export async function launchChromium(): Promise<Browser> {
  * in Chromium, the log panel closed so the chat column gets the width.
  */
 export async function openPlaygroundInBrowser(): Promise<PlaygroundInBrowser> {
-  const bot: RunningBot = await startBot(readConfig(localBotEnv(ROOT, TEST_AUDIT_DB), ROOT), { log: silentLogger });
+  // A database of its own: plans other tiers left waiting for Alex would make these ones duplicates.
+  const database = join(TEST_DATA_DIR, 'browser.sqlite');
+  const bot: RunningBot = await startBot(readConfig(localBotEnv(ROOT, database), ROOT), { log: silentLogger });
   let playground: PlaygroundProcess | undefined;
   let browser: Browser | undefined;
   try {
