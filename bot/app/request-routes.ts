@@ -1,4 +1,3 @@
-import { answerMessage } from '../workflow/answer-message';
 import { cancelRequest } from '../workflow/cancel-request';
 import { confirmRequest } from '../workflow/confirm-request';
 import type { WorkflowDeps } from '../workflow/deps';
@@ -18,10 +17,8 @@ import {
   readRequestRef,
 } from './card-data';
 import type { ClickRoute } from './card-route';
-import { continueRequest } from './continue-request';
-import { cardActivity } from './card-activity';
-import { decisionCard, planOutcomeCard, resumedByApproverCard, submitCard } from './render';
-import { storedReference } from './stored-reference';
+import { askBelow, continueRequest } from './continue-request';
+import { decisionCard, resumedByApproverCard, submitCard } from './render';
 import type { StartRun } from './start-run';
 
 const withJustification = (value: unknown) => readDecisionData(value, 'justification');
@@ -63,22 +60,9 @@ export function registerRequestRoutes(on: ClickRoute, deps: WorkflowDeps, startR
     { unreadable: UNREADABLE_PICKS },
   );
   // Typed text and a button's text meet the same parser, policy and preview: a button only saves typing.
-  // The answer is a new message: the diagnosis (or the card with the suggestions) stays readable above it.
-  on(
-    VERB.ask,
-    readAskData,
-    async ({ text }, user, context) => {
-      const outcome = await answerMessage(deps, {
-        text,
-        requester: user,
-        conversation: storedReference(context.activity),
-      });
-      const sent = await context.sendActivity(cardActivity(planOutcomeCard(outcome, deps.inventory.hosts())));
-      await recordRequestCard(deps, outcome, sent?.id);
-      return 'Answered below.';
-    },
-    { unreadable: UNREADABLE_CHOICE },
-  );
+  on(VERB.ask, readAskData, ({ text }, user, context) => askBelow(deps, context, { text, requester: user }), {
+    unreadable: UNREADABLE_CHOICE,
+  });
   on(
     VERB.choose,
     readChoiceData,

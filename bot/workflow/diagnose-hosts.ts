@@ -48,16 +48,13 @@ export async function diagnoseHosts(
     ...(servers.length > 0 ? [{ intent: 'ls.cal_inventory' as const, targets: servers, params: {} }] : []),
   ];
   const outcomes = reads.length > 0 ? await runOperations(deps, id, reads, byName, false) : [];
-  const of = (intent: string, host: string) => {
-    let next = 0;
-    for (const read of reads) {
-      for (const target of read.targets) {
-        const outcome = outcomes[next++];
-        if (read.intent === intent && target === host) return outcome;
-      }
-    }
-    return undefined;
-  };
+  // Outcomes come back operation by operation, in target order.
+  const byRead = new Map(
+    reads
+      .flatMap((read) => read.targets.map((target) => `${read.intent} ${target}`))
+      .map((key, i) => [key, outcomes[i]]),
+  );
+  const of = (intent: string, host: string) => byRead.get(`${intent} ${host}`);
   const cals = new Map(
     servers.flatMap((name) => {
       const count = calsOf(of('ls.cal_inventory', name));
