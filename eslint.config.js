@@ -56,4 +56,12 @@ module.exports = tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Scripts the browser tier loads into a page: the browser's globals, not Node's.
+    files: ['tests/support/in-page/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', getComputedStyle: 'readonly', Node: 'readonly' },
+    },
+  },
 );

@@ -39,17 +39,20 @@ export function plain(text: string): string {
 }
 
 /**
- * Teams' "good" (light green) and "warning" (yellow) text fail WCAG AA contrast on the light theme, so
- * they are written in the default colour: every state is said in words ("Done:", "Check:", "Expired:"),
- * and only "attention" (red, readable on light, dark and high contrast) and "accent" keep a colour.
+ * Measured on Teams' own host configs (tests/support/teams-themes.ts, the browser tier checks each card):
+ * "good" and "warning" text fail WCAG AA on the light theme (2.1:1 and less) and "attention" fails on
+ * the dark one (3.2:1); only "accent" passes on both. So text keeps the default colour (or accent), and
+ * a state's colour is the tinted background of a styled container, on which both themes write dark text.
+ * Every state is also said in words ("Done:", "Check:", "Expired:"): the colour only repeats it.
  */
 function readable(color: string | undefined): string | undefined {
-  return color === 'good' || color === 'warning' ? undefined : color;
+  return color === 'accent' ? color : undefined;
 }
 
 export function heading(text: string, color?: 'good' | 'warning' | 'attention' | 'accent'): CardElement {
-  const shown = readable(color);
-  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...(shown ? { color: shown } : {}) };
+  const block: CardElement = { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true };
+  if (color === 'accent') return { ...block, color };
+  return color ? { type: 'Container', style: color, items: [block] } : block;
 }
 
 export function paragraph(

@@ -1,6 +1,7 @@
 import type { CheckState, HostDiagnosis } from '../bot/diagnosis/diagnosis';
 import { worstFirst } from '../bot/diagnosis/diagnosis';
 import { type CardElement, container, executeAction, facts, heading, paragraph, plain } from './card-kit';
+import { clockTime } from './approval-facts';
 import { VERB } from './verbs';
 
 /** The state in words first (colour only repeats it), so the card reads the same in every theme. */
@@ -13,6 +14,11 @@ const COLOUR: Record<CheckState, 'good' | 'warning' | 'attention' | undefined> =
   unknown: 'warning',
 };
 
+/** The diagnosis names instants in RFC 3339; each reader sees them in their own time (TIME()). */
+function readerTimes(text: string): string {
+  return plain(text).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, (iso) => clockTime(iso));
+}
+
 /** A fix button: it asks for the plan in words, which then gets the normal preview and approval. */
 function fixAction(title: string, request: string): CardElement {
   return executeAction(title, VERB.ask, { text: request });
@@ -21,8 +27,8 @@ function fixAction(title: string, request: string): CardElement {
 function oneHost(d: HostDiagnosis): CardElement[] {
   return [
     heading(`${WORD[d.state]}: ${plain(d.host)}`, COLOUR[d.state]),
-    paragraph(plain(d.verdict)),
-    facts(d.checks.map((c) => [c.name, `${WORD[c.state]}: ${plain(c.detail)}`])),
+    paragraph(readerTimes(d.verdict)),
+    facts(d.checks.map((c) => [c.name, `${WORD[c.state]}: ${readerTimes(c.detail)}`])),
   ];
 }
 
@@ -45,7 +51,7 @@ export function diagnosisSection(diagnoses: readonly HostDiagnosis[]): { body: C
           : `${diagnoses.length} hosts: no problem found`,
         problems > 0 ? 'attention' : 'good',
       ),
-      container([facts(sorted.map((d) => [plain(d.host), `${WORD[d.state]}: ${plain(d.verdict)}`]))]),
+      container([facts(sorted.map((d) => [plain(d.host), `${WORD[d.state]}: ${readerTimes(d.verdict)}`]))]),
     ],
     actions: sorted
       .flatMap((d) => d.fixes.map((fix) => fixAction(`${fix.title} (${d.host})`, fix.request)))

@@ -40,8 +40,11 @@ export function worstFirst(diagnoses: readonly HostDiagnosis[]): HostDiagnosis[]
   return [...diagnoses].sort((a, b) => RANK[b.state] - RANK[a.state] || a.host.localeCompare(b.host));
 }
 
-/** "09:12 UTC" from an ISO time; the card turns times into each reader's own. */
+/**
+ * An event's instant as written into a sentence: RFC 3339 to the second, which the card shows in each
+ * reader's own time zone (a channel's readers sit in several); anything unreadable stays as it came.
+ */
 export function clock(iso: string): string {
-  const match = /T(\d\d:\d\d)/.exec(iso);
-  return match ? `${match[1]} UTC` : iso;
+  const parsed = new Date(iso);
+  return Number.isNaN(parsed.getTime()) ? iso : `${parsed.toISOString().slice(0, 19)}Z`;
 }

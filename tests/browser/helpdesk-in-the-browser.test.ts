@@ -88,6 +88,8 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
 
 /** Each card state is pictured at every width (and theme) the tier knows; see tests/support/browser. */
 async function expectPictures(chat: PlaygroundInBrowser, card: Locator, state: string): Promise<void> {
-  const files = await chat.picture(card, state);
+  const { files, contrast } = await chat.picture(card, state);
   for (const file of files) expect(existsSync(file)).toBe(true);
+  // Every text readable in Teams' light, dark and high-contrast themes (WCAG AA, measured in the page).
+  expect(contrast).toEqual([]);
 }

@@ -1,10 +1,12 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/errors';
 import { type RunningBot, startBot } from '../../bot/main';
+import { cardInTheme, type ContrastProblem } from './card-in-theme';
 import { launchPlayground, type PlaygroundProcess } from './playground';
+import type { TeamsTheme } from './teams-themes';
 import { localBotEnv } from './teams-http';
 import { ROOT, TEST_DATA_DIR } from './test-paths';
 
@@ -25,11 +27,12 @@ export const WIDTHS = {
 } as const;
 
 /**
- * The Playground (0.2.28) draws one theme: it has no theme switch, ignores `prefers-color-scheme`, and
- * uses its Fluent dark theme only for charts inside cards. A dark picture would be the light one again,
- * so only light is taken; add 'dark' here when the Playground can draw it.
+ * The Playground (0.2.28) draws one theme, light: it has no theme switch and ignores
+ * `prefers-color-scheme`. So the card the bot sent (read off the Playground's conversation stream) is
+ * drawn again by the Adaptive Cards renderer with Teams' light, dark and high-contrast host configs
+ * (tests/support/teams-themes), where every text's contrast is measured too.
  */
-export const THEMES = ['light'] as const;
+export const THEMES: readonly TeamsTheme[] = ['light', 'dark', 'contrast'];
 
 // The Adaptive Cards renderer's own class, not the Playground's generated ones: stable across releases.
 const CARD = '.ac-adaptiveCard';
@@ -45,9 +48,32 @@ export interface PlaygroundInBrowser {
   click(card: Locator, title: string): Promise<void>;
   /** Clicks a button that answers with a new message (a fix, a suggestion, Retry); returns that card once it names `expected`. */
   clickForAnswer(card: Locator, title: string, expected: string): Promise<Locator>;
-  /** Screenshots `card` at every width and theme as data/browser/<state>-<width>-<theme>.png. */
-  picture(card: Locator, state: string): Promise<string[]>;
+  /**
+   * Screenshots `card` at every width as the Playground draws it (data/browser/<state>-<width>-light.png),
+   * then the bot's latest card in each Teams theme (<state>-<width>-<theme>.png; light as
+   * -light-teams.png); returns the files and the texts below WCAG AA in any theme.
+   */
+  picture(card: Locator, state: string): Promise<{ files: string[]; contrast: string[] }>;
   close(): Promise<void>;
+}
+
+async function shoot(card: Locator, name: string): Promise<string> {
+  const file = join(SCREENSHOT_DIR, name);
+  await card.screenshot({ path: file, animations: 'disabled' });
+  return file;
+}
+
+/** With REFRESH_CARD_PICTURES=1 a picture is also copied to docs/cards for readers. */
+function keep(file: string): string {
+  if (process.env.REFRESH_CARD_PICTURES === '1') {
+    mkdirSync(CARD_PICTURES_DIR, { recursive: true });
+    copyFileSync(file, join(CARD_PICTURES_DIR, basename(file)));
+  }
+  return file;
+}
+
+function describe(theme: TeamsTheme, width: string, p: ContrastProblem): string {
+  return `${theme} ${width}: "${p.text}" ${p.ratio}:1 (needs ${p.needed}:1)`;
 }
 
 /** Never skips: a tier that cannot find its browser fails and says how to get one. */
@@ -76,11 +102,12 @@ export async function openPlaygroundInBrowser(): Promise<PlaygroundInBrowser> {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: WIDTHS.wide.viewport });
     page.setDefaultTimeout(WAIT_MS);
+    const sent = cardsSent(page);
     await page.goto(`${playground.base}/`);
     // The welcome card answers the Playground's conversationUpdate: the chat is ready once it shows.
     await page.locator(CARD).first().waitFor();
     await page.getByRole('button', { name: 'Hide log panel' }).click();
-    return inBrowser(page, { bot, playground, browser });
+    return inBrowser(page, sent, { bot, playground, browser });
   } catch (error) {
     await browser?.close();
     playground?.stop();
@@ -89,8 +116,27 @@ export async function openPlaygroundInBrowser(): Promise<PlaygroundInBrowser> {
   }
 }
 
+/** The cards the bot sent or updated, newest last, as the Playground's conversation stream carries them. */
+function cardsSent(page: Page): object[] {
+  const sent: object[] = [];
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/conversations/stream')) return;
+    socket.on('framereceived', ({ payload }) => {
+      try {
+        const frame = JSON.parse(String(payload)) as { message?: { attachments?: Array<{ content?: object }> } };
+        for (const attachment of frame.message?.attachments ?? [])
+          if (attachment.content) sent.push(attachment.content);
+      } catch {
+        // Not every frame is JSON (keep-alives); they carry no card.
+      }
+    });
+  });
+  return sent;
+}
+
 function inBrowser(
   page: Page,
+  sent: object[],
   parts: { bot: RunningBot; playground: PlaygroundProcess; browser: Browser },
 ): PlaygroundInBrowser {
   const cards = page.locator(CARD);
@@ -121,26 +167,27 @@ function inBrowser(
     async picture(card, state) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const files: string[] = [];
+      const contrast: string[] = [];
+      const latest = sent.at(-1);
       for (const [width, { viewport, cardBox }] of Object.entries(WIDTHS)) {
         await page.setViewportSize(viewport);
         // The box the Playground puts a card in is the parent of the renderer's panel.
         const pinned = cardBox
           ? await page.addStyleTag({ content: `*:has(> .ac-preview-panel) { width: ${cardBox}px !important; }` })
           : undefined;
-        for (const theme of THEMES) {
-          const file = join(SCREENSHOT_DIR, `${state}-${width}-${theme}.png`);
-          await card.scrollIntoViewIfNeeded();
-          await card.screenshot({ path: file, animations: 'disabled' });
-          if (process.env.REFRESH_CARD_PICTURES === '1') {
-            mkdirSync(CARD_PICTURES_DIR, { recursive: true });
-            copyFileSync(file, join(CARD_PICTURES_DIR, `${state}-${width}-${theme}.png`));
-          }
-          files.push(file);
-        }
+        await card.scrollIntoViewIfNeeded();
+        files.push(keep(await shoot(card, `${state}-${width}-light.png`)));
         await pinned?.evaluate((style) => style.remove());
+        for (const theme of latest ? THEMES : []) {
+          const file = join(SCREENSHOT_DIR, `${state}-${width}-${theme === 'light' ? 'light-teams' : theme}.png`);
+          const problems = await cardInTheme(parts.browser, latest!, { theme, width: cardBox ?? 450, file });
+          contrast.push(...problems.map((p) => describe(theme, width, p)));
+          files.push(theme === 'light' ? file : keep(file));
+        }
       }
       await page.setViewportSize(WIDTHS.wide.viewport);
-      return files;
+      if (!latest) contrast.push('no card seen on the conversation stream');
+      return { files, contrast };
     },
     async close() {
       await parts.browser.close();

@@ -65,7 +65,7 @@ describe('a session host diagnosis', () => {
   it('calls a certificate stale only when the grace expired although a reachable server has the right CALs', () => {
     const expired = [{ id: 50280, at: '2026-12-02T09:12:00Z', message: 'grace period has expired' }];
     expect(diagnoseSessionHost(healthy({ events: expired })).verdict).toContain(
-      'the licensing certificate is stale: the grace period expired (50280 at 09:12 UTC) although LS1 is reachable',
+      'the licensing certificate is stale: the grace period expired (50280 at 2026-12-02T09:12:00Z) although LS1 is reachable',
     );
     const noCals = diagnoseSessionHost(
       healthy({ events: expired, cals: new Map([['LS1', { perUser: 0, perDevice: 0 }]]) }),
