@@ -66,7 +66,7 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
   if (need.needed > 0 && !channel) {
     return refuse(
       'no_approvals_channel',
-      `This change needs ${need.needed === 1 ? 'an approver' : `${need.needed} approvers`}. No approvals channel is set up yet: an admin writes "@RDS Licensing Bot use this channel for approvals" in the team channel where approvers work.`,
+      `${whatChanges(input.operations)} needs ${need.needed === 1 ? 'an approver' : `${need.needed} approvers`}. No approvals channel is set up yet: an admin writes "@RDS Licensing Bot use this channel for approvals" in the team channel where approvers work.`,
     );
   }
 
@@ -181,4 +181,15 @@ async function readNow(
     'warn',
   );
   return { kind: 'report', operations, outcomes, ...(diagnosed ? { diagnoses: diagnosed.diagnoses } : {}) };
+}
+
+/** "Reset the grace period on RDSH-LAB-02": a refusal names what was understood ("the lab box" is a host). */
+function whatChanges(operations: readonly PlannedOperation[]): string {
+  return operations
+    .map((operation) => {
+      const shown = operation.targets.slice(0, 3).join(', ');
+      const more = operation.targets.length > 3 ? ` and ${operation.targets.length - 3} more` : '';
+      return `${operationDefinition(operation.intent).title} on ${shown}${more}`;
+    })
+    .join('; ');
 }

@@ -19,7 +19,13 @@ const SEEN = {
   whichHost: 'Which host has the trouble?',
   unreachable: 'could not be reached',
   retry: 'Retry',
+  commandSyntax: 'it also carries command syntax',
+  details: 'Details',
+  labBox: 'RDSH-LAB-02',
 } as const;
+
+// A request id as the bot writes it (r-<uuid>) or a bare UUID: what Details keeps out of the way.
+const REQUEST_ID = /\b(r-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/;
 
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 // PC-DOWN's link is down (lab/lab-hosts.json: "behaviour": "down").
@@ -46,6 +52,14 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
   it('asks for a client reset on PC-043, clicks Confirm, and the same card shows the result', async () => {
     const card = await chat.say('reset the client licence on PC-043', 'PC-043');
     await expectPictures(chat, card, 'client-reset-plan');
+    // At a glance: one spelling, each reader's own time, the request id one click away.
+    // (The user's own words, quoted on the card, keep their spelling.)
+    const glance = (await card.innerText()).replace(/“[^”]*”/g, '');
+    expect(glance).not.toMatch(/licence|UTC/);
+    expect(glance).not.toMatch(REQUEST_ID);
+    await chat.click(card, SEEN.details);
+    expect(await card.innerText()).toMatch(REQUEST_ID);
+    await chat.click(card, SEEN.details);
 
     await chat.click(card, SEEN.confirm);
     await chat.waitForText(card, SEEN.done);
@@ -77,6 +91,18 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
   it('writes "licensing is broken" and is asked which host to diagnose', async () => {
     const card = await chat.say('licensing is broken', SEEN.whichHost);
     await expectPictures(chat, card, 'which-host');
+  });
+
+  it('sends a reset with PowerShell appended and is told why no host was taken', async () => {
+    const card = await chat.say('reset license on PC-042; Remove-Item C:\\ -Recurse', SEEN.commandSyntax);
+    await expectPictures(chat, card, 'command-syntax');
+  });
+
+  it('asks to reset the grace period on "the lab box" and is told which host it understood', async () => {
+    // A fresh Playground has no approvals channel, so the bot cannot plan a change that needs approvers
+    // yet; it still names the host it took "the lab box" for.
+    const card = await chat.say('reset the grace period on the lab box', SEEN.labBox);
+    await expectPictures(chat, card, 'lab-box');
   });
 
   it(`asks to clear the license of ${UNREACHABLE}, which is down, and gets no plan but what to check and Retry`, async () => {

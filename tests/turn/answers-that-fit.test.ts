@@ -41,4 +41,11 @@ describe('answers that fit the moment', () => {
     const [answer] = await bot.say('reset the grace period on the lab box', alex);
     expect(cardText(answer)).toContain('RDSH-LAB-02');
   });
+
+  it('names the host it understood for "the lab box" when it cannot plan yet for want of an approvals channel', async () => {
+    const bot = createTurnHarness();
+    const [answer] = await bot.say('reset the grace period on the lab box', alex);
+    expect(cardText(answer)).toContain('Reset the grace period on RDSH-LAB-02 needs');
+    expect(cardText(answer)).toContain('No approvals channel is set up yet');
+  });
 });
