@@ -15,6 +15,7 @@ import { type Figures, mergeLatest, round3 } from './latest-json';
 import { measureExecutor } from './executor-bench';
 import { measureParser } from './parser-bench';
 import { measureFanOut } from './fanout-bench';
+import { measureAudit } from './audit-bench';
 import { median, percentile, timed } from './timing';
 
 /**
@@ -58,19 +59,22 @@ function parserSection(): Section {
  */
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== '' && only !== 'parse' && only !== 'fanout') {
-    console.error(`bench: BENCH_ONLY=${only} is not known ("parse" or "fanout")`);
+  if (only !== undefined && only !== '' && only !== 'parse' && only !== 'fanout' && only !== 'audit') {
+    console.error(`bench: BENCH_ONLY=${only} is not known ("parse", "fanout" or "audit")`);
     process.exit(2);
   }
   // 1. The parser first, before the lab starts, so no sshd or pwsh competes for the core.
-  const parser = only === 'fanout' ? { lines: [], figures: {} } : parserSection();
-  const real = only ? { lines: [], figures: {} } : await labSection();
+  const none = { lines: [], figures: {} };
+  const parser = only && only !== 'parse' ? none : parserSection();
+  // The audit log next, also without the lab: SQLite, fsync and Ed25519 only.
+  const audit = only && only !== 'audit' ? none : await measureAudit(join(ROOT, 'data', 'bench', 'audit'));
+  const real = only ? none : await labSection();
   // 3. Fan-out last, on the scale lab alone (the per-host lab is down by then).
-  const fanout = only === 'parse' ? { lines: [], figures: {} } : await measureFanOut(lab);
+  const fanout = only && only !== 'fanout' ? none : await measureFanOut(lab);
   console.log(only ? `bench (${only} only)` : `bench (${RUNS} runs each, medians; HTTP ${HTTP_RUNS} warm runs)`);
-  for (const line of [...parser.lines, ...real.lines, ...fanout.lines]) console.log(line);
+  for (const line of [...parser.lines, ...audit.lines, ...real.lines, ...fanout.lines]) console.log(line);
   const file = join(ROOT, 'data', 'bench', 'latest.json');
-  mergeLatest(file, { ...parser.figures, ...real.figures, ...fanout.figures });
+  mergeLatest(file, { ...parser.figures, ...audit.figures, ...real.figures, ...fanout.figures });
   console.log(`  figures merged into ${relative(process.cwd(), file)}`);
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { type AuditSettings, auditSettings } from './audit/audit-settings';
 
 /** Everything the composition root needs, read once from the environment at start-up. */
 export interface BotConfig {
@@ -40,6 +41,8 @@ export interface BotConfig {
   expirySweepMs: number;
   /** On SIGTERM, how long runs in flight may take to finish before they are handed back to the next start. */
   shutdownGraceMs: number;
+  /** Signed checkpoints of the audit log: keys, the file sink, how often and when to fail closed (ADR 0017). */
+  audit: AuditSettings;
   /** Local lab mode only: kill -9 at an audit step (the crash tests; see bot/crash-point.ts). */
   crashPoint?: string;
 }
@@ -139,8 +142,17 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     throw new StartupError('RDSBOT_CRASH_POINT must be before:<audit kind> or after:<audit kind>');
   }
 
+  const databaseFile = resolve(root, env.DATABASE_FILE ?? 'data/bot.sqlite');
+  let audit: AuditSettings;
+  try {
+    audit = auditSettings(env, root, databaseFile);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+
   return {
     local,
+    audit,
     ...(crashPoint ? { crashPoint } : {}),
     credentials: local ? undefined : { botId, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID || undefined },
     host,
@@ -149,7 +161,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     port: integer(env, 'PORT', 3978, 0, 65535),
     inventoryFile: resolve(root, env.INVENTORY_FILE ?? 'data/lab/inventory.json'),
     policyFile: resolve(root, env.POLICY_FILE ?? 'config/policy.local.json'),
-    databaseFile: resolve(root, env.DATABASE_FILE ?? 'data/bot.sqlite'),
+    databaseFile,
     pwsh: findPwsh(env),
     executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),

@@ -6,6 +6,9 @@ import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
 import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
+import { CheckpointFile } from '../adapters/file/checkpoint-file';
+import { loadOrCreateSigningKey } from '../adapters/file/ed25519-key-files';
+import { CheckpointingAudit } from './audit/checkpointing-audit';
 import { pinoLogger } from '../adapters/pino/pino-logger';
 import { credentialsFactory, harnessAuthConfig } from '../adapters/teams/bot-authentication';
 import { createServer, type Intake } from '../adapters/teams/restify-server';
@@ -68,6 +71,15 @@ export async function startBot(
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
   const store = new SqliteStore(config.databaseFile, clock);
+  const checkpointed = new CheckpointingAudit(
+    store,
+    store,
+    loadOrCreateSigningKey(config.audit.signingKeyFile, config.audit.verifyKeyFile),
+    [new CheckpointFile(config.audit.checkpointFile)],
+    config.audit.policy,
+    clock,
+    log,
+  );
   const harness = overrides.botFramework;
   const adapter = harness
     ? new TeamsAdapter(harnessAuthConfig(harness.openIdMetadataUrl), harness.credentials)
@@ -77,7 +89,7 @@ export async function startBot(
   const deps: WorkflowDeps = {
     store,
     settings: store,
-    audit: config.crashPoint ? crashingAudit(store, config.crashPoint) : store,
+    audit: config.crashPoint ? crashingAudit(checkpointed, config.crashPoint) : checkpointed,
     executor,
     inventory,
     notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId, proactiveCards),
@@ -145,12 +157,14 @@ export async function startBot(
       ]);
       if (finished) {
         await executor.close?.();
+        checkpointed.close();
         store.close();
         return;
       }
       // Handed back: the store closes first, so a run cut short by the pool stopping records nothing
       // (no false "failed"); its request stays `running` for the next start to re-read and report.
       log.warn('shutdown: runs still in flight are handed back to the next start', {});
+      checkpointed.close();
       store.close();
       await executor.close?.();
     },

@@ -87,6 +87,48 @@ export interface AuditLog {
   query(filter: AuditQuery): Promise<AuditRecord[]>;
 }
 
+/**
+ * A signed statement of the audit log's head, kept outside the database (ADR 0017): "log L had
+ * record S with hash H at time T". Each names the one before it, so checkpoints chain like
+ * CloudTrail's digest files; someone who rewrites or shortens the log cannot make it match them
+ * without the signing key, which the database's folder never holds.
+ */
+export interface Checkpoint {
+  logId: string;
+  seq: number;
+  head: string;
+  time: string;
+  keyId: string;
+  /** The SHA-256 of the previous checkpoint as written, or GENESIS for the first. */
+  prev: string;
+}
+
+export interface SignedCheckpoint extends Checkpoint {
+  /** Ed25519 over the canonical JSON of the fields above, base64. */
+  sig: string;
+}
+
+/** The audit log's head as one writer sees it while it holds the log's write lock (ADR 0017). */
+export interface AuditHead {
+  logId: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditHeadSource {
+  /** Runs `take` while no other writer (process) can append, so a checkpoint names a real head. */
+  atHead<T>(take: (head: AuditHead) => T): T;
+}
+
+/** Somewhere outside the database that keeps checkpoints: a file another tool ships, syslog, a channel. */
+export interface CheckpointSink {
+  readonly name: string;
+  /** The last checkpoint this sink holds, when it can tell (a file can; syslog cannot). */
+  last(): SignedCheckpoint | undefined;
+  /** Synchronous and durable when it returns; throws when the sink did not take it. */
+  write(checkpoint: SignedCheckpoint): void;
+}
+
 export interface ExecutionRequest {
   requestId: string;
   host: Host;

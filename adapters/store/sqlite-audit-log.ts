@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
-import type { AuditEntry, AuditLog, AuditQuery, AuditRecord, Clock } from '../../bot/ports';
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, AuditHead, AuditHeadSource, AuditLog, AuditQuery, AuditRecord, Clock } from '../../bot/ports';
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   ts: string;
   kind: string;
@@ -17,7 +18,7 @@ interface AuditRow {
  * The hash-chained audit log in the embedded store. Appends run in an IMMEDIATE transaction, so two
  * processes sharing the file still produce one unbroken chain; triggers refuse UPDATE and DELETE.
  */
-export class SqliteAuditLog implements AuditLog {
+export class SqliteAuditLog implements AuditLog, AuditHeadSource {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
@@ -74,6 +75,25 @@ export class SqliteAuditLog implements AuditLog {
     return rows.map(toRecord);
   }
 
+  /**
+   * The head under SQLite's write lock (an IMMEDIATE transaction): no process can append until `take`
+   * returns, so the checkpoint it signs names the head, and checkpoints of two processes never cross.
+   * The log's id is made on first use and kept in settings.
+   */
+  atHead<T>(take: (head: AuditHead) => T): T {
+    const run = this.db.transaction((): T => {
+      this.db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('audit.log_id', ?)").run(randomUUID());
+      const { value: logId } = this.db.prepare("SELECT value FROM settings WHERE key = 'audit.log_id'").get() as {
+        value: string;
+      };
+      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      return take({ logId, seq: last?.seq ?? 0, hash: last?.hash ?? '' });
+    });
+    return run.immediate();
+  }
+
   /** Every audit record in order, for `npm run audit -- verify` and export. */
   *auditRecords(): Generator<AuditRecord> {
     for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
@@ -82,7 +102,7 @@ export class SqliteAuditLog implements AuditLog {
   }
 }
 
-function toRecord(row: AuditRow): AuditRecord {
+export function toRecord(row: AuditRow): AuditRecord {
   return {
     seq: row.seq,
     ts: row.ts,

@@ -3,6 +3,8 @@ import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
 import type {
   ApprovalsChannel,
   AuditEntry,
+  AuditHead,
+  AuditHeadSource,
   AuditLog,
   AuditQuery,
   AuditRecord,
@@ -21,7 +23,7 @@ import { SqliteSettingsStore } from './sqlite-settings';
  * hands each call to the one that owns it, so the composition root and the tools have one object to
  * open and close.
  */
-export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
+export class SqliteStore implements RequestStore, AuditLog, AuditHeadSource, SettingsStore {
   private readonly db: Database.Database;
   readonly requests: SqliteRequestStore;
   readonly audit: SqliteAuditLog;
@@ -67,6 +69,7 @@ export class SqliteStore implements RequestStore, AuditLog, SettingsStore {
 
   append = (entry: AuditEntry): Promise<AuditRecord> => this.audit.append(entry);
   query = (filter: AuditQuery): Promise<AuditRecord[]> => this.audit.query(filter);
+  atHead = <T>(take: (head: AuditHead) => T): T => this.audit.atHead(take);
   /** Every audit record in order, for `npm run audit -- verify` and export. */
   auditRecords = (): Generator<AuditRecord> => this.audit.auditRecords();
 }

@@ -19,11 +19,17 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 over the previous hash and the record without its own hash. */
 export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
+  return createHash('sha256').update(record.prev).update(canonicalRecord(record)).digest('hex');
+}
+
+/**
+ * `canonicalJson` of a record's fields, written out in their sorted order: the same bytes (a test
+ * holds them equal) without sorting seven keys per record, which verify does 100,000 times a second.
+ */
+export function canonicalRecord(record: Omit<AuditRecord, 'hash'>): string {
   const { seq, ts, kind, requestId, actor, data, prev } = record;
-  return createHash('sha256')
-    .update(prev)
-    .update(canonicalJson({ seq, ts, kind, requestId, actor, data, prev }))
-    .digest('hex');
+  const s = JSON.stringify;
+  return `{"actor":${s(actor)},"data":${canonicalJson(data)},"kind":${s(kind)},"prev":${s(prev)},"requestId":${s(requestId)},"seq":${canonicalJson(seq)},"ts":${s(ts)}}`;
 }
 
 export type ChainVerdict = { ok: true; count: number; head: string } | { ok: false; seq: number; reason: string };

@@ -1,4 +1,4 @@
-import { GENESIS, hashRecord, verifyChain } from '../../../bot/audit/audit-chain';
+import { canonicalJson, canonicalRecord, GENESIS, hashRecord, verifyChain } from '../../../bot/audit/audit-chain';
 import type { AuditRecord } from '../../../bot/ports';
 
 function chain(n: number): AuditRecord[] {
@@ -66,5 +66,14 @@ describe('the audit hash chain', () => {
       }),
     );
     expect(hashRecord(reordered)).toBe(record!.hash);
+  });
+});
+
+describe('a record written out for its hash', () => {
+  it('is exactly the canonical JSON of its fields', () => {
+    for (const record of chain(3)) {
+      const { hash: _hash, ...unsealed } = record;
+      expect(canonicalRecord(unsealed)).toBe(canonicalJson(unsealed));
+    }
   });
 });
