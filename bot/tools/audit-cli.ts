@@ -3,7 +3,9 @@ import { readCheckpoints } from '../../adapters/file/checkpoint-file';
 import { loadVerifyKey } from '../../adapters/file/ed25519-key-files';
 import { openAuditEvidence } from '../../adapters/store/sqlite-audit-reader';
 import { auditSettings } from '../audit/audit-settings';
+import { CSV_COLUMNS, csvCell, csvLine, type ExportFilter, jsonLine, keeps } from '../audit/export-records';
 import { verifyLog } from '../audit/verify-log';
+import type { AuditRecord } from '../ports';
 
 const USAGE =
   'usage: npm run audit -- verify|export [--db FILE] [--checkpoints FILE] [--key PUBLIC.pem] [--no-checkpoints]';
@@ -11,10 +13,10 @@ const USAGE =
 /**
  * `npm run audit -- verify [--db FILE]`: checks the chain, the signed checkpoints beside the database and
  * that the database reaches each of them; exits 1 naming the first problem. Opens nothing for writing.
- * `npm run audit -- export [--db FILE]`: writes the records as JSON lines.
+ * `npm run audit -- export [--db FILE] [--format jsonl|csv] [filters]`: streams the records, read-only too.
  * With no flags the paths are the bot's own defaults (the same environment variables), ADR 0017.
  */
-function main(): number {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const option = (name: string): string | undefined => {
     const at = args.indexOf(name);
@@ -32,7 +34,19 @@ function main(): number {
   }
   try {
     if (command === 'export') {
-      for (const record of evidence.records ?? []) process.stdout.write(`${JSON.stringify(record)}\n`);
+      const format = option('--format') ?? 'jsonl';
+      if (format !== 'jsonl' && format !== 'csv') {
+        console.error(USAGE);
+        return 2;
+      }
+      const filter = {
+        since: option('--since'),
+        until: option('--until'),
+        host: option('--host'),
+        user: option('--user'),
+        request: option('--request'),
+      };
+      await exportRecords(evidence.records ?? [], format, filter);
       return 0;
     }
     if (command !== 'verify') {
@@ -69,4 +83,22 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+/** Streams to stdout, waiting when the pipe is full, so a large log never sits in memory. */
+async function exportRecords(
+  records: Iterable<AuditRecord>,
+  format: 'jsonl' | 'csv',
+  filter: ExportFilter,
+): Promise<void> {
+  const write = async (text: string): Promise<void> => {
+    if (!process.stdout.write(text))
+      await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  };
+  if (format === 'csv') await write(`${CSV_COLUMNS.map(csvCell).join(',')}\r\n`);
+  for (const record of records) {
+    if (keeps(record, filter)) await write(format === 'csv' ? csvLine(record) : jsonLine(record));
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code;
+});
