@@ -41,6 +41,8 @@ export interface BotConfig {
   expirySweepMs: number;
   /** On SIGTERM, how long runs in flight may take to finish before they are handed back to the next start. */
   shutdownGraceMs: number;
+  /** How often the policy and inventory files are hashed again (a change is audited, not reloaded). */
+  configCheckMs: number;
   /** Signed checkpoints of the audit log: keys, the file sink, how often and when to fail closed (ADR 0017). */
   audit: AuditSettings;
   /** Local lab mode only: kill -9 at an audit step (the crash tests; see bot/crash-point.ts). */
@@ -181,6 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),
+    configCheckMs: integer(env, 'CONFIG_CHECK_SECONDS', 300, 1, 86_400) * 1000,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 60, 0, 3600) * 1000,
   };
 }

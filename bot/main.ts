@@ -9,6 +9,8 @@ import { SqliteStore } from '../adapters/store/sqlite-store';
 import { CheckpointFile } from '../adapters/file/checkpoint-file';
 import { loadOrCreateSigningKey } from '../adapters/file/ed25519-key-files';
 import { CheckpointingAudit } from './audit/checkpointing-audit';
+import { ConfigWatch } from './audit/config-watch';
+import { sha256OfFile } from '../adapters/file/file-digest';
 import { pinoLogger } from '../adapters/pino/pino-logger';
 import { credentialsFactory, harnessAuthConfig } from '../adapters/teams/bot-authentication';
 import { createServer, type Intake } from '../adapters/teams/restify-server';
@@ -137,6 +139,23 @@ export async function startBot(
   sweep();
   const sweeper = setInterval(sweep, config.expirySweepMs);
   sweeper.unref();
+  // The policy and inventory in effect, by hash, and any later change to their files (not reloaded).
+  const configWatch = new ConfigWatch(
+    [
+      { role: 'policy', path: config.policyFile },
+      { role: 'inventory', path: config.inventoryFile },
+    ],
+    sha256OfFile,
+    deps.audit,
+  );
+  // Like a read, this record is best effort: a log that cannot be written stops changes, not the start.
+  await configWatch
+    .start()
+    .catch((error: unknown) => log.error('could not audit the configuration', { error: String(error) }));
+  const watcher = setInterval(() => {
+    configWatch.check().catch((error: unknown) => log.error('config check failed', { error: String(error) }));
+  }, config.configCheckMs);
+  watcher.unref();
 
   return {
     url,
@@ -149,6 +168,7 @@ export async function startBot(
      */
     async close() {
       clearInterval(sweeper);
+      clearInterval(watcher);
       intake.draining = true;
       server.close();
       const finished = await Promise.race([

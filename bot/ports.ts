@@ -54,7 +54,9 @@ export type AuditKind =
   | 'request.refused'
   | 'request.redacted'
   | 'report.read'
-  | 'settings.approvals_channel';
+  | 'settings.approvals_channel'
+  | 'config.loaded'
+  | 'config.changed';
 
 export interface AuditEntry {
   kind: AuditKind;
