@@ -10,6 +10,8 @@ import { CheckpointFile } from '../adapters/file/checkpoint-file';
 import { loadOrCreateSigningKey } from '../adapters/file/ed25519-key-files';
 import { CheckpointingAudit } from './audit/checkpointing-audit';
 import { ConfigWatch } from './audit/config-watch';
+import { ForwardingAudit } from './audit/forwarding-audit';
+import { auditOutlets } from '../adapters/syslog/audit-outlets';
 import { sha256OfFile } from '../adapters/file/file-digest';
 import { pinoLogger } from '../adapters/pino/pino-logger';
 import { credentialsFactory, harnessAuthConfig } from '../adapters/teams/bot-authentication';
@@ -73,11 +75,12 @@ export async function startBot(
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
   const store = new SqliteStore(config.databaseFile, clock);
+  const outlets = auditOutlets(config.audit);
   const checkpointed = new CheckpointingAudit(
-    store,
+    outlets.forwarders.length > 0 ? new ForwardingAudit(store, outlets.forwarders, log) : store,
     store,
     loadOrCreateSigningKey(config.audit.signingKeyFile, config.audit.verifyKeyFile),
-    [new CheckpointFile(config.audit.checkpointFile)],
+    [new CheckpointFile(config.audit.checkpointFile), ...outlets.sinks],
     config.audit.policy,
     clock,
     log,
@@ -179,6 +182,7 @@ export async function startBot(
         await executor.close?.();
         checkpointed.close();
         store.close();
+        for (const forwarder of outlets.forwarders) forwarder.close();
         return;
       }
       // Handed back: the store closes first, so a run cut short by the pool stopping records nothing

@@ -131,6 +131,13 @@ export interface CheckpointSink {
   write(checkpoint: SignedCheckpoint): void;
 }
 
+/** Sends each audit record on to a SIEM; never blocks, drops (and counts) when it cannot keep up. */
+export interface RecordForwarder {
+  forward(record: AuditRecord): void;
+  readonly dropped: number;
+  close(): void;
+}
+
 export interface ExecutionRequest {
   requestId: string;
   host: Host;

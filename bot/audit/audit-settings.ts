@@ -11,7 +11,13 @@ export interface AuditSettings {
   /** The default checkpoint sink: beside the database, so a copied folder verifies the same. */
   checkpointFile: string;
   policy: CheckpointPolicy;
+  /** A second checkpoint sink on another machine: `udp://host:port` or `tcp://host:port` (AUDIT_CHECKPOINT_SYSLOG). */
+  checkpointSyslog?: string;
+  /** Where every record is forwarded as written: syslog URLs or `file:/path.jsonl` (AUDIT_FORWARD, comma-separated). */
+  forward: string[];
 }
+
+const SYSLOG_URL = /^(udp|tcp):\/\/([^:/]+|\[[^\]]+\]):\d{1,5}$/;
 
 /**
  * Where the audit's keys and checkpoints live, from the environment, for the bot and `npm run audit`
@@ -38,7 +44,27 @@ export function auditSettings(env: NodeJS.ProcessEnv, root: string, databaseFile
       number(env, 'AUDIT_FAIL_CLOSED_SECONDS', DEFAULT_CHECKPOINT_POLICY.failClosedAfterMs / 1000) * 1000,
   };
   const databaseStem = databaseFile.replace(/\.(sqlite3?|db)$/i, '');
-  return { signingKeyFile, verifyKeyFile, checkpointFile: `${databaseStem}.checkpoints.jsonl`, policy };
+  const checkpointSyslog = env.AUDIT_CHECKPOINT_SYSLOG?.trim() || undefined;
+  if (checkpointSyslog && !SYSLOG_URL.test(checkpointSyslog)) {
+    throw new Error(`AUDIT_CHECKPOINT_SYSLOG must be udp://host:port or tcp://host:port, not ${checkpointSyslog}`);
+  }
+  const forward = (env.AUDIT_FORWARD ?? '')
+    .split(',')
+    .map((target) => target.trim())
+    .filter((target) => target !== '');
+  for (const target of forward) {
+    if (!SYSLOG_URL.test(target) && !target.startsWith('file:')) {
+      throw new Error(`AUDIT_FORWARD takes udp://host:port, tcp://host:port or file:/path, not ${target}`);
+    }
+  }
+  return {
+    signingKeyFile,
+    verifyKeyFile,
+    checkpointFile: `${databaseStem}.checkpoints.jsonl`,
+    policy,
+    ...(checkpointSyslog ? { checkpointSyslog } : {}),
+    forward,
+  };
 }
 
 function inside(file: string, folder: string): boolean {

@@ -23,7 +23,7 @@ export interface Step {
   refusal?: string;
 }
 
-const DEFAULT_REFUSAL = 'The audit log cannot be written, so nothing was changed.';
+const DEFAULT_REFUSAL = 'The audit log is not taking records now (an admin must look at it), so nothing was changed.';
 
 /**
  * Moves `request` by `event`: the compare-and-set first (a race yields one move and one record), then

@@ -33,7 +33,8 @@ export async function approveRequest(deps: WorkflowDeps, click: Click): Promise<
         actor: click.actor.oid,
         data: { fingerprint: moved.fingerprint, votes: votes.length, needed: approval.needed },
       }),
-      refusal: 'The audit log cannot be written, so the approval was not recorded and nothing runs.',
+      refusal:
+        'The audit log is not taking records now (an admin must look at it), so the approval was not recorded and nothing runs.',
     });
     if (!next) continue; // someone else decided or voted meanwhile: check again from the top
     await publish(deps, next);

@@ -133,9 +133,13 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
       },
     });
   } catch (cause) {
-    throw new BotError('audit_unavailable', 'The audit log cannot be written, so the bot will not plan changes now.', {
-      cause,
-    });
+    throw new BotError(
+      'audit_unavailable',
+      'The audit log is not taking records now (an admin must look at it), so the bot will not plan changes now.',
+      {
+        cause,
+      },
+    );
   }
   await deps.store.create(request);
   return request.state === 'succeeded' ? { kind: 'nothing-to-do', request } : { kind: 'planned', request };

@@ -63,7 +63,8 @@ export async function submitForApproval(
         expiresAt: moved.expiresAt,
       },
     }),
-    refusal: 'The audit log cannot be written, so the request was not sent for approval.',
+    refusal:
+      'The audit log is not taking records now (an admin must look at it), so the request was not sent for approval.',
   });
   if (!submitted) return alreadyDecided(deps, request.id);
   return postApprovalCard(deps, submitted, channel);

@@ -37,6 +37,7 @@ describe('when no sink takes the audit checkpoints', () => {
     const response = await bot.click(VERB.confirm, actionsOf(plan)[0]?.data);
     await bot.background.idle();
     expect(cardText(response.value)).toContain('audit_unavailable');
+    expect(cardText(response.value)).toContain('The audit log is not taking records now');
     expect(cardText(response.value)).not.toContain('ENOSPC');
     expect((bot.executor as FakeEstateExecutor).realRuns()).toHaveLength(0);
   });
