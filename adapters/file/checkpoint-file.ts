@@ -14,9 +14,13 @@ export class CheckpointFile implements CheckpointSink {
   }
 
   write(checkpoint: SignedCheckpoint): void {
-    const fd = openSync(this.path, 'a', 0o644);
+    const fd = openSync(this.path, 'a+', 0o644);
     try {
-      writeSync(fd, `${JSON.stringify(checkpoint)}\n`);
+      // A line torn by a kill -9 mid-write is ended first, so this checkpoint gets a line of its own.
+      const size = fstatSync(fd).size;
+      const end = Buffer.alloc(1);
+      const torn = size > 0 && readSync(fd, end, 0, 1, size - 1) === 1 && end[0] !== 0x0a;
+      writeSync(fd, `${torn ? '\n' : ''}${JSON.stringify(checkpoint)}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -44,17 +48,29 @@ export class CheckpointFile implements CheckpointSink {
   }
 }
 
-/** Every checkpoint in the file, in order, for verify; a line that does not parse is named. */
-export function readCheckpoints(path: string): SignedCheckpoint[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => {
-      try {
-        return JSON.parse(line) as SignedCheckpoint;
-      } catch {
-        throw new Error(`${path}: line ${index + 1} is not a checkpoint`);
-      }
-    });
+/**
+ * Every checkpoint in the file, in order, for verify, and how many lines were not one (a line torn by a
+ * kill -9). Skipping a torn line loses nothing: the checkpoints still chain through their `prev`, so a
+ * removed or altered checkpoint is found either way.
+ */
+export function readCheckpoints(path: string): SignedCheckpoint[] & { torn?: number } {
+  const found: SignedCheckpoint[] & { torn?: number } = [];
+  found.torn = 0;
+  if (!existsSync(path)) return found;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const parsed = parseLine(line);
+    if (parsed) found.push(parsed);
+    else found.torn += 1;
+  }
+  return found;
+}
+
+function parseLine(line: string): SignedCheckpoint | undefined {
+  try {
+    const parsed = JSON.parse(line) as SignedCheckpoint;
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.sig === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -59,8 +59,13 @@ async function main(): Promise<number> {
       file,
     );
     const checkpointFile = resolve(option('--checkpoints') ?? settings.checkpointFile);
+    const checkpoints = readCheckpoints(checkpointFile);
+    if (checkpoints.torn)
+      console.log(
+        `audit verify: ${checkpoints.torn} line(s) of ${checkpointFile} are not checkpoints (torn by a crash?); skipped`,
+      );
     const verdict = verifyLog(
-      { records: evidence.records, logId: evidence.logId, checkpoints: readCheckpoints(checkpointFile) },
+      { records: evidence.records, logId: evidence.logId, checkpoints },
       loadVerifyKey(settings.verifyKeyFile),
       { requireCheckpoints: !args.includes('--no-checkpoints') },
     );

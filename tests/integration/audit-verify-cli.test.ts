@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, unlinkSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyIdOf, signCheckpoint, type SignedCheckpoint } from '../../bot/audit/checkpoint';
 import {
@@ -168,3 +168,16 @@ function verifyHeads(folder: LogFolder): Record<number, string> {
   db.close();
   return Object.fromEntries(rows.map((row) => [row.seq, row.hash]));
 }
+
+describe('a checkpoint line torn by a kill -9 mid-write', () => {
+  it('is skipped by verify and by the next checkpoint, which gets a line of its own', async () => {
+    const folder = newLogFolder();
+    await appendRecords(folder, 10);
+    appendFileSync(folder.checkpoints, '{"logId":"half a li');
+    await appendRecords(folder, 10);
+    const result = verifyCli(folder);
+    expect(result.out).toContain('1 line(s)');
+    expect(result.out).toContain('20 records, chain intact');
+    expect(result.status).toBe(0);
+  });
+});
