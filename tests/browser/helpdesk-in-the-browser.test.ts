@@ -47,6 +47,9 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
   it('writes "help" and sees the help card', async () => {
     const card = await chat.say('help', SEEN.help);
     await expectPictures(chat, card, 'help');
+    // Its examples name hosts of this inventory (the lab's), not made-up ones.
+    const text = await card.innerText();
+    for (const host of ['RDSH01', 'PC-042', 'LS1']) expect(text).toContain(host);
   });
 
   it('asks for a client reset on PC-043, clicks Confirm, and the same card shows the result', async () => {
@@ -86,6 +89,11 @@ describe('a helpdesk user in the Agents Playground, in a real browser', () => {
     const card = await chat.say('my outlook keeps crashing', SEEN.notUnderstood);
     await expectPictures(chat, card, 'not-understood');
     await chat.clickForAnswer(card, 'Help', SEEN.help);
+  });
+
+  it('writes a command substitution and gets the same one line, not the help card', async () => {
+    const card = await chat.say('$(whoami)', SEEN.notUnderstood);
+    expect(await card.innerText()).not.toContain(SEEN.help);
   });
 
   it('writes "licensing is broken" and is asked which host to diagnose', async () => {
