@@ -54,7 +54,7 @@ export async function measureAudit(dir: string): Promise<{ lines: string[]; figu
   started = process.hrtime.bigint();
   const evidence = openAuditEvidence(bigDb);
   const verdict = verifyLog(
-    { records: evidence.records, logId: evidence.logId, checkpoints: readCheckpoints(bigCheckpoints) },
+    { records: evidence.records, logId: evidence.logId, checkpoints: readCheckpoints(bigCheckpoints).checkpoints },
     loadVerifyKey(keys.verify),
     { requireCheckpoints: true },
   );

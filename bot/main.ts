@@ -140,6 +140,12 @@ export async function startBot(
     background.start(() => expireOverdue(deps));
   };
   sweep();
+  /** The head checkpointed (a log at rest is covered to its end), then the file and the forwarders closed. */
+  const closeAudit = (): void => {
+    checkpointed.close();
+    store.close();
+    for (const forwarder of outlets.forwarders) forwarder.close();
+  };
   const sweeper = setInterval(sweep, config.expirySweepMs);
   sweeper.unref();
   // The policy and inventory in effect, by hash, and any later change to their files (not reloaded).
@@ -180,16 +186,13 @@ export async function startBot(
       ]);
       if (finished) {
         await executor.close?.();
-        checkpointed.close();
-        store.close();
-        for (const forwarder of outlets.forwarders) forwarder.close();
+        closeAudit();
         return;
       }
       // Handed back: the store closes first, so a run cut short by the pool stopping records nothing
       // (no false "failed"); its request stays `running` for the next start to re-read and report.
       log.warn('shutdown: runs still in flight are handed back to the next start', {});
-      checkpointed.close();
-      store.close();
+      closeAudit();
       await executor.close?.();
     },
   };

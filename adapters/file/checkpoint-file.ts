@@ -53,17 +53,17 @@ export class CheckpointFile implements CheckpointSink {
  * kill -9). Skipping a torn line loses nothing: the checkpoints still chain through their `prev`, so a
  * removed or altered checkpoint is found either way.
  */
-export function readCheckpoints(path: string): SignedCheckpoint[] & { torn?: number } {
-  const found: SignedCheckpoint[] & { torn?: number } = [];
-  found.torn = 0;
-  if (!existsSync(path)) return found;
+export function readCheckpoints(path: string): { checkpoints: SignedCheckpoint[]; torn: number } {
+  const checkpoints: SignedCheckpoint[] = [];
+  let torn = 0;
+  if (!existsSync(path)) return { checkpoints, torn };
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const parsed = parseLine(line);
-    if (parsed) found.push(parsed);
-    else found.torn += 1;
+    if (parsed) checkpoints.push(parsed);
+    else torn += 1;
   }
-  return found;
+  return { checkpoints, torn };
 }
 
 function parseLine(line: string): SignedCheckpoint | undefined {

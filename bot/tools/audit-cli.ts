@@ -59,11 +59,9 @@ async function main(): Promise<number> {
       file,
     );
     const checkpointFile = resolve(option('--checkpoints') ?? settings.checkpointFile);
-    const checkpoints = readCheckpoints(checkpointFile);
-    if (checkpoints.torn)
-      console.log(
-        `audit verify: ${checkpoints.torn} line(s) of ${checkpointFile} are not checkpoints (torn by a crash?); skipped`,
-      );
+    const { checkpoints, torn } = readCheckpoints(checkpointFile);
+    if (torn)
+      console.log(`audit verify: ${torn} line(s) of ${checkpointFile} are not checkpoints (torn by a crash?); skipped`);
     const verdict = verifyLog(
       { records: evidence.records, logId: evidence.logId, checkpoints },
       loadVerifyKey(settings.verifyKeyFile),

@@ -72,7 +72,7 @@ function keep(file: string): string {
   return file;
 }
 
-function describe(theme: TeamsTheme, width: string, p: ContrastProblem): string {
+function contrastLine(theme: TeamsTheme, width: string, p: ContrastProblem): string {
   return `${theme} ${width}: "${p.text}" ${p.ratio}:1 (needs ${p.needed}:1)`;
 }
 
@@ -181,7 +181,7 @@ function inBrowser(
         for (const theme of latest ? THEMES : []) {
           const file = join(SCREENSHOT_DIR, `${state}-${width}-${theme === 'light' ? 'light-teams' : theme}.png`);
           const problems = await cardInTheme(parts.browser, latest!, { theme, width: cardBox ?? 450, file });
-          contrast.push(...problems.map((p) => describe(theme, width, p)));
+          contrast.push(...problems.map((p) => contrastLine(theme, width, p)));
           files.push(theme === 'light' ? file : keep(file));
         }
       }
