@@ -3,6 +3,11 @@ const MIGRATE =
 
 /** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
 export function isCalMigration(t: string): boolean {
+  // "the call centre has moved to user CALs": moving to a kind of CAL is a licensing mode, not CALs that move.
+  t = t.replace(
+    /\b(moved|moving|move|switched|gone|going|changed) (over )?(to|onto) (per )?(user|device) cals?\b/g,
+    ' ',
+  );
   if (/\bhow many\b|\bleft\b|\breach\b|\bmslicensing\b|\bclient\b|\bzzpc\b/.test(t)) return false;
   const calWords = /\bcals?\b|\blicens(e|ing) (packs?|database|keypacks?)\b|\bkeypacks?\b|\blicenses\b/.test(t);
   const serverWords = /\blicense server\b|\bzzls\b|\blicensing (server|role)\b/.test(t);

@@ -3,7 +3,7 @@
  * the shapes of pasted events. Each is matched against normalised, host-masked text (see intents.ts).
  */
 export const CHANGE =
-  /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild|kill|trash|drop)(s|ed|d|ing)?\b|\bblow away\b|\bget rid of\b/;
+  /\b(reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|fix|redo|renew|refresh|zap|regenerate|recreate|rebuild|kill|trash|drop)(s|ed|d|ing)?\b|\b(wiping|deleting|removing|purging|nuking|zapping|regenerating|recreating|trashing|dropping|dropped|zapped)\b|\bblow away\b|\bget rid of\b/;
 export const LICENCE = /\b(license[sd]?|licensing|lic|cals?|mslicensing)\b/;
 export const CLIENT_SIDE =
   /\b(client|rdp|mstsc|pc|laptop|workstation|desktop|computer|thin client|cache|cached|zzpc)\b/;
@@ -14,7 +14,7 @@ export const SERVER_WORDS =
   /\blicense servers?\b|\b(lic|ls) (server|box|host|srv)s?\b|\bls\s*(is|=|:|->|zz)|\bzzls\b|\blicense box\b|\b(point|points|pointed|pointing|repoint)\b.*\bat\b/;
 export const EVENT_IDS = /\b(1003|1004|1011|1028|1068|1069|1128|1130|50280|50282|4105|4140|4141)s?\b/;
 export const EVENT_NOUNS =
-  /\bevents?\b|\bevent ?logs?\b|\bevent viewer\b|\b(admin|operational) log\b|\brcm\b|\bremoteconnectionmanager\b/;
+  /\bevents?\b|\bevent ?logs?\b|\b(errors|warnings) in the (system |application )?logs?\b|\bevent viewer\b|\b(admin|operational) log\b|\brcm\b|\bremoteconnectionmanager\b/;
 
 /** A request's own id ("REQ-20411", a UUID): the message is about that request, not about a host. */
 export const REQUEST_REF = /\breq-\d{1,12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/;

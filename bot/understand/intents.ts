@@ -68,7 +68,7 @@ const RULES: Rule[] = [
   {
     intent: 'request.status',
     matches: (t) =>
-      /\b(status|state|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|^\s*(done|finished|ready|through) yet\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\bi asked for\b.{0,12}\b(go(ne)? through|work(ed)?|run|finish(ed)?|happen(ed)?)\b|\b(it is|is it) (done|finished|ready|through)\b|\bmy (request|demand|ticket|change)\b.{0,30}\b(done|finished|ready|status)\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b/.test(
+      /\b(status|state|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|^\s*(done|finished|ready|through) yet\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\bi asked for\b.{0,12}\b(go(ne)? through|work(ed)?|run|finish(ed)?|happen(ed)?)\b|\b(it is|is it) (done|finished|ready|through)\b|\bmy (request|demand|ticket|change)\b.{0,30}\b(done|finished|ready|status)\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b|\bwhere are we (with|on) (the|my|that)\b|\b(the|my|that) [\w ]{0,30}\b(i|we) (put in|asked for|raised|submitted|requested|logged|sent)\b.{0,30}\?/.test(
         t,
       ) ||
       /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t) ||
@@ -133,14 +133,18 @@ const RULES: Rule[] = [
   {
     intent: 'rdsh.test_license_server',
     matches: (t) =>
-      /\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license server)\b.{0,30}\bfrom (zz(rdsh|host)|(each|every|all|both)\b)/.test(
+      // "test ls XRAYVIEW-TS": the terse form, the session host's reach to its license server.
+      /^\s*test (the )?(ls|lic server|license server)( connection| connectivity| reach)? (on |from |for )?zz(rdsh|host)\b/.test(
+        t,
+      ) ||
+      (/\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license server)\b.{0,30}\bfrom (zz(rdsh|host)|(each|every|all|both)\b)/.test(
         t,
       ) &&
-      /\b(zzls|license servers?|license box)\b/.test(t) &&
-      // "X still talks to the old LS, move it to LS2": the move is the request.
-      !/\b(still|currently)\b.*\b(move|point|switch|repoint|change|set)\b.{0,25}\b(to|at) zzls\b/.test(t) &&
-      // "which license server does RES-10 talk to?" asks which one it uses: a diagnosis answers that.
-      !(/\b(which|what) (license )?servers?\b/.test(t) && !/\b(reach\w*|ping|port|firewall\w*|blocked)\b/.test(t)),
+        /\b(zzls|license servers?|license box)\b/.test(t) &&
+        // "X still talks to the old LS, move it to LS2": the move is the request.
+        !/\b(still|currently)\b.*\b(move|point|switch|repoint|change|set)\b.{0,25}\b(to|at) zzls\b/.test(t) &&
+        // "which license server does RES-10 talk to?" asks which one it uses: a diagnosis answers that.
+        !(/\b(which|what) (license )?servers?\b/.test(t) && !/\b(reach\w*|ping|port|firewall\w*|blocked)\b/.test(t))),
   },
   {
     intent: 'ls.cal_inventory',
@@ -181,14 +185,17 @@ const RULES: Rule[] = [
       // "ugh, event 1003 again on X naming Y": it keeps happening, a complaint; a diagnosis answers it.
       // "every time someone connects ... we get event 1004 logged": it happens over and over, the same.
       !(
-        /\b(again|keeps?|still|every time|each time|whenever|all the time|constantly)\b/.test(t) &&
-        !/\b(show|list|pull|(?<!we )get|any|check|see)\b/.test(t)
+        /\b(again|keeps?|still|every time|each time|whenever|all the time|constantly|every (few |couple of |\w+ )?(seconds?|minutes?|mins?|hours?|morning|night|day|logon|login)|driving (me|us) (mad|crazy|nuts|up the wall))\b/.test(
+          t,
+        ) && !/\b(show|list|pull|(?<!we )get|any|check|see)\b/.test(t)
       ) &&
       (EVENT_IDS.test(t) || EVENT_NOUNS.test(t)) &&
       ((EVENT_IDS.test(t) && /\bevents?\b/.test(t)) ||
         /\b(any|show|list|seen|logged|see|get|check|pull|find|grab|dump|give|display|export)\b/.test(t) ||
         (EVENT_NOUNS.test(t) && /\?\s*$/.test(t)) ||
-        /\bevents? (on|for|from|in)\b|\b(licensing|rcm|1\d{3}|5\d{4}) events\b/.test(t) ||
+        /\bevents? (on|for|from|in)\b|\bevents? of (licen\w*|rds|rdp|rcm)\b|\b(need|needing|want|wanting) (the |all )?(licensing )?events?\b|\b(licensing|rcm|1\d{3}|5\d{4}) events\b/.test(
+          t,
+        ) ||
         // "1128s on LEDGER-TS?": ids in the plural are events.
         /\b(1\d{3}|4\d{3}|5\d{4})s (on|for|from|in)\b/.test(t) ||
         // "events RDS-1028 last 7d": the terse form, a host and a window.
@@ -213,10 +220,12 @@ const RULES: Rule[] = [
   {
     intent: 'rdsh.restart_service',
     matches: (t) =>
-      /\b(restart(ed|ing)?|bounce|recycle|kick|cycle)\b/.test(t) &&
-      /\b(rds|remote desktop services?|termservice|term service|terminal services?|(rd|rdp|rds) services?|the service|services?)\b/.test(
-        t,
-      ),
+      (/\b(restart(ed|ing)?|bounce|recycle|kick|cycle)\b/.test(t) &&
+        /\b(rds|remote desktop services?|termservice|term service|terminal services?|(rd|rdp|rds) services?|the service|services?)\b/.test(
+          t,
+        )) ||
+      // "restart TS on CCRDS-B": TS is Terminal Services, the service's old name.
+      /\b(restart|bounce|recycle)\b (the )?ts\b/.test(t),
   },
 ];
 
@@ -227,6 +236,8 @@ function isClientReset(t: string): boolean {
     // "reset the licence for priya.nair": a person's licence is the one cached on their PC.
     (/\b(reset|clear|wipe|renew|refresh|fix)\b.{0,20}\blicen[cs]e\b.{0,30}\b(for|of) zzuser\b/.test(t) &&
       !GRACE.test(t)) ||
+    // "clear licnse on KTW-CTRL-1O03": a licence cleared on a machine is a client's cached one.
+    /\b(clear|wipe|delete|purge)\b (the )?license (on|for|from) zz(pc|host)\b/.test(t) ||
     // "Requested: fix the client side" (of a pasted 1003).
     /\b(fix|reset|clear)\w* (the )?client[- ]side\b/.test(t) ||
     (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||

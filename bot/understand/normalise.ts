@@ -47,8 +47,13 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\b(pls|plz|plse|pleaes|pleas)\b/g, 'please'],
   [/\b(bitte|por favor|prego|per favore|lütfen|proszę|alsjeblieft|svp|onegaishimasu)\b/g, 'please'],
   [/\b(thx|thanx|thnx|ty)\b/g, 'thanks'],
+  // Three-letter typos are below the typo stage's four letters: "for the lst week".
+  [/\b(lst|lsat)\b(?= (week|day|month|\d+|24|48|few|hour|night|change))/g, 'last'],
   [/=>|->|-->|→|⇒/g, ' -> '],
   [/\brest (the|its|his|her|their|my|our|this|that)\b/g, 'reset $1'],
+  [/\brest (grace|timebomb|mslicensing|licen[cs]\w*|cache|client)\b/g, 'reset $1'],
+  [/\bper (usr|uesr|usre|useer)\b/g, 'per user'],
+  [/\bper (dev|devce|devic|dvice|devise|decive)\b/g, 'per device'],
   // "drops out of the clinical system every hour": a session that ends, never "drop" as in remove.
   [/\bdrop(s|ped|ping)? (out|off)\b/g, 'disconnects'],
   // Indian English "revert" is "reply": "please check and revert", "revert with the status".

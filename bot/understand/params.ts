@@ -82,7 +82,7 @@ export function readReboot(text: string): 'now' | 'scheduled' | 'none' | undefin
   )
     return 'now';
   if (
-    /\b(reboot|restart)s?\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b|\bwait\w* (for|until) the (scheduled|maintenance|change|patch) window\b/.test(
+    /\b(reboot|restart|bounce)s?\b.{0,40}\b(tonight|later|scheduled?|maintenance|window|after hours|weekend|overnight)\b|\bschedul\w*\b.{0,20}\b(reboot|restart)s?\b|\bwait\w* (for|until) the (scheduled|maintenance|change|patch) window\b/.test(
       text,
     )
   )
@@ -169,6 +169,9 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
             text,
           ))
       )
+        params.scope = 'key';
+      // "all of it including the key": the key itself goes too.
+      else if (/\b(including|incl\.?|and also|plus|as well as) the (mslicensing |registry |whole )?key\b/.test(text))
         params.scope = 'key';
       else if (/\b(subkeys?|hardwareid|store)\b/.test(text)) params.scope = 'subkeys';
       else if (

@@ -16,6 +16,9 @@ export type Verdict =
 const ASKS_CHANGE =
   /\b(resetting|restarting|rebooting|refreshing|clearing|removing|deleting|wiping|reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|restart|reboot|bounce|recycle|cycle|kick|restore|revert|reverse|rollback|back ?out|undo|regen|put|set|switch|change|update|updating|modify|amend|edit|configure|point|use|assign|replace|append|add|tack|write|enter|drop|make|move|flip|convert|apply|blow away|get rid of|give|kill|pull|get|take|swap|repoint|go|should|ought|needs?|wants?|must|has to)\b|->|\s=|:\s*(zz|per)|\bper (user|device|seat)\b|\bzzls (as )?(primary|secondary|first|second|backup)\b|\b(user|device) cals\b|\blicense server zz|\bmode\s*(:|=)|\bper (user|device)\b.*\bplease\b|\bzz(rdsh|host) gets zzls\b/;
 
+const WOULD_IT_HELP =
+  /\b(would|will|could|might|does|do you think|is it worth)\b.{0,25}\b(resetting|wiping|clearing|deleting|removing|refreshing|restarting|rebooting|rearming|switching|changing|pointing|renewing|bouncing)\b.{0,60}\b(fix|sort|help|solve|resolve|cure|work|do the trick|sort out)\b/;
+
 /** Whether a clause's words ask for a change in any form (a verb, an arrow, "should use"). */
 export function asksChange(text: string): boolean {
   return ASKS_CHANGE.test(text);
@@ -60,6 +63,12 @@ export function judge(intents: Intent[], clauses: Clause[], text: string): Verdi
   if (asking.length > 0 && !valueOnly) return { kind: 'as-asked', intents };
   if (valueOnly) return { kind: 'choose', change: changing, readOnly: readOnlyOf(intents, text) };
   const readOnly = readOnlyOf(intents, text);
+  // "would wiping the licence cache on X sort it out?": whether a change would help: it may be wanted.
+  if (
+    clauses.some((c) => c.act === 'question' && WOULD_IT_HELP.test(c.text)) &&
+    !clauses.some((c) => c.act === 'complaint')
+  )
+    return { kind: 'choose', change: changing, readOnly };
   // A fragment beside a full question ("which mode is RDSH01 in, per user or per device?") belongs to it.
   const fullQuestion = clauses.some((c) => c.act === 'question' && !c.fragment);
   if (clauses.some((c) => c.fragment) && !fullQuestion && !clauses.some((c) => c.act === 'complaint'))

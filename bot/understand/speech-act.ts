@@ -15,7 +15,7 @@ export interface Clause {
 
 // Greetings, politeness and ticket furniture in front of the clause's real start.
 const LEAD =
-  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|when you have a (?:sec|second|minute|moment)|if you (?:get|have) a (?:sec|minute|chance)|whenever you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote)\b[\s:#.,!-]*)+/;
+  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|when you have a (?:sec|second|minute|moment)|if you (?:get|have) a (?:sec|minute|chance)|whenever you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote|(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|in there|on it)|on top of that|one more thing|oh and|by the way|btw)\b[\s:#.,!-]*)+/;
 
 /** Ticket form labels in front of the request itself: "Requested fix: refresh ...", "Action: reset ...". */
 const LABEL =
@@ -23,7 +23,7 @@ const LABEL =
 
 /** "can you", "could someone", "is possible you", "i need you to", "go ahead and": a request said politely. */
 const ASKING =
-  /^(?:(?:can|could|would|will|cud|cn) (?:you|u|ya|someone|somebody|anyone|we|i) (?:please |pls |plz )?|(?:is|it is|would it be|is it) (?:it )?possible (?:for you )?(?:to |that you |you )(?:can |could |please )?|(?:please,? )?you can (?:please )?|(?:would|do) you mind |i need (?:you )?to |we need to |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
+  /^(?:(?:can|could|may|might) (?:i|we) (?:please )?ask (?:you|someone|somebody|one of you) (?:to |if you (?:could|can) |whether you (?:could|can) )(?:please )?|(?:can|could|would|will|cud|cn) (?:you|u|ya|someone|somebody|anyone|we|i) (?:please |pls |plz )?|(?:is|it is|would it be|is it) (?:it )?possible (?:for you )?(?:to |that you |you )(?:can |could |please )?|(?:please,? )?you can (?:please )?|(?:would|do) you mind |i need (?:you )?to |we need to |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
 
 const IMPERATIVE =
   /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|reverse|rollback|back ?out|undo|regen|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
@@ -42,13 +42,15 @@ const PLEASE = /\b(please|pls|plz|plse|pleeze)\b/;
 /** Clauses: sentences, and the parts of a sentence joined by ",", " - ", "but", "so", "then". */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/(?<=[.!?;])\s+|\n+|\s*[,;]\s*|\s+-\s+|\s+(?:but|so|then|and then|also)\s+/)
+    .split(/(?<=[.!?;])\s+|\n+|\s*[,;|]\s*|\s+-\s+|\s+(?:but|so|then|and then|also)\s+/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }
 
 export function classify(clause: string): Clause {
-  const bare = clause.replace(LEAD, '').replace(LABEL, '').trim();
+  const led = clause.replace(LEAD, '');
+  const label = LABEL.exec(led)?.[0];
+  const bare = led.replace(LABEL, '').trim();
   // "passing this on from Niamh in litigation: could you please reset ...": a polite request after a
   // colon asks. A bare verb after one does not: "Steps tried: reset MSLicensing on PC-040" is history.
   const afterColon = /^[^:]{3,80}:\s+(.+)$/.exec(bare)?.[1];
@@ -98,6 +100,10 @@ export function classify(clause: string): Clause {
   if (COMPLAINT.test(core)) return { text: clause, act: endsAsking ? 'question' : 'complaint', fragment: false };
   if (endsAsking) return { text: clause, act: 'question', fragment: !/\b(is|are|does|do|did|has|have)\b/.test(core) };
   if (PLEASE.test(clause)) return { text: clause, act: 'request', fragment: false };
+  // A ticket's "Request: per-device licensing mode on CCRDS-C" field is what is asked, verb or not;
+  // "Action taken: ..." is history.
+  if (label && !/\b(taken|tried|done|attempted|already|so far|history|previous)\b/.test(label))
+    return { text: clause, act: 'request', fragment: false };
   // A clause with a change word anywhere and nothing that makes it a question: "timebomb reset on RDSH03".
   return { text: clause, act: 'statement', fragment: false };
 }
