@@ -50,7 +50,16 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
   const whole = parseOne(input, inventory, hostile);
   // Hostile text is never cut into parts: none of its words may become a target, in any part.
   if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return { ...whole, text: given };
-  const part = (piece: string): ParseResult => parseOne(piece, inventory, false);
+  // The stages below try the same pieces more than once (per host, as several requests, corrected):
+  // each piece is understood once per message.
+  const understood = new Map<string, ParseResult>([[input, whole]]);
+  const part = (piece: string): ParseResult => {
+    const known = understood.get(piece);
+    if (known) return known;
+    const result = parseOne(piece, inventory, false);
+    understood.set(piece, result);
+    return result;
+  };
   // The message as several requests, values per host, or one; `one` is its reading as a whole.
   const parts = (piece: string, one = part(piece)): ParseResult =>
     perHostValues(piece, one, inventory, part) ??

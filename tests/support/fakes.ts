@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the in-memory fakes of every port live together, so a change of a port
+// shows up in one file and every unit test fakes it the same way.
 import type { ChangeRequest, Host, TargetReport } from '../../bot/domain';
 import {
   type ApprovalsChannel,

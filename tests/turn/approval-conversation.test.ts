@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: one approval conversation from request to result, read top to bottom.
 import { approvalCard } from '../../cards/approval-card';
 import { requestCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';

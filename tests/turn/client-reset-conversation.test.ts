@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: one client-reset conversation from request to result, read top to bottom.
 import { requestCard } from '../../cards/request-card';
 import { VERB } from '../../cards/verbs';
 import type { FakeClientExecutor } from '../support/fakes';

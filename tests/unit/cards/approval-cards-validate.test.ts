@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: every card in every state validated against the Adaptive Cards 1.5
+// schema in one place, so a state without a check shows as a missing row.
 import type { ApprovalState, ChangeRequest, HostOutcome, RequestState } from '../../../bot/domain';
 import { approvalCard } from '../../../cards/approval-card';
 import type { AdaptiveCard, CardElement } from '../../../cards/card-kit';

@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the policy's whole decision table (who may ask what, on which hosts, when)
+// as one list of cases.
 import type { Host, PlannedOperation, Requester } from '../../../bot/domain';
 import { checkApprover, checkRequest, type PolicyDecision } from '../../../bot/policy/check-request';
 import { type HostGroup, inGroup, membersWithRoles, type Policy, rolesOf } from '../../../bot/policy/policy';

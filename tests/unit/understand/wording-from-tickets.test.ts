@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: one case per ticket shape seen (pasted fields, back-out plans, callers),
+// kept together so a new shape is added beside its neighbours.
 import { join } from 'node:path';
 import { JsonInventory } from '../../../adapters/inventory/json-config';
 import { parseRequest } from '../../../bot/understand/parse-request';
