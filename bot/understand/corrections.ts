@@ -16,7 +16,7 @@ const CORRECTION =
   /(?:^|[\s,.;:!?-])(actually,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\bhmm,?\s)actually|no wait|wait,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\boh\s)wait(?=\s*[,.!:-])|sorry,? i meant|sorry,? no|no,? sorry|on second thoughts?|scratch that|i meant|make that|correction:)(?=[\s,.:;!?]|$)/gi;
 // "never mind the grace reset, just restart ...": what is dropped may be named before the new request.
 const DROPS_BEFORE =
-  /^[\s,.:;!-]*(don'?t|do not|never ?mind|forget (it|that)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;
+  /^[\s,.:;!-]*(don'?t|do not|never ?mind|(forget|skip|scrap|cancel|drop|leave) (it|that|this)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;
 
 /** Words before the new host when it takes the old one's place ("it's RDSH05 I need"). */
 const SWAP_LEAD = /^\W*(?:(?:it'?s|it is|i meant|i mean|rather|on|for)\s+)?(?:the\s+)?/i;
@@ -33,8 +33,15 @@ export function correctedParse(
   const before = text.slice(0, last.index);
   const after = text.slice(last.index + last[0].length);
   // "actually leave LABRDS-2 out": a host kept out, not a change of mind (kept-hosts.ts reads it).
-  // "actually skip SANDBOX-TS" / "actually leave it out": the same, in other words.
-  if (before.trim() === '' || /^\W*(leave|skip|exclude|drop|ignore|forget)\b/i.test(after)) return undefined;
+  // "actually skip SANDBOX-TS" / "actually leave it out": the same, in other words; "actually skip that,
+  // just show me its events" drops what came before.
+  if (
+    before.trim() === '' ||
+    /^\W*(leave|skip|exclude|drop|ignore|forget)\b(?!\s+(that|this|it)\b[\s,]*(and\s+)?(just|instead|only|rather)\b)/i.test(
+      after,
+    )
+  )
+    return undefined;
   const earlier = parse(before);
   if (earlier.operations.length === 0) return undefined;
   if (DROPS_BEFORE.test(after)) {

@@ -4,16 +4,22 @@ import type { Host, ParseResult } from '../domain';
  * "point the Sunderland session hosts at LS2, excluding the billing ones": a group kept out by its tag
  * in words. The hosts that carry a tag whose value is that word ("collection:BILLING", "lab") leave
  * every operation's targets; nothing is ever added. Runs only when an except word is followed by a
- * word and "ones", "hosts", "servers", "machines", "boxes" or "PCs".
+ * word and "ones", "hosts", "servers", "machines", "boxes" or "PCs", or by a tag in the plural.
  */
 const EXCLUDED =
   /\b(?:excluding|except(?: for)?|apart from|other than|but not|not)\s+(?:the\s+|any\s+)?([a-z][\w-]{1,30})\s+(?:ones|hosts|session hosts|servers|machines|boxes|pcs|clients)\b/gi;
+
+/** "all the Dublin clients except the laptops": a tag in the plural, kept out by itself. */
+const EXCLUDED_PLURAL =
+  /\b(?:excluding|except(?: for)?|apart from|other than|but not)\s+(?:the\s+|any\s+)?([a-z][\w-]{1,30}?)s\b/gi;
 
 const tagValue = (tag: string) => (tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag).toLowerCase();
 
 export function withoutExcludedGroups(text: string, parse: ParseResult, inventory: readonly Host[]): ParseResult {
   if (!/\b(?:excluding|except|apart from|other than|but not|not)\b/i.test(text)) return parse;
-  const words = new Set([...text.matchAll(EXCLUDED)].map((match) => (match[1] ?? '').toLowerCase()));
+  const words = new Set(
+    [...text.matchAll(EXCLUDED), ...text.matchAll(EXCLUDED_PLURAL)].map((match) => (match[1] ?? '').toLowerCase()),
+  );
   if (words.size === 0) return parse;
   const out = new Set(
     inventory.filter((host) => host.tags.some((tag) => words.has(tagValue(tag)))).map((host) => host.name),

@@ -52,6 +52,19 @@ const TAG_SYNONYMS: Record<string, string> = { test: 'lab', testing: 'lab' };
 /** The tag a word names: its own value ("fin"), or a longer word that starts with one ("finance"). */
 function tagOf(word: string, index: InventoryIndex): string | undefined {
   if (index.byTag.has(word)) return word;
+  // Every word of every message is looked up: each answer is kept with its (unchanging) index.
+  let known = tagsOfWords.get(index);
+  if (!known) tagsOfWords.set(index, (known = new Map()));
+  if (known.has(word)) return known.get(word);
+  const tag = longestTagOf(word, index);
+  if (known.size > 20_000) known.clear();
+  known.set(word, tag);
+  return tag;
+}
+
+const tagsOfWords = new WeakMap<InventoryIndex, Map<string, string | undefined>>();
+
+function longestTagOf(word: string, index: InventoryIndex): string | undefined {
   const synonym = TAG_SYNONYMS[word];
   if (synonym && index.byTag.has(synonym)) return synonym;
   if (word.length < 4) return undefined;

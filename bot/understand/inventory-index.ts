@@ -96,6 +96,20 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
 /** Inventory names one edit (or one adjacent swap) away from a word, or equal once squashed. */
 export function nearMisses(word: string, index: InventoryIndex): string[] {
   const lower = word.toLowerCase();
+  // The parts of one message are looked at one by one with the same words: each answer is kept.
+  let known = nearMissesOf.get(index);
+  if (!known) nearMissesOf.set(index, (known = new Map()));
+  const before = known.get(lower);
+  if (before) return [...before];
+  const found = nearMissesFor(lower, index);
+  if (known.size > 20_000) known.clear();
+  known.set(lower, found);
+  return [...found];
+}
+
+const nearMissesOf = new WeakMap<InventoryIndex, Map<string, string[]>>();
+
+function nearMissesFor(lower: string, index: InventoryIndex): string[] {
   const found = new Set<string>((index.bySquash.get(squash(lower)) ?? []).map((host) => host.name));
   if (lower.length >= 4) {
     for (const key of [lower, ...deletions(lower)]) {

@@ -106,7 +106,7 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
       break;
     case 'rdsh.set_license_servers': {
       params.op = readServerOp(text, servers.length);
-      const wanted = params.op === 'replace' ? notMovedFrom(servers, text) : servers;
+      const wanted = notTheReason(params.op === 'replace' ? notMovedFrom(servers, text) : servers, text);
       if (wanted.length > 0) params.servers = wanted;
       break;
     }
@@ -137,6 +137,18 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
 /** "can they reach LS-DR if LS2 goes down?": a server named in a condition is not the one asked about. */
 function notConditional(servers: string[], text: string): string[] {
   const places = [...text.matchAll(/(\b(?:if|when|in case|should|once|unless)\s+(?:the\s+)?)?\bzzls\b/g)];
+  if (places.length !== servers.length) return servers;
+  const kept = servers.filter((_, i) => !places[i]?.[1]);
+  return kept.length > 0 ? kept : servers;
+}
+
+/** "while LIC-LEEDS is being patched", "Reason: LIC-LEEDS patching": the server that is why, not one to use. */
+function notTheReason(servers: string[], text: string): string[] {
+  const places = [
+    ...text.matchAll(
+      /(\b(?:while|whilst|until|because|since|reason\s*:|justification\s*:)\s+(?:the\s+)?|\bas (?=zzls (?:is|was|gets|goes|has)\b))?\bzzls\b/g,
+    ),
+  ];
   if (places.length !== servers.length) return servers;
   const kept = servers.filter((_, i) => !places[i]?.[1]);
   return kept.length > 0 ? kept : servers;

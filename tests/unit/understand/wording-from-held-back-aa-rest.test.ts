@@ -68,3 +68,35 @@ describe('wording the held-back sets still missed', () => {
     expect(brief('test ls rdsh-lab-01')).toEqual([['rdsh.test_license_server', ['RDSH-LAB-01'], undefined]]);
   });
 });
+
+describe('wording the twenty-eighth held-back set brought', () => {
+  it('keeps out a group excepted by its tag in the plural ("except the labs")', () => {
+    expect(brief('restart the service on all the session hosts except the labs')[0]?.[1]).not.toContain('RDSH-LAB-01');
+  });
+
+  it('never gives a server named as the reason ("while LS1 is being patched", "Reason: LS1 ...")', () => {
+    expect(parse('point RDSH01 at LS-DR while LS1 is being patched').operations[0]?.params.servers).toEqual(['LS-DR']);
+    expect(
+      parse('CHG-1 | Change: point RDSH02 at LS-DR | Reason: LS1 patching | Backout: point it back at LS1')
+        .operations[0]?.params.servers,
+    ).toEqual(['LS-DR']);
+  });
+
+  it('drops what came before "actually skip that, just ..."', () => {
+    expect(brief('restart the service on RDSH03 - actually skip that, just show me its events from today')).toEqual([
+      ['rdsh.events', ['RDSH03'], '24h'],
+    ]);
+  });
+
+  it('answers trouble on a Mac with the Mac advice, not a diagnosis of Windows settings it has not', () => {
+    expect(brief('svega on MAC-DESIGN-3 gets a licensing error, what do we do?')).toEqual([
+      ['advice.mac_client', [], undefined],
+    ]);
+  });
+
+  it('reads whether the approval came through as the status of the request', () => {
+    expect(brief('has the approval come through for my last request yet?')).toEqual([
+      ['request.status', [], undefined],
+    ]);
+  });
+});
