@@ -183,7 +183,7 @@ function isClientReset(t: string): boolean {
     (/\b(invalid|expired|corrupt|bad|broken|stale)\b.{0,20}\blicense\b/.test(t) && CHANGE.test(t)) ||
     (/\b(event\s*)?1003\b/.test(t) && /\b(client|zzpc)\b/.test(t) && CHANGE.test(t)) ||
     // "reset the cache on FRONTDESK-05", "... for hf": a cache on a client, or a user's, is its licence cache.
-    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzz(pc|user)\b/.test(t)) ||
+    (CHANGE.test(t) && /\bcache\b/.test(t) && /\bzz(pc|user|host)\b/.test(t)) ||
     // "reset the cache on bob.fisher's machine": a person's machine, even one the inventory does not know.
     (CHANGE.test(t) &&
       /\bcache\b/.test(t) &&

@@ -151,7 +151,10 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
  * The text without a note of where it was pasted from (see PASTE_PREAMBLE).
  */
 export function withoutPasteNote(text: string): string {
-  return text.replace(PASTE_PREAMBLE, '');
+  // "modes: OFFICE-RDS per user, FINANCE-RDS per device - set them": a heading over the values, no request.
+  return text
+    .replace(PASTE_PREAMBLE, '')
+    .replace(/^\s*(?:licensing |licence |license )?(?:modes?|settings)\s*:\s*/i, '');
 }
 
 /**

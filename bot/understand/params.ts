@@ -150,7 +150,12 @@ function notTheReason(servers: string[], text: string): string[] {
     ),
   ];
   if (places.length !== servers.length) return servers;
-  const kept = servers.filter((_, i) => !places[i]?.[1]);
+  // "... actually no, LICSRV-OLD is dead, use LICSRV-KNG": a server said to be out of service.
+  const outOfService = (at: number) =>
+    /^zzls (?:is|was|has been|'s) (?:dead|down|gone|offline|retired|decommissioned|broken|being (?:retired|decommissioned))\b/.test(
+      text.slice(at),
+    );
+  const kept = servers.filter((_, i) => !places[i]?.[1] && !outOfService(places[i]?.index ?? -1));
   return kept.length > 0 ? kept : servers;
 }
 

@@ -66,7 +66,9 @@ export function judge(intents: Intent[], clauses: Clause[], text: string): Verdi
   // "would wiping the licence cache on X sort it out?": whether a change would help: it may be wanted.
   if (
     clauses.some((c) => c.act === 'question' && WOULD_IT_HELP.test(c.text)) &&
-    !clauses.some((c) => c.act === 'complaint')
+    !clauses.some((c) => c.act === 'complaint') &&
+    // "... or is it something else?" asks what is wrong: the diagnosis answers it.
+    !/\bor (is it|could it be|is there) (something|anything) else\b/.test(text)
   )
     return { kind: 'choose', change: changing, readOnly };
   // A fragment beside a full question ("which mode is RDSH01 in, per user or per device?") belongs to it.

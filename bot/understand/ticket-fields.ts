@@ -14,12 +14,12 @@ const PEOPLE_FIELDS =
 /**
  * A change ticket's back-out field ("Backout: revert to Per Device if logons fail", "Rollback: restore
  * previous value"): what to do if the change goes wrong, never an undo asked for now, and its value
- * ("Per Device") is not the change's. Only after the ticket's first line: a message that starts
- * "Rollback: ..." may be the request itself. "Fallback: LS-DR" alone may name a second server, so only
+ * ("Per Device") is not the change's. Only after the ticket's first line or sentence: a message
+ * that starts "Rollback: ..." may be the request itself. "Fallback: LS-DR" alone may name a second server, so only
  * a fallback plan counts.
  */
 const PLAN_FIELDS =
-  /[|\n;]\s*(?:(?:back ?-?out|roll ?-?back|revert|recovery)(?: plan| steps?| procedure)?|fall ?-?back (?:plan|steps?|procedure))\s*:\s*(?:[^|\n;.]|\.(?!\s))*/gi;
+  /(?:[|\n;]|(?<=[.!?])\s)\s*(?:(?:back ?-?out|roll ?-?back|revert|recovery)(?: plan| steps?| procedure)?|fall ?-?back (?:plan|steps?|procedure))\s*:\s*(?:[^|\n;.]|\.(?!\s))*/gi;
 
 /**
  * Only a field at a field's start ("| Requester: ..."), not "Question from requester: ...". A field

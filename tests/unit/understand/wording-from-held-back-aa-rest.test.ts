@@ -100,3 +100,35 @@ describe('wording the twenty-eighth held-back set brought', () => {
     ]);
   });
 });
+
+describe('wording the twenty-ninth held-back set brought', () => {
+  it('reads a "Back-out:" field after a full stop as the plan for trouble, not a rollback', () => {
+    expect(brief('CHG-9 Reset the grace period on RDSH-LAB-02. Back-out: none needed')).toEqual([
+      ['rdsh.reset_grace_period', ['RDSH-LAB-02'], undefined],
+    ]);
+  });
+
+  it('gives each host its value under a "modes:" heading', () => {
+    expect(brief('modes: RDSH01 per user, RDSH02 per device - set them please')).toEqual([
+      ['rdsh.set_licensing_mode', ['RDSH01'], 'PerUser'],
+      ['rdsh.set_licensing_mode', ['RDSH02'], 'PerDevice'],
+    ]);
+  });
+
+  it('never points a host at a server the correction calls dead', () => {
+    expect(
+      parse('point RDSH03 at LIC-OLD... actually no, LIC-OLD is dead, use LS2').operations[0]?.params.servers,
+    ).toEqual(['LS2']);
+  });
+
+  it('diagnoses when someone asks whether a change would help "or is it something else"', () => {
+    expect(brief('would resetting the cache on PC-040 actually fix it, or is it something else?')).toEqual([
+      ['licensing.diagnose', ['PC-040'], undefined],
+    ]);
+  });
+
+  it('reads "everything the bot has done to X" as the audit of X, and a cache on an unknown PC as needing one', () => {
+    expect(parse('show me everything the bot has done to RDSH05').operations[0]?.intent).toBe('audit.query');
+    expect(parse('reset the cache on PC-044').needs).toEqual(['target']);
+  });
+});
