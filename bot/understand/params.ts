@@ -74,8 +74,10 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
   switch (intent) {
     case 'client.reset_license_cache':
       // "the whole MSLicensing key, not just the subkeys": the key itself goes.
-      if (
-        /\b(whole|entire|complete|full)\b.{0,15}\bmslicensing\b|\bmslicensing (key )?(completely|entirely|fully|altogether)\b|\bnot (just|only) (the )?(subkeys|hardwareid|store)\b/.test(
+      // "just the HardwareID and Store subkeys, not the whole MSLicensing key": only the subkeys.
+      if (/(?<!\bnot )\b(just|only)\b.{0,20}\b(subkeys?|hardwareid|store)\b/.test(text)) params.scope = 'subkeys';
+      else if (
+        /(?<!\bnot (the )?)\b(whole|entire|complete|full)\b.{0,15}\bmslicensing\b|\bmslicensing (key )?(completely|entirely|fully|altogether)\b|\bnot (just|only) (the )?(subkeys|hardwareid|store)\b/.test(
           text,
         ) ||
         // "(whole key)", but not "don't delete the whole key".

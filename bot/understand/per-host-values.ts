@@ -38,10 +38,18 @@ export function perHostValues(
   const hosts = new Set(whole.operations.flatMap((op) => op.targets));
   if (hosts.size < 2 || !whole.operations.some((op) => Object.keys(op.params).some((key) => VALUES.has(key))))
     return undefined;
-  const parts = perHostParts(text, inventory);
+  // "reboot now for A, scheduled for B - refresh the licensing cert on both": the order comes last, for
+  // every host; each host's value comes before it. The order is read with each host's part.
+  const last = ORDER_FOR_EVERY_HOST.exec(text);
+  const values = last ? text.slice(0, last.index) : text;
+  const order = last ? (last[1] as string).replace(/\s+(?:on|for|to) (?:both|all|them|each)\b(?: of them)?/i, '') : '';
+  // With the order last, the values before it are a list: "now for A, scheduled for B".
+  const parts =
+    perHostParts(values, inventory) ??
+    (order ? values.split(/\s*[,;]\s*|\s+and\s+/).filter((part) => part.trim().length > 0) : undefined);
   // "..., and point both of them at KVLIC-DR": a part about every host named; the caller's reading.
   if (!parts || parts.some((part) => EVERY_HOST_BEFORE.test(part))) return undefined;
-  const results = parts.map(parse);
+  const results = parts.map((part) => parse(order ? `${order} ${part.trim()}` : part));
   if (!givesValuesPerHost(results)) return undefined;
   const needs = [...new Set(results.flatMap((result) => result.needs))];
   return {
@@ -70,6 +78,9 @@ export function perHostCandidates(
   const offered = split.operations.filter((op) => changes(op.intent));
   return { ...whole, candidates: [...offered, ...whole.candidates.filter((op) => !changes(op.intent))] };
 }
+
+const ORDER_FOR_EVERY_HOST =
+  /\s+[-–—]\s+((?:please\s+)?(?:refresh|reset|set|restart|clear|point|switch|renew)\b[^,;.]*\b(?:on|for|to) (?:both|all|them|each)\b(?: of them)?[^,;.]*)$/i;
 
 const EVERY_HOST_BEFORE = /\b(both|all)\s+(of\s+)?(them|those|these)\b|\bthem\s+(both|all)\b/i;
 

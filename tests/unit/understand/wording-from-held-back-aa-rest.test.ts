@@ -132,3 +132,23 @@ describe('wording the twenty-ninth held-back set brought', () => {
     expect(parse('reset the cache on PC-044').needs).toEqual(['target']);
   });
 });
+
+describe('wording the thirtieth held-back set brought', () => {
+  it('keeps the key when only the subkeys are asked for, "not the whole MSLicensing key"', () => {
+    expect(
+      brief('PC-040 and PC-041: delete just the HardwareID and Store subkeys, not the whole MSLicensing key'),
+    ).toEqual([['client.reset_license_cache', ['PC-040', 'PC-041'], 'subkeys']]);
+  });
+
+  it('gives each host its value when the order for both comes last', () => {
+    expect(
+      parse('reboot now for RDSH01, scheduled for RDSH02 - refresh the licensing cert on both').operations.map((op) => [
+        op.targets,
+        op.params.reboot,
+      ]),
+    ).toEqual([
+      [['RDSH01'], 'now'],
+      [['RDSH02'], 'scheduled'],
+    ]);
+  });
+});
