@@ -1,5 +1,5 @@
 import type { Host } from '../domain';
-import type { InventoryIndex } from './inventory-index';
+import { keptPerIndex, type InventoryIndex } from './inventory-index';
 import type { Word } from './tokens';
 
 /**
@@ -51,18 +51,11 @@ const TAG_SYNONYMS: Record<string, string> = { test: 'lab', testing: 'lab' };
 
 /** The tag a word names: its own value ("fin"), or a longer word that starts with one ("finance"). */
 function tagOf(word: string, index: InventoryIndex): string | undefined {
-  if (index.byTag.has(word)) return word;
-  // Every word of every message is looked up: each answer is kept with its (unchanging) index.
-  let known = tagsOfWords.get(index);
-  if (!known) tagsOfWords.set(index, (known = new Map()));
-  if (known.has(word)) return known.get(word);
-  const tag = longestTagOf(word, index);
-  if (known.size > 20_000) known.clear();
-  known.set(word, tag);
-  return tag;
+  // Every word of every message is looked up: each answer is kept with its index.
+  return index.byTag.has(word) ? word : longestTagKept(word, index);
 }
 
-const tagsOfWords = new WeakMap<InventoryIndex, Map<string, string | undefined>>();
+const longestTagKept = keptPerIndex(longestTagOf);
 
 function longestTagOf(word: string, index: InventoryIndex): string | undefined {
   const synonym = TAG_SYNONYMS[word];

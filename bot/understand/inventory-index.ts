@@ -95,19 +95,28 @@ export function indexInventory(inventory: readonly Host[]): InventoryIndex {
 
 /** Inventory names one edit (or one adjacent swap) away from a word, or equal once squashed. */
 export function nearMisses(word: string, index: InventoryIndex): string[] {
-  const lower = word.toLowerCase();
   // The parts of one message are looked at one by one with the same words: each answer is kept.
-  let known = nearMissesOf.get(index);
-  if (!known) nearMissesOf.set(index, (known = new Map()));
-  const before = known.get(lower);
-  if (before) return [...before];
-  const found = nearMissesFor(lower, index);
-  if (known.size > 20_000) known.clear();
-  known.set(lower, found);
-  return [...found];
+  return [...nearMissesKept(word.toLowerCase(), index)];
 }
 
-const nearMissesOf = new WeakMap<InventoryIndex, Map<string, string[]>>();
+const nearMissesKept = keptPerIndex(nearMissesFor);
+
+/**
+ * A look-up by word, its answers kept with the (unchanging) index they came from; bounded, because chat
+ * brings new words without end.
+ */
+export function keptPerIndex<T>(look: (word: string, index: InventoryIndex) => T) {
+  const kept = new WeakMap<InventoryIndex, Map<string, T>>();
+  return (word: string, index: InventoryIndex): T => {
+    let known = kept.get(index);
+    if (!known) kept.set(index, (known = new Map()));
+    if (known.has(word)) return known.get(word) as T;
+    const answer = look(word, index);
+    if (known.size > 20_000) known.clear();
+    known.set(word, answer);
+    return answer;
+  };
+}
 
 function nearMissesFor(lower: string, index: InventoryIndex): string[] {
   const found = new Set<string>((index.bySquash.get(squash(lower)) ?? []).map((host) => host.name));

@@ -151,10 +151,12 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
  * The text without a note of where it was pasted from (see PASTE_PREAMBLE).
  */
 export function withoutPasteNote(text: string): string {
-  // "modes: OFFICE-RDS per user, FINANCE-RDS per device - set them": a heading over the values, no request.
-  return text
-    .replace(PASTE_PREAMBLE, '')
-    .replace(/^\s*(?:licensing |licence |license )?(?:modes?|settings)\s*:\s*/i, '');
+  return text.replace(PASTE_PREAMBLE, '');
+}
+
+/** "modes: OFFICE-RDS per user, FINANCE-RDS per device - set them": a heading over the values, no request. */
+export function withoutValueHeading(text: string): string {
+  return text.replace(/^\s*(?:licensing |licence |license )?(?:modes?|settings)\s*:\s*/i, '');
 }
 
 /**

@@ -138,38 +138,46 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
 
 /** "can they reach LS-DR if LS2 goes down?": a server named in a condition is not the one asked about. */
 function notConditional(servers: string[], text: string): string[] {
-  const places = [...text.matchAll(/(\b(?:if|when|in case|should|once|unless)\s+(?:the\s+)?)?\bzzls\b/g)];
-  if (places.length !== servers.length) return servers;
-  const kept = servers.filter((_, i) => !places[i]?.[1]);
-  return kept.length > 0 ? kept : servers;
+  return serversNotSetAside(servers, text, /(\b(?:if|when|in case|should|once|unless)\s+(?:the\s+)?)?\bzzls\b/g);
 }
 
 /** "while LIC-LEEDS is being patched", "Reason: LIC-LEEDS patching": the server that is why, not one to use. */
 function notTheReason(servers: string[], text: string): string[] {
-  const places = [
-    ...text.matchAll(
-      /(\b(?:while|whilst|until|because|since|reason\s*:|justification\s*:)\s+(?:the\s+)?|\bas (?=zzls (?:is|was|gets|goes|has)\b))?\bzzls\b/g,
-    ),
-  ];
-  if (places.length !== servers.length) return servers;
-  // "... actually no, LICSRV-OLD is dead, use LICSRV-KNG": a server said to be out of service.
-  const outOfService = (at: number) =>
-    /^zzls (?:is|was|has been|'s) (?:dead|down|gone|offline|retired|decommissioned|broken|being (?:retired|decommissioned))\b/.test(
-      text.slice(at),
-    );
-  const kept = servers.filter((_, i) => !places[i]?.[1] && !outOfService(places[i]?.index ?? -1));
-  return kept.length > 0 ? kept : servers;
+  return serversNotSetAside(
+    servers,
+    text,
+    /(\b(?:while|whilst|until|because|since|reason\s*:|justification\s*:)\s+(?:the\s+)?|\bas (?=zzls (?:is|was|gets|goes|has)\b))?\bzzls\b/g,
+    // "... actually no, LICSRV-OLD is dead, use LICSRV-KNG": a server said to be out of service.
+    (after) =>
+      /^zzls (?:is|was|has been|'s) (?:dead|down|gone|offline|retired|decommissioned|broken|being (?:retired|decommissioned))\b/.test(
+        after,
+      ),
+  );
 }
 
 /** "switch RDSH05 from LIC-OLD to LS2", "replace LIC-OLD with LS2": the server it leaves is not in the list. */
 function notMovedFrom(servers: string[], text: string): string[] {
-  const places = [
-    ...text.matchAll(
-      /(\bfrom\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|talking to|uses|using|points at|pointing at|pointing to|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
-    ),
-  ];
+  return serversNotSetAside(
+    servers,
+    text,
+    /(\bfrom\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|talking to|uses|using|points at|pointing at|pointing to|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
+  );
+}
+
+/**
+ * The servers (one per `zzls` of the text, in order) whose mention the pattern's first group or `aside`
+ * (given the text from the mention on) does not set aside; all of them when that would leave none, or
+ * when the mentions and the servers do not pair up.
+ */
+function serversNotSetAside(
+  servers: string[],
+  text: string,
+  mention: RegExp,
+  aside: (after: string) => boolean = () => false,
+): string[] {
+  const places = [...text.matchAll(mention)];
   if (places.length !== servers.length) return servers;
-  const kept = servers.filter((_, i) => !places[i]?.[1]);
+  const kept = servers.filter((_, i) => !places[i]?.[1] && !aside(text.slice(places[i]?.index ?? 0)));
   return kept.length > 0 ? kept : servers;
 }
 

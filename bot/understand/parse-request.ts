@@ -3,7 +3,7 @@ import { noHosts, resolveHosts, type ResolvedHosts } from './host-resolver';
 import { matchIntents } from './intents';
 import { isAboutLicensing, isDiagnosis, isGeneralQuestion, isOffTopic, namesOtherThing, objectOnly } from './topic';
 import { maskHosts } from './mask-hosts';
-import { normalise, splitQuoted, withoutPasteNote } from './normalise';
+import { normalise, splitQuoted, withoutPasteNote, withoutValueHeading } from './normalise';
 import { withoutBackoutPlan, withoutTicketFields } from './ticket-fields';
 import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
 import { paramsFor, readRefs } from './params';
@@ -37,7 +37,7 @@ export const MAX_REQUEST_LENGTH = 2000;
 export function parseRequest(text: string, inventory: readonly Host[]): ParseResult {
   const given = typeof text === 'string' ? text.slice(0, MAX_REQUEST_LENGTH) : '';
   // Where the text was pasted from ("Copy-paste from Ivanti:") is dropped first: its words are no request.
-  const pasted = withoutPasteNote(given);
+  const pasted = withoutValueHeading(withoutPasteNote(given));
   const hostile = isHostileText(pasted) || hasLookalikeHostWord(pasted);
   // A ticket's back-out plan is what to do if the change fails, not part of the request.
   const {
