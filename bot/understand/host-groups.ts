@@ -91,6 +91,11 @@ function tagWords(words: Word[], position: number, index: InventoryIndex): { tag
 
 const ALPHA = /^[a-z]+$/;
 
+/** Whether the words from `position` name a tag at all (most words do not: no group, no narrowing). */
+export function startsTag(words: Word[], position: number, index: InventoryIndex): boolean {
+  return tagWords(words, position, index) !== undefined;
+}
+
 /** The hosts of the tag the words from `position` name, whatever stands around them ("in Kirkwall"). */
 export function tagHostsAt(words: Word[], position: number, index: InventoryIndex): Host[] | undefined {
   const found = tagWords(words, position, index);

@@ -1,7 +1,7 @@
 import type { Host } from '../domain';
-import { groupAt, tagHostsAt } from './host-groups';
+import { groupAt, startsTag, tagHostsAt } from './host-groups';
 import { oneWordRange, spelledRange, spelledToNumber } from './host-ranges';
-import { indexInventory, nameShape, nearMisses, type InventoryIndex } from './inventory-index';
+import { indexInventory, keptPerIndex, nameShape, nearMisses, type InventoryIndex } from './inventory-index';
 import type { Word } from './tokens';
 
 /**
@@ -80,6 +80,8 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       } else add(exact);
       continue;
     }
+    // Most words name nothing in any way; each such word is known after its first look.
+    if (namesNothingKept(word.text, index) && !startsTag(words, position, index)) continue;
     const range = oneWordRange(word.text, index);
     if (range) {
       resolved.hostWords.set(position, 'hosts' in range ? range.hosts[0]?.role : undefined);
@@ -161,6 +163,13 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   resolved.suggestions = [...new Set(resolved.suggestions)];
   return resolved;
 }
+
+/** A clean word that is no range, no user and nothing like a host name (whether it starts a tag is asked apart). */
+function namesNothing(text: string, index: InventoryIndex): boolean {
+  return !oneWordRange(text, index) && !index.byUser.has(text.toLowerCase()) && !looksLikeHost(text, index);
+}
+
+const namesNothingKept = keptPerIndex(namesNothing);
 
 const BETWEEN =
   /^(session|sessions|hosts?|servers?|boxes|machines|pcs|clients|rdsh|rds|ts|in|at|from|the|site|office|based|located)$/;

@@ -1,3 +1,5 @@
+import { keptByText } from './kept-texts';
+
 /**
  * Stage 4: what each clause of a message does. Only a clause that asks for something ("reset ...",
  * "can you reset ...", "RDSH01 should use LS1", "RDSH01 -> LS1") may bring a change; a question
@@ -47,7 +49,10 @@ export function splitClauses(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-export function classify(clause: string): Clause {
+/** What one clause does (kept per clause text: the parts of a message repeat its clauses). */
+export const classify = keptByText(classifyClause);
+
+function classifyClause(clause: string): Clause {
   const led = clause.replace(LEAD, '');
   const label = LABEL.exec(led)?.[0];
   const bare = led.replace(LABEL, '').trim();
