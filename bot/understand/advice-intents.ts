@@ -4,8 +4,9 @@ const MIGRATE =
 /** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
 export function isCalMigration(t: string): boolean {
   // "the call centre has moved to user CALs": moving to a kind of CAL is a licensing mode, not CALs that move.
+  // "switch the whole MES collection over to per-user CALs" too: a kind of CAL as where something goes.
   t = t.replace(
-    /\b(moved|moving|move|switched|gone|going|changed) (over )?(to|onto) (per )?(user|device) cals?\b/g,
+    /\b((moved|moving|move|switched|gone|going|changed) )?(over )?(to|onto) (per )?(user|device) cals?\b/g,
     ' ',
   );
   if (/\bhow many\b|\bleft\b|\breach\b|\bmslicensing\b|\bclient\b|\bzzpc\b/.test(t)) return false;

@@ -18,6 +18,9 @@ const CORRECTION =
 const DROPS_BEFORE =
   /^[\s,.:;!-]*(don'?t|do not|never ?mind|(forget|skip|scrap|cancel|drop|leave) (it|that|this)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;
 
+const LEAVE_THAT_ONE =
+  /^[\s,.:;!-]*leave (?:that|this|it)(?: one)?(?: alone| out| be)?\s*(?:[,;.]|-{1,2}|–|—)\s*(?=\S)(?!(?:just|instead|rather|only|please)\b)/i;
+
 /** Words before the new host when it takes the old one's place ("it's RDSH05 I need"). */
 const SWAP_LEAD = /^\W*(?:(?:it'?s|it is|i meant|i mean|rather|on|for)\s+)?(?:the\s+)?/i;
 const ADDS = /\b(too|also|as well|aswell|and)\b/i;
@@ -31,7 +34,9 @@ export function correctedParse(
   const last = markers.at(-1);
   if (!last || last.index === undefined) return undefined;
   const before = text.slice(0, last.index);
-  const after = text.slice(last.index + last[0].length);
+  // "actually no, leave that one - do FAC2-WS0103 instead": leaving the host before is what the swap does
+  // ("leave it, just show me its events" drops what came before: DROPS_BEFORE reads it).
+  const after = text.slice(last.index + last[0].length).replace(LEAVE_THAT_ONE, ' ');
   // "actually leave LABRDS-2 out": a host kept out, not a change of mind (kept-hosts.ts reads it).
   // "actually skip SANDBOX-TS" / "actually leave it out": the same, in other words; "actually skip that,
   // just show me its events" drops what came before.

@@ -2,7 +2,8 @@ import type { Host, Need, ParseResult, PlannedOperation } from '../domain';
 import { changes } from './safety';
 import { takesNoHosts } from './targets';
 import { indexInventory } from './inventory-index';
-import { namedTargets } from './named-targets';
+import { namedTargets, type NamedTarget } from './named-targets';
+import { tokenize } from './tokens';
 
 /**
  * Hosts a message says to leave out: "grace reset on KRTS-TEST-B only, leave KRTS-TEST-A alone",
@@ -78,7 +79,7 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
   if (kept.size > 0) text = text.replace(EXCEPT_NUMBER, '');
   // Where a list of excepted hosts goes on: "apart from A and B", "except A, B or the supervisor's (C)".
   let listFrom = -1;
-  for (const { host, word } of targetsIn(text)) {
+  for (const { host, word } of [...targetsIn(text), ...ownersIn(text, inventory)].sort((a, b) => a.at - b.at)) {
     const at = text.indexOf(word);
     if (at < 0) continue;
     const before = EXCEPT.exec(text.slice(Math.max(0, at - 20), at));
@@ -88,13 +89,33 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
       continue;
     }
     kept.add(host.name);
-    const value = OWN_VALUE.exec(text.slice(at + word.length));
+    // "except ops-night's (PC)": a person named for their PC; the possessive and the noun go with the name.
+    const possessive = /^['’]s(?:\s+(?:pc|machine|laptop|desktop|workstation|computer|box))?\b/i.exec(
+      text.slice(at + word.length),
+    );
+    const end = at + word.length + (possessive?.[0].length ?? 0);
+    const value = OWN_VALUE.exec(text.slice(end));
     if (value) own.push(`${word} ${value[1] as string}`);
     const start = before ? at - before[0].length : listFrom;
-    text = `${text.slice(0, start)}${text.slice(at + word.length + (value?.[0].length ?? 0))}`;
+    text = `${text.slice(0, start)}${text.slice(end + (value?.[0].length ?? 0))}`;
     listFrom = start;
   }
   return { text, kept, own };
+}
+
+/** The PCs of the inventory users a text names ("except ops-night's"), each with the user's word. */
+function ownersIn(text: string, inventory: readonly Host[]): NamedTarget[] {
+  const { byUser } = indexInventory(inventory);
+  const found: NamedTarget[] = [];
+  let from = 0;
+  for (const word of tokenize(text)) {
+    const at = text.indexOf(word.text, from);
+    if (at < 0) continue;
+    from = at + word.text.length;
+    for (const host of byUser.get(word.lower) ?? [])
+      if (host.role === 'client') found.push({ host, word: word.text, at });
+  }
+  return found;
 }
 
 /** Between two excepted hosts of one list: a comma, and/or, and at most two words ("the supervisor's ("). */

@@ -1,4 +1,5 @@
 import type { Host } from '../domain';
+import { indexInventory } from './inventory-index';
 import { type NamedTarget, namedTargets } from './named-targets';
 
 /**
@@ -11,7 +12,7 @@ import { type NamedTarget, namedTargets } from './named-targets';
  * shape, so names without digits ("GEOSERVER") count.
  */
 const BEFORE_HOST =
-  /(,|;|\.|\s(?:and|but|while|whereas|plus))\s+(?:(?:then|also|please|pls)\s+)?(?:(?:on|for|to)\s+)?(?:the\s+)?$/i;
+  /(?:(?:,|;|\.|\s(?:and|but|while|whereas|plus))\s+|\n\s*)(?:(?:then|also|please|pls)\s+)?(?:(?:on|for|to)\s+)?(?:the\s+)?$/i;
 
 /** "per user on A and per device on B": a value, then its host, after the separator. */
 const VALUE_BEFORE_HOST =
@@ -35,7 +36,8 @@ const HOST_THEN_VALUE =
 const NO_VERB = /^[\s\W]*(?:(?:please|pls|kindly|hi|hello|hey|ok|okay|so)\b[\s\W]*)*$/i;
 
 /** The parts, each with a verb, or undefined when the message does not cut into two or more. */
-export function perHostParts(text: string, inventory: readonly Host[]): string[] | undefined {
+export function perHostParts(given: string, inventory: readonly Host[]): string[] | undefined {
+  const text = hostsBeforeServers(given, inventory);
   const named = namedTargets(text, inventory);
   if (new Set(named.map((m) => m.host.name)).size < 2) return undefined;
   const first = named[0] as NamedTarget;
@@ -77,7 +79,7 @@ export function perHostParts(text: string, inventory: readonly Host[]): string[]
   const verbAfter =
     /^\s*per[- ]?(user|device|seat)\b/i.test(lead) ||
     (bare &&
-      /\b(set|configure|apply|change|switch|do)\b.{0,20}$|\b(set|configure|do) (both|all|them|these|those)\b|\b(both|all),? please\b/i.test(
+      /\b(set|configure|apply|change|switch|do)\b.{0,20}$|\b(set|configure|do|make) (both|all|them|these|those)\b|\b(both|all),? please\b/i.test(
         text,
       ));
   const verb = verbLast ? `${verbLast[1] as string} on ` : verbAfter ? 'set ' : lead;
@@ -115,4 +117,19 @@ function withLead(lead: string, part: string): string {
   if (/^\s*only\b/i.test(part)) return `${verb}${part.trimStart()}`;
   const preposition = /^\s*(on|for|to)\s/i.test(part);
   return `${preposition ? lead.replace(/\b(on|for|to)\s*$/i, '') : lead}${part.trimStart()}`;
+}
+
+/** A list item that names the server first: "FACLIC01 for FAC1-RDS01, DSGNLIC for DSGN-RDS01". */
+const SERVER_FOR_HOST =
+  /(^|[,;]\s*|\n\s*|\band\s+)([a-z][\w-]*)\s+(?:for|on)\s+(?:the\s+)?([a-z][\w-]*)(?=[\s,;.!?-]|$)/gi;
+
+/** Each "SERVER for HOST" item as "HOST to SERVER", the order the parts are cut by; other text as it is. */
+function hostsBeforeServers(text: string, inventory: readonly Host[]): string {
+  const { byName } = indexInventory(inventory);
+  return text.replace(SERVER_FOR_HOST, (item: string, lead: string, server: string, host: string) =>
+    byName.get(server.toLowerCase())?.role === 'license-server' &&
+    byName.get(host.toLowerCase())?.role === 'session-host'
+      ? `${lead}${host} to ${server}`
+      : item,
+  );
 }

@@ -40,7 +40,7 @@ const OTHER_PRODUCTS =
 /** Words that are only about Remote Desktop (not licences in general). */
 // A host named is no RDS word: "Adobe's licence ran out on PHOTODESK1" is still about Adobe.
 const RDS_WORDS =
-  /\b(rds|rdp|remote desktop|terminal serv\w*|session hosts?|cals?|grace|timebomb|mslicensing|mstsc|zzls)\b/;
+  /\b(rds|rdp|remote desktop|terminal serv\w*|session hosts?|cals?|grace|timebomb|mslicensing|mstsc|zzls|per (user|device)|licensing mode|x224|x509)\b/;
 
 /** Names something the bot is not for (a printer, Outlook, another product), whatever else it says. */
 export function namesOtherThing(text: string): boolean {

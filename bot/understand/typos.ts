@@ -13,7 +13,7 @@ rearm extend restart reboot bounce recycle cycle restore revert reverse rollback
 scrap status progress audit history changed touched modified license licenses licensed licensing
 client cache grace period timebomb server servers certificate certificates cert certs mode device
 devices user users session sessions seat event events check show list diagnose diagnosis troubleshoot
-reach reachable connectivity connect connection firewall inventory available remaining installed
+reach reachable connectivity connect connection talk contact firewall inventory available remaining installed
 packs keypacks switch change configure point assign replace append second secondary primary backup
 another additional extra schedule scheduled tonight today yesterday later immediately reboot without workgroup
 collection mslicensing hardwareid store subkeys protocol error errors expired invalid corrupt broken
