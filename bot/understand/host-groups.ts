@@ -20,6 +20,7 @@ const PLURAL_NOUN =
 const SINGULAR_NOUN = /^(host|server|box|machine|vm|pc|client|laptop|workstation|desktop|computer|rdsh|node)$/;
 const GROUP_NOUN = /^(collection|collections|farm|farms|site|sites|office|group|pool|environment|estate)$/;
 const QUANTIFIER = /^(all|every|each|whole|entire)$/;
+const DETERMINER = /^(the|of|our|my|your|their|those|these|session|at|in|from|on|for|based|located)$/;
 
 const ROLE_WORDS: Array<[RegExp, Host['role']]> = [
   [/^(session|sessions|rdsh|rdshs|rds|terminal|ts)$/, 'session-host'],
@@ -116,12 +117,20 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   // "the test boxes" are the lab hosts; "a test environment" is only a word about one.
   if (TAG_SYNONYMS[word.lower] && !PLURAL_NOUN.test(after[0] ?? '')) return undefined;
   const before = words.slice(Math.max(0, position - 4), position).map((w) => w.lower);
+  // "all the FIN", "every client at warehouse2", "every Dublin laptop": a quantifier with only determiners,
+  // host nouns, places and other tags before the tag ("... at all. RDSH0164 looks fine": that "all" ends another sentence).
+  const quantifierAt = before.map((w) => QUANTIFIER.test(w)).lastIndexOf(true);
+  const quantified =
+    quantifierAt >= 0 &&
+    before
+      .slice(quantifierAt + 1)
+      .every((w) => DETERMINER.test(w) || PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || index.byTag.has(w));
   const nounAfter = after.find((w) => PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || GROUP_NOUN.test(w));
   const grouped =
     nounAfter !== undefined ||
     GROUP_NOUN.test(before.at(-1) ?? '') ||
     /^(tagged|labelled|labeled)$/.test(before.at(-1) ?? '') ||
-    before.some((w) => QUANTIFIER.test(w));
+    quantified;
   if (!grouped) return undefined;
   const role = roleNear(words, last) ?? (tag === 'lab' ? 'session-host' : undefined);
   const tagged = index.byTag.get(tag) ?? [];
@@ -129,11 +138,11 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   // "the SCADA desktops" of a collection of session hosts: the desktops users reach on them.
   if (hosts.length === 0 && role === 'client' && tagged.every((host) => host.role === 'session-host')) hosts = tagged;
   if (hosts.length === 0) return undefined;
-  const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !before.some((w) => QUANTIFIER.test(w));
+  const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !quantified;
   // "the decommissioned license box" describes a server the text is moving away from; servers are named.
   if (singular && hosts.every((host) => host.role === 'license-server')) return undefined;
   // A tag read into a longer word ("Finance" for FIN) needs a plural or a quantifier: "message" is not MES.
   if (found.span === 1 && tag !== word.lower.replace(/[-_.]/g, '') && singular) return undefined;
-  const weak = nounAfter === undefined && !before.some((w) => QUANTIFIER.test(w));
+  const weak = nounAfter === undefined && !quantified;
   return { hosts, ambiguous: singular && hosts.length > 1, weak };
 }

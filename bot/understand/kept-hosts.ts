@@ -27,9 +27,11 @@ const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+-{1,2}\s+|\s+(?=but\s)|\s+(?=and\s+(?:l
 
 /** A clause that keeps its host as it is, with nothing in it that asks for a change of its own. */
 const KEEPS =
-  /^\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are) (fine|ok|okay|good|correct)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
+  /^\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are|looks?|seems?)( to be)?( (still|perfectly|totally))? (fine|ok|okay|good|correct|healthy|unaffected)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
 const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
+/** A read-only ask beside the keep ("show the events on A. B looks fine though"): B is no target of it either. */
+const ALSO_READS = /\b(show|list|check|diagnose|troubleshoot|look at|what|why|how)\b|\?/i;
 const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modify|do|restart|reboot)\b/i;
 
 /** "leave that one alone", "leave it out", "leave them be": a keep that names its host by pointing back. */
@@ -62,7 +64,8 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
     });
     const rest = clauses.filter((_, index) => !dropped.has(index));
     // Only when something else is asked: "RDSH01 stays on LS1" alone is a statement to answer, not a filter.
-    if (kept.size > 0 && rest.some((clause) => ALSO_ASKS.test(clause))) text = rest.join(' ');
+    if (kept.size > 0 && rest.some((clause) => ALSO_ASKS.test(clause) || ALSO_READS.test(clause)))
+      text = rest.join(' ');
     else kept.clear();
   }
   // "BRC-AGENT-4141 to 4144 apart from 4142": a number kept out of a range is the host with that number.

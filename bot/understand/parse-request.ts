@@ -20,6 +20,7 @@ import { perHostCandidates, perHostValues } from './per-host-values';
 import { correctedParse } from './corrections';
 import { withoutDroppedOperations } from './dropped-operations';
 import { withoutExcludedGroups } from './excluded-groups';
+import { withoutReportedHosts } from './reported-hosts';
 
 /** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
 const CANNOT_CONNECT =
@@ -67,9 +68,13 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
     combineParts(piece, one, part) ??
     one;
   const result = correctedParse(input, inventory, (piece) => parts(piece)) ?? parts(input, whole);
-  const planned = withoutExcludedGroups(
+  const planned = withoutReportedHosts(
     input,
-    withoutDroppedOperations(input, withOwnRequests(withoutKept(result, kept), own.map(part))),
+    withoutExcludedGroups(
+      input,
+      withoutDroppedOperations(input, withOwnRequests(withoutKept(result, kept), own.map(part))),
+      inventory,
+    ),
     inventory,
   );
   return { ...withMacClientsAdvised(planned, inventory), text: given };

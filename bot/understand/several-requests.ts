@@ -4,6 +4,7 @@ import { asksChange, changes } from './safety';
 import { classify } from './speech-act';
 import { complaintsBeside } from './complaints-beside';
 import { takesNoHosts } from './targets';
+import { withoutTrailingContext } from './trailing-context';
 
 /**
  * Several operations in one message ("refresh the cert on TS-HR-02 and restart RDS on TS-HR-01",
@@ -112,8 +113,9 @@ export function combineParts(
     const earlier = named.length > 0 ? new Set(named) : asked;
     // "Can you reset ... on X, and after that restart service on Y?": the "can you" and the question mark
     // belong to the whole message, so a later order that alone would be asked about is an order.
+    const own = withoutTrailingContext(piece);
     const result = orderAfterRequest(
-      parse(namingServers(piece, previous?.result)),
+      parse(namingServers(own, previous?.result)),
       previous !== undefined && acts.slice(0, at).includes('request'),
     );
     const adds = result.operations.some(
@@ -149,10 +151,9 @@ export function combineParts(
       /\b(check|look at|look on|see)\b/i.test(piece) &&
       !/\b(diagnos\w*|wrong|broken|problem|issue|health\w*)\b/i.test(piece);
     if (previous && (result.operations.length === 0 || absorbed || again || suppliesHosts)) {
-      previous.text = `${previous.text} and ${piece}`;
+      previous.text = `${previous.text} and ${own}`;
       previous.stale = true;
-    } else if (!context && !fallback && result.operations.length > 0)
-      groups.push({ text: piece, result, stale: false });
+    } else if (!context && !fallback && result.operations.length > 0) groups.push({ text: own, result, stale: false });
   }
   if (groups.length < 2) return complaintsBeside(pieces, acts, parse, whole);
   for (const group of groups) if (group.stale) group.result = parse(group.text);

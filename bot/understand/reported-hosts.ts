@@ -1,0 +1,39 @@
+import type { Host, Need, ParseResult } from '../domain';
+import { namedTargets } from './named-targets';
+import { normalise } from './normalise';
+import { changes } from './safety';
+import { speechActs } from './speech-act';
+
+/**
+ * "please reset the client license on PC-00736. The same user also tried from PC-00108 without luck.":
+ * a long ticket names hosts in sentences that only report (what was tried, where else the user logged
+ * on, which host looks fine). When a sentence that asks names hosts of its own, a host named only in
+ * reporting sentences is no target of a change: it is where the trouble was seen, not what to change.
+ * Without such a sentence ("PC-042 gets event 1003. Reset its licence.") the report's host is the one meant.
+ */
+const SENTENCES = /(?<=[.!?])\s+|\n+/;
+const ASKING = new Set(['request', 'question']);
+
+export function withoutReportedHosts(text: string, result: ParseResult, inventory: readonly Host[]): ParseResult {
+  if (!result.operations.some((op) => changes(op.intent) && op.targets.length > 1)) return result;
+  const sentences = text.split(SENTENCES).filter((sentence) => sentence.trim() !== '');
+  if (sentences.length < 2) return result;
+  const asked = new Set<string>();
+  const reported = new Set<string>();
+  for (const sentence of sentences) {
+    const hosts = namedTargets(sentence, inventory).map((named) => named.host.name);
+    if (hosts.length === 0) continue;
+    const asks = speechActs(normalise(sentence)).some((clause) => ASKING.has(clause.act) || clause.fragment);
+    for (const host of hosts) (asks ? asked : reported).add(host);
+  }
+  const onlyReported = [...reported].filter((host) => !asked.has(host));
+  if (asked.size === 0 || onlyReported.length === 0) return result;
+  const needs = new Set<Need>(result.needs);
+  const operations = result.operations.map((op) => {
+    if (!changes(op.intent)) return op;
+    const targets = op.targets.filter((target) => !onlyReported.includes(target));
+    if (targets.length === 0 && op.targets.length > 0) needs.add('target');
+    return { ...op, targets };
+  });
+  return { ...result, operations, needs: [...needs] };
+}
