@@ -16,6 +16,7 @@ export function complaintsBeside(
   acts: string[],
   parse: (part: string) => ParseResult,
   whole: ParseResult,
+  isLicenseServer: (name: string) => boolean = () => false,
 ): ParseResult | undefined {
   // A change the whole message aims at two hosts or more may have taken a complaint's host; one aimed at
   // a host of another role ("vault-rds keeps logging 1130s, but please reset the cache on ARC-READROOM1")
@@ -42,7 +43,11 @@ export function complaintsBeside(
     // "PC-042 gets 1003 on RDSH01, please reset PC-042": a complaint about the request's own host is its
     // context, the session host named in it only where the trouble showed.
     if (!spread && looked.some((op) => op.targets.some((target) => own.has(target)))) continue;
-    const others = looked.flatMap((op) => op.targets.filter((target) => !own.has(target)));
+    // "LSV-LEGACY is dead, make AUDRDS-EXE use LSV-EXE02": the server moved away from is the reason, not trouble.
+    const movesServers = request.operations.some((op) => op.intent === 'rdsh.set_license_servers');
+    const others = looked.flatMap((op) =>
+      op.targets.filter((target) => !own.has(target) && !(movesServers && isLicenseServer(target))),
+    );
     if (others.length > 0) operations.push({ intent: 'licensing.diagnose', targets: [...new Set(others)], params: {} });
   }
   if (operations.length === request.operations.length) return undefined;

@@ -13,7 +13,7 @@ import { namedTargets } from './named-targets';
 // A bare "actually" or "wait" only after a pause ("... actually no", ". Actually make that", "- wait, that
 // one's decommissioned"): "is X actually licensed?", "wait for the window" correct nothing.
 const CORRECTION =
-  /(?:^|[\s,.;:!?-])(actually,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\bhmm,?\s)actually|no wait|wait,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\boh\s)wait(?=\s*[,.!:-])|sorry,? i meant|sorry,? no|no,? sorry|on second thoughts?|scratch that|i meant|make that|correction:)(?=[\s,.:;!?]|$)/gi;
+  /(?:^|[\s,.;:!?-])(actually,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\bhmm,?\s)actually|no wait|wait,? no|(?<=[.,;:!?-]\s{0,3}|\.\.\.\s{0,3}|\boh\s)wait(?=\s*[,.!:-])|sorry,? i meant|sorry,? i mean|sorry,? no|no,? sorry|on second thoughts?|scratch that|i meant|make that|correction:)(?=[\s,.:;!?]|$)/gi;
 // "never mind the grace reset, just restart ...": what is dropped may be named before the new request.
 const DROPS_BEFORE =
   /^[\s,.:;!-]*(don'?t|do not|never ?mind|(forget|skip|scrap|cancel|drop|leave) (it|that|this)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;

@@ -1,5 +1,6 @@
 import type { Host } from '../domain';
 import { keptPerIndex, type InventoryIndex } from './inventory-index';
+import { abbreviatedTags } from './tag-abbreviations';
 import type { Word } from './tokens';
 
 /**
@@ -74,7 +75,11 @@ function longestTagOf(word: string, index: InventoryIndex): string | undefined {
  * A tag of several words ("site:science-park" as "science park"): the words from `position` that run
  * together into a tag key, and how many they are. One word otherwise.
  */
-function tagWords(words: Word[], position: number, index: InventoryIndex): { tag: string; span: number } | undefined {
+function tagWords(
+  words: Word[],
+  position: number,
+  index: InventoryIndex,
+): { tag: string; span: number; abbreviated?: boolean } | undefined {
   const word = (words[position] as Word).lower;
   const next = words[position + 1]?.lower;
   // Two or three words run together into a tag key ("ops control" for OPSCONTROL): look-ups, no copies.
@@ -87,7 +92,11 @@ function tagWords(words: Word[], position: number, index: InventoryIndex): { tag
   const tag =
     tagOf(word, index) ??
     (index.tagStarts.size > 0 && /[-_.]/.test(word) ? tagOf(word.replace(/[-_.]/g, ''), index) : undefined);
-  return tag ? { tag, span: 1 } : undefined;
+  if (tag) return { tag, span: 1 };
+  // "the call centre session hosts" for CALLCTR: two words a tag abbreviates, if only one does.
+  const abbreviated =
+    next !== undefined && ALPHA.test(word) && ALPHA.test(next) ? abbreviatedTags(`${word} ${next}`, index) : [];
+  return abbreviated.length === 1 ? { tag: abbreviated[0] as string, span: 2, abbreviated: true } : undefined;
 }
 
 const ALPHA = /^[a-z]+$/;
@@ -133,8 +142,13 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
     quantified;
   if (!grouped) return undefined;
   const role = roleNear(words, last) ?? (tag === 'lab' ? 'session-host' : undefined);
+  // An abbreviation is a group only before a plural or group noun: "the call centre hosts", not "a call centre box".
+  if (found.abbreviated && (nounAfter === undefined || SINGULAR_NOUN.test(nounAfter))) return undefined;
   const tagged = index.byTag.get(tag) ?? [];
   let hosts = tagged.filter((host) => !role || host.role === role);
+  // "the call centre session hosts": the clients' tag spelt out, the session hosts' tag abbreviated.
+  if (hosts.length === 0 && found.span === 2 && !found.abbreviated)
+    hosts = abbreviatedHosts(`${word.lower} ${words[position + 1]?.lower ?? ''}`, index, role);
   // "the SCADA desktops" of a collection of session hosts: the desktops users reach on them.
   if (hosts.length === 0 && role === 'client' && tagged.every((host) => host.role === 'session-host')) hosts = tagged;
   if (hosts.length === 0) return undefined;
@@ -145,4 +159,12 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   if (found.span === 1 && tag !== word.lower.replace(/[-_.]/g, '') && singular) return undefined;
   const weak = nounAfter === undefined && !quantified;
   return { hosts, ambiguous: singular && hosts.length > 1, weak };
+}
+
+/** The hosts of the one tag that abbreviates two words and has hosts of the role, or none. */
+function abbreviatedHosts(pair: string, index: InventoryIndex, role: Host['role'] | undefined): Host[] {
+  const groups = abbreviatedTags(pair, index)
+    .map((tag) => (index.byTag.get(tag) ?? []).filter((host) => !role || host.role === role))
+    .filter((hosts) => hosts.length > 0);
+  return groups.length === 1 ? (groups[0] as Host[]) : [];
 }

@@ -83,6 +83,11 @@ const RULES: IntentRule[] = [
         /\b(zzls|license servers?|license box)\b/.test(t) &&
         // "X still talks to the old LS, move it to LS2": the move is the request.
         !/\b(still|currently)\b.*\b(move|point|switch|repoint|change|set)\b.{0,25}\b(to|at) zzls\b/.test(t) &&
+        // "the CAL report for LSV-LEGACY ... see if anything is still issued from it": what it holds, no reach.
+        !(
+          /\bcals?\b|\blicense packs?\b|\bkeypacks?\b/.test(t) &&
+          !/\bzz(rdsh|host)\b|\b(reach\w*|ping|port|firewall\w*|blocked|connect\w*|talk\w*)\b/.test(t)
+        ) &&
         // "which license server does RES-10 talk to?" asks which one it uses: a diagnosis answers that.
         !(/\b(which|what) (license )?servers?\b/.test(t) && !/\b(reach\w*|ping|port|firewall\w*|blocked)\b/.test(t))),
   },
@@ -96,7 +101,7 @@ const RULES: IntentRule[] = [
         t,
       ) ||
       (/\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b|\bpacks\b/.test(t) &&
-        /\b(left|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|do we have|do we still have|still have|in stock|holds?|holding|contains?|carr(y|ies)|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
+        /\b(left|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|report|do we have|do we still have|still have|in stock|holds?|holding|contains?|carr(y|ies)|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
           t,
         ) &&
         !(/\b(switch|set|change|convert)\b/.test(t) && MODE.test(t)) &&

@@ -4,6 +4,7 @@ import { takesNoHosts } from './targets';
 import { indexInventory } from './inventory-index';
 import { namedTargets, type NamedTarget } from './named-targets';
 import { tokenize } from './tokens';
+import { correctTypos } from './typos';
 
 /**
  * Hosts a message says to leave out: "grace reset on KRTS-TEST-B only, leave KRTS-TEST-A alone",
@@ -64,8 +65,10 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
     });
     const rest = clauses.filter((_, index) => !dropped.has(index));
     // Only when something else is asked: "RDSH01 stays on LS1" alone is a statement to answer, not a filter.
-    if (kept.size > 0 && rest.some((clause) => ALSO_ASKS.test(clause) || ALSO_READS.test(clause)))
-      text = rest.join(' ');
+    // Read with its typos corrected: "restrat termservice on A to D but leave C alone" asks.
+    const asks = (clause: string): boolean =>
+      ALSO_ASKS.test(correctTypos(clause.toLowerCase())) || ALSO_READS.test(clause);
+    if (kept.size > 0 && rest.some(asks)) text = rest.join(' ');
     else kept.clear();
   }
   // "BRC-AGENT-4141 to 4144 apart from 4142": a number kept out of a range is the host with that number.

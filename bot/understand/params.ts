@@ -185,7 +185,9 @@ function serversNotSetAside(
 function auditParams(text: string, resolved: ResolvedHosts, set: (key: string, value: unknown) => void): void {
   const aboutTheirPc = /\bzzuser\s+(pc|laptop|machine|computer|desktop|workstation|box)\b/.test(text);
   const user = aboutTheirPc ? undefined : (resolved.users[0] ?? personNamed(text));
-  const host = resolved.hosts.find((h) => !user || !h.users.some((u) => u.toLowerCase() === user));
+  const others = resolved.hosts.find((h) => !user || !h.users.some((u) => u.toLowerCase() === user));
+  // "has priya.n asked for anything on HO-PC103?": her own PC, named outright, is the host asked about.
+  const host = others ?? (/\bzz(pc|rdsh|host)\b/.test(text) ? resolved.hosts[0] : undefined);
   set('host', host?.name);
   set('user', user);
   set('since', readSince(text));

@@ -21,6 +21,7 @@ import { correctedParse } from './corrections';
 import { withoutDroppedOperations } from './dropped-operations';
 import { withoutExcludedGroups } from './excluded-groups';
 import { withoutReportedHosts } from './reported-hosts';
+import { indexInventory } from './inventory-index';
 
 /** "why can I still not log in?": to this bot, trouble connecting is Remote Desktop trouble. */
 const CANNOT_CONNECT =
@@ -62,10 +63,12 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
     return result;
   };
   // The message as several requests, values per host, or one; `one` is its reading as a whole.
+  const { byName } = indexInventory(inventory);
+  const isLicenseServer = (name: string): boolean => byName.get(name.toLowerCase())?.role === 'license-server';
   const parts = (piece: string, one = part(piece)): ParseResult =>
     perHostValues(piece, one, inventory, part) ??
     perHostCandidates(piece, one, inventory, part) ??
-    combineParts(piece, one, part) ??
+    combineParts(piece, one, part, isLicenseServer) ??
     one;
   const result = correctedParse(input, inventory, (piece) => parts(piece)) ?? parts(input, whole);
   const planned = withoutReportedHosts(
@@ -109,7 +112,9 @@ function parseOne(original: string, inventory: readonly Host[], hostile: boolean
     !hostile &&
     (isAboutLicensing(masked) || quoted.length > 0 || (CANNOT_CONNECT.test(masked) && !namesOtherThing(masked)))
   )
-    if (clauses.some((c) => c.act === 'complaint' || c.act === 'question')) intents = ['licensing.diagnose'];
+    if (clauses.some((c) => c.act === 'complaint' || c.act === 'question') || /^[\W_]*(zzquote[\W_]*)+$/.test(masked))
+      // A pasted error and nothing else ('"The remote computer disconnected the session ..."') reports trouble too.
+      intents = ['licensing.diagnose'];
   // "... and run a diagnosis on it afterwards": asking for a diagnosis by name asks for one, host or not.
   if (intents.length === 0 && !hostile && /\b(diagnos\w*|troubleshoot\w*|health ?check)\b/.test(masked))
     intents = ['licensing.diagnose'];

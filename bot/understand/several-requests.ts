@@ -77,6 +77,7 @@ export function combineParts(
   input: string,
   whole: ParseResult,
   parse: (part: string) => ParseResult,
+  isLicenseServer: (name: string) => boolean = () => false,
 ): ParseResult | undefined {
   const pieces = input.split(NEXT_REQUEST).filter((part) => part.trim().length > 0);
   // More than six requests in one message is a ticket or a paste, read as one: each part costs a parse.
@@ -97,7 +98,7 @@ export function combineParts(
   const asking = clauses.filter(
     ({ act, text }) => act === 'request' || act === 'question' || (act === 'statement' && asksChange(text)),
   );
-  if (asking.length < 2) return complaintsBeside(pieces, acts, parse, whole);
+  if (asking.length < 2) return complaintsBeside(pieces, acts, parse, whole, isLicenseServer);
   // A merged group is parsed again only once, at the end, and only if the message turns out to hold two
   // requests: most long tickets are one request with chatter, and each parse costs.
   const groups: Array<{ text: string; result: ParseResult; stale: boolean }> = [];
@@ -155,7 +156,7 @@ export function combineParts(
       previous.stale = true;
     } else if (!context && !fallback && result.operations.length > 0) groups.push({ text: own, result, stale: false });
   }
-  if (groups.length < 2) return complaintsBeside(pieces, acts, parse, whole);
+  if (groups.length < 2) return complaintsBeside(pieces, acts, parse, whole, isLicenseServer);
   for (const group of groups) if (group.stale) group.result = parse(group.text);
   const kept = groups.filter((group) => group.result.operations.length > 0);
   if (kept.length < 2) return undefined;

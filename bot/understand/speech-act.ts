@@ -25,7 +25,7 @@ const LABEL =
 
 /** "can you", "could someone", "is possible you", "i need you to", "go ahead and": a request said politely. */
 const ASKING =
-  /^(?:(?:can|could|may|might) (?:i|we) (?:please )?ask (?:you|someone|somebody|one of you) (?:to |if you (?:could|can) |whether you (?:could|can) )(?:please )?|(?:can|could|would|will|cud|cn) (?:you|u|ya|someone|somebody|anyone|we|i) (?:please |pls |plz )?|(?:is|it is|would it be|is it) (?:it )?possible (?:for you )?(?:to |that you |you )(?:can |could |please )?|(?:please,? )?you can (?:please )?|(?:would|do) you mind |i need (?:you )?to |we need to |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
+  /^(?:(?:can|could|may|might) (?:i|we) (?:please )?ask (?:you|someone|somebody|one of you) (?:to |if you (?:could|can) |whether you (?:could|can) )(?:please )?|(?:can|could|would|will|cud|cn) (?:you|u|ya|someone|somebody|anyone|we|i) (?:please |pls |plz )?|(?:is|it is|would it be|is it) (?:it )?possible (?:for you )?(?:to |that you |you )(?:can |could |please )?|(?:please,? )?you can (?:please )?|(?:would|do) you mind |i need (?:you )?to |we need to |(?:i|we) (?:am|are) need(?:ing)? |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
 
 const IMPERATIVE =
   /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|reverse|rollback|roll|back ?out|undo|regen|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
@@ -96,7 +96,7 @@ function classifyClause(clause: string): Clause {
   const negated = /\b(should|must|shall|needs? to)\s+(not|never)\b|\b(should|must)n'?t\b/.test(core);
   if (
     !negated &&
-    /->|\s=\s?|:\s*(per|zz)|\bmode\s*(:|=)|\b(should|ought to|needs? to|has to|must|wants?|needs|shall)\b|\bzz(rdsh|host) gets zzls\b|\bzz(rdsh|host) (gets|goes to) per (user|device)( mode| licensing)?\s*($|[.,;!])/.test(
+    /->|\s=\s?|(?<!^(?:ci|ca|asset|device|host|machine|computer|pc|hostname|affected (?:ci|device|host|machine)))\s*:\s*(per|zz)|\bmode\s*(:|=)|\b(should|ought to|needs? to|has to|must|wants?|needs|shall)\b|\bzz(rdsh|host) gets zzls\b|\bzz(rdsh|host) (gets|goes to) per (user|device)( mode| licensing)?\s*($|[.,;!])/.test(
       core,
     )
   )

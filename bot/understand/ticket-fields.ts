@@ -16,10 +16,11 @@ const PEOPLE_FIELDS =
  * previous value"): what to do if the change goes wrong, never an undo asked for now, and its value
  * ("Per Device") is not the change's. Only after the ticket's first line or sentence: a message
  * that starts "Rollback: ..." may be the request itself. "Fallback: LS-DR" alone may name a second server, so only
- * a fallback plan counts.
+ * a fallback plan counts. A change ticket's "Impact:", "Risk:" and "Justification:" say what the change
+ * does to people ("per-user CALs installed on LSV-HQ01"), not more of it.
  */
 const PLAN_FIELDS =
-  /(?:[|\n;]|(?<=[.!?])\s)\s*(?:(?:back ?-?out|roll ?-?back|revert|recovery)(?: plan| steps?| procedure)?|fall ?-?back (?:plan|steps?|procedure))\s*:\s*(?:[^|\n;.]|\.(?!\s))*/gi;
+  /(?:[|\n;]|(?<=[.!?])\s)\s*(?:(?:back ?-?out|roll ?-?back|revert|recovery)(?: plan| steps?| procedure)?|fall ?-?back (?:plan|steps?|procedure)|(?:business )?impact|risks?|justification|test plan)\s*:\s*(?:[^|\n;.]|\.(?!\s))*/gi;
 
 /**
  * Only a field at a field's start ("| Requester: ..."), not "Question from requester: ...". A field
