@@ -1,5 +1,5 @@
 import type { Host } from '../domain';
-import { indexInventory } from './inventory-index';
+import { indexInventory, keptPerIndex, type InventoryIndex } from './inventory-index';
 import { tokenize } from './tokens';
 
 /** An inventory host a text names as a target (not a license server), as written and where. */
@@ -14,7 +14,13 @@ export interface NamedTarget {
  * (inventories run to thousands). Shared by the stages that cut or filter a message by its hosts.
  */
 export function namedTargets(text: string, inventory: readonly Host[]): NamedTarget[] {
-  const { byName } = indexInventory(inventory);
+  return namedKept(text, indexInventory(inventory));
+}
+
+// Kept per text and index: a message's stages (kept hosts, per-host parts, corrections) ask again.
+const namedKept = keptPerIndex(findNamed);
+
+function findNamed(text: string, { byName }: InventoryIndex): NamedTarget[] {
   const found: NamedTarget[] = [];
   let from = 0;
   for (const word of tokenize(text)) {

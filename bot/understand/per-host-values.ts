@@ -49,8 +49,11 @@ export function perHostValues(
     (order ? values.split(/\s*[,;]\s*|\s+and\s+/).filter((part) => part.trim().length > 0) : undefined);
   // "..., and point both of them at KVLIC-DR": a part about every host named; the caller's reading.
   if (!parts || parts.some((part) => EVERY_HOST_BEFORE.test(part))) return undefined;
-  const results = parts.map((part) => parse(order ? `${order} ${part.trim()}` : part));
-  if (!givesValuesPerHost(results)) return undefined;
+  const results = valuedParts(
+    parts.map((part) => (order ? `${order} ${part.trim()}` : part)),
+    parse,
+  );
+  if (!results || !givesValuesPerHost(results)) return undefined;
   const needs = [...new Set(results.flatMap((result) => result.needs))];
   return {
     text,
@@ -59,6 +62,27 @@ export function perHostValues(
     suggestions: results.flatMap((r) => r.suggestions),
     candidates: [],
   };
+}
+
+/** An operation that could differ from another part's: hosts and a value. */
+const valued = (result: ParseResult): boolean =>
+  result.operations.some((op) => op.targets.length > 0 && Object.keys(op.params).length > 0);
+
+/**
+ * The parts understood, or undefined as soon as fewer than two of them can give values: one reading
+ * has one operation per intent, so two values for one intent need two parts. The long tail of a
+ * ticket is then not read again when the part before it gave no value.
+ */
+function valuedParts(parts: string[], parse: (part: string) => ParseResult): ParseResult[] | undefined {
+  const results: ParseResult[] = [];
+  let withValues = 0;
+  for (const [at, part] of parts.entries()) {
+    if (withValues + (parts.length - at) < 2) return undefined;
+    const result = parse(part);
+    if (valued(result)) withValues++;
+    results.push(result);
+  }
+  return results;
 }
 
 /**

@@ -11,20 +11,28 @@ import { speechActs } from './speech-act';
  * reporting sentences is no target of a change: it is where the trouble was seen, not what to change.
  * Without such a sentence ("PC-042 gets event 1003. Reset its licence.") the report's host is the one meant.
  */
-const SENTENCES = /(?<=[.!?])\s+|\n+/;
+const SENTENCES = /(?<=[.!?])\s+|\n+/g;
 const ASKING = new Set(['request', 'question']);
 
 export function withoutReportedHosts(text: string, result: ParseResult, inventory: readonly Host[]): ParseResult {
   if (!result.operations.some((op) => changes(op.intent) && op.targets.length > 1)) return result;
-  const sentences = text.split(SENTENCES).filter((sentence) => sentence.trim() !== '');
-  if (sentences.length < 2) return result;
+  // Where each sentence ends, so each host named in the text (one look, with offsets) has its sentence.
+  const ends = [...text.matchAll(SENTENCES)].map((end) => end.index ?? 0);
+  if (ends.length === 0) return result;
   const asked = new Set<string>();
   const reported = new Set<string>();
-  for (const sentence of sentences) {
-    const hosts = namedTargets(sentence, inventory).map((named) => named.host.name);
-    if (hosts.length === 0) continue;
-    const asks = speechActs(normalise(sentence)).some((clause) => ASKING.has(clause.act) || clause.fragment);
-    for (const host of hosts) (asks ? asked : reported).add(host);
+  const asks = new Map<number, boolean>();
+  for (const { host, at } of namedTargets(text, inventory)) {
+    const sentence = ends.filter((end) => end < at).length;
+    if (!asks.has(sentence)) {
+      const from = sentence === 0 ? 0 : (ends[sentence - 1] as number);
+      const words = text.slice(from, ends[sentence] ?? text.length);
+      asks.set(
+        sentence,
+        speechActs(normalise(words.trim())).some((clause) => ASKING.has(clause.act) || clause.fragment),
+      );
+    }
+    (asks.get(sentence) ? asked : reported).add(host.name);
   }
   const onlyReported = [...reported].filter((host) => !asked.has(host));
   if (asked.size === 0 || onlyReported.length === 0) return result;

@@ -1,3 +1,4 @@
+import { keptByText } from './kept-texts';
 /**
  * Splits a chat message into words and flags text that carries shell or PowerShell syntax.
  * Host names are only ever taken from clean words (ASCII letters, digits, '.', '-'), so a
@@ -72,7 +73,10 @@ export function hasLookalikeHostWord(text: string): boolean {
   );
 }
 
-export function tokenize(text: string): Word[] {
+/** The words of a text (kept per text: the stages that cut a message read its pieces' words again). */
+export const tokenize = keptByText(tokenizeText);
+
+function tokenizeText(text: string): Word[] {
   const words: Word[] = [];
   for (const raw of text.split(/[\s,+&/]+/)) {
     const stripped = raw.replace(LEADING, '').replace(TRAILING, '');
