@@ -27,6 +27,8 @@ import { indexInventory } from './inventory-index';
 const CANNOT_CONNECT =
   /\b(cannot|can not|unable to|not able to|can i (still )?not|could not|will not let me)\b.{0,12}\b(log ?in|log ?on|sign ?in|connect|get in|get on)\b/;
 
+const HELP: PlannedOperation[] = [{ intent: 'help', targets: [], params: {} }];
+
 /** Longest message the parser reads; anything longer is cut before it is looked at. */
 export const MAX_REQUEST_LENGTH = 2000;
 
@@ -104,7 +106,7 @@ function parseOne(original: string, inventory: readonly Host[], hostile: boolean
   let intents = matchIntents(masked);
   // A question about how licensing works, no host named: no operation, unless it is one the bot advises on.
   if (!named && !hostile && isGeneralQuestion(masked) && !intents.some((i) => i.startsWith('advice.') || i === 'help'))
-    return { text: original, operations: [], needs: [], suggestions: [], candidates: [] };
+    return { text: original, operations: HELP, needs: [], suggestions: [], candidates: [] };
   if (intents.length === 0 && named && isDiagnosis(masked)) intents = ['licensing.diagnose'];
   // "licensing is broken", a pasted error: a complaint or question with no host is a diagnosis to ask a host for.
   if (

@@ -77,7 +77,7 @@ export function objectOnly(text: string): Intent | undefined {
  * no host named it gets no operation (the help the bot has is for hosts), and no "which host?".
  */
 const GENERAL_QUESTION =
-  /\b(differences? between|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b/;
+  /\b(differences? between|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b|\bhow (do|can|would|should) (i|we) ([\w-]+ ){1,8}(myself|ourselves|manually|by hand)\b|\bwhat (does|do) (an? |the )?(event|error|id) ?\d{3,5}s? (mean|stand for|indicate)\b/;
 
 export function isGeneralQuestion(text: string): boolean {
   // "if I reset the licence cache on a PC, does the user need to ...?": a hypothetical, asked in general.

@@ -78,14 +78,14 @@ describe('wording the twenty-second held-back set brought', () => {
     ).toEqual([['rdsh.reset_grace_period', ['KRTS-TEST-B'], 'later']]);
   });
 
-  it('answers a general question about licensing with no operation and no "which host?"', () => {
-    expect(parse("quick one: what's actually the difference between per user and per device CALs?")).toMatchObject({
-      operations: [],
-      needs: [],
-    });
+  it('answers a general question about licensing with help, and no "which host?"', () => {
+    const help = { operations: [{ intent: 'help', targets: [], params: {} }], needs: [] };
+    expect(parse("quick one: what's actually the difference between per user and per device CALs?")).toMatchObject(
+      help,
+    );
     expect(
       parse('how would I go about resetting the grace period, in general? just want to understand the steps'),
-    ).toMatchObject({ operations: [], needs: [] });
+    ).toMatchObject(help);
   });
 
   it('reads the terse and tool-specific wording for events, tests, audits and server lists', () => {
