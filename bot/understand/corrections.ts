@@ -18,6 +18,8 @@ const CORRECTION =
 const DROPS_BEFORE =
   /^[\s,.:;!-]*(don'?t|do not|never ?mind|(forget|skip|scrap|cancel|drop|leave) (it|that|this)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;
 
+const DROPS_ONE =
+  /^[\s,.:;!-]*(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?(?:restart|reboot|bounce|cert|certificate|grace|events|cache|mode|diagnosis)\b/i;
 const LEAVE_THAT_ONE =
   /^[\s,.:;!-]*leave (?:that|this|it)(?: one)?(?: alone| out| be)?\s*(?:[,;.]|-{1,2}|–|—)\s*(?=\S)(?!(?:just|instead|rather|only|please)\b)/i;
 
@@ -47,6 +49,9 @@ export function correctedParse(
     )
   )
     return undefined;
+  // "- actually never mind the restart, just the server change": one operation dropped by its name, which
+  // dropped-operations.ts reads; the rest of the request stands.
+  if (DROPS_ONE.test(after)) return undefined;
   const earlier = parse(before);
   if (earlier.operations.length === 0) return undefined;
   if (DROPS_BEFORE.test(after)) {

@@ -7,7 +7,7 @@ import type { Intent, ParseResult } from '../domain';
  * say one operation plainly count, and only when another operation is left.
  */
 const DROP =
-  /[,;.!?-]\s*(?:\.\.\s*)?(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?([a-z]+)/gi;
+  /[,;.!?-]\s*(?:\.\.\s*)?(?:(?:actually|oh|wait|sorry|hmm),?\s+)?(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?([a-z]+)/gi;
 
 const NAMED: Record<string, Intent> = {
   restart: 'rdsh.restart_service',

@@ -101,7 +101,7 @@ const RULES: IntentRule[] = [
         t,
       ) ||
       (/\bcals?\b|\bkeypacks?\b|\blicenses\b|\blicense packs?\b|\bpacks\b/.test(t) &&
-        /\b(left|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|report|do we have|do we still have|still have|in stock|holds?|holding|contains?|carr(y|ies)|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
+        /\b(left(?! on per\b| as\b| alone\b| behind\b)|remaining|available|how many|how much|remain\w*|counts?|inventory|free|installed|report|do we have|do we still have|still have|in stock|holds?|holding|contains?|carr(y|ies)|list|show|usage|used|issued|any|out of|run(ning)? (out|low)|enough|short|spare|capacity|totals?|number of|tally)\b/.test(
           t,
         ) &&
         !(/\b(switch|set|change|convert)\b/.test(t) && MODE.test(t)) &&

@@ -53,6 +53,8 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\brest (the|its|his|her|their|my|our|this|that)\b/g, 'reset $1'],
   [/\brest (grace|timebomb|mslicensing|licen[cs]\w*|cache|client)\b/g, 'reset $1'],
   [/\bper (usr|uesr|usre|useer)\b/g, 'per user'],
+  [/\b(hwo|hw|hoe|howm) (many|much)\b/g, 'how $2'],
+  [/\b(hav|hve|ahve)\b(?= (we|you|they|i)\b| got\b)/g, 'have'],
   [/\bper (dev|devce|devic|dvice|devise|decive)\b/g, 'per device'],
   // "drops out of the clinical system every hour": a session that ends, never "drop" as in remove.
   [/\bdrop(s|ped|ping)? (out|off)\b/g, 'disconnects'],

@@ -98,6 +98,10 @@ export function perHostParts(given: string, inventory: readonly Host[]): string[
   });
 }
 
+const LEADING_VALUE = /^\s*(?:per[- ]?(?:user|device|seat)|(?:user|device) (?:mode|cals?))\b/i;
+const VALUE_AT_END =
+  /\s*(?:modes?\s*:\s*)?(?:per[- ]?(?:user|device|seat)|(?:user|device) (?:mode|cals?))\s+(?:on|for)\s+(?:the\s+)?$/i;
+
 /** A stretch of text that names hosts and nothing else ("PAC-TS1 and", "A, B,"). */
 function onlyHosts(stretch: string, hostWords: Set<string>): boolean {
   const words = stretch.split(/[\s,;&]+/).filter((word) => word !== '');
@@ -111,6 +115,9 @@ function withLead(lead: string, part: string): string {
       part,
     );
   if (!verbless || lead.trim() === '') return part;
+  // "please set modes: per user for A, per device for B": B's part has its own value, so it takes the verb
+  // without A's ("please set per device for B").
+  if (LEADING_VALUE.test(part)) return `${lead.replace(VALUE_AT_END, ' ')}${part.trimStart()}`;
   // "only the subkeys on B": the part has its own object, so it takes the verb alone ("clear").
   // The verb and its object, without how and where: "clear MSLicensing completely on " -> "clear MSLicensing ".
   const verb = lead.replace(/\s+(?:(?:completely|fully|entirely|totally|altogether)\s+)?(?:on|for)\s*$/i, ' ');

@@ -19,6 +19,9 @@ import { withoutTrailingContext } from './trailing-context';
 const NEXT_REQUEST =
   /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) you(?:'re| are) (?:at it|there))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
+const RESTART_TIMING =
+  /\b(now|immediately|right away|asap|straight away|at once|later|tonight|after hours|maintenance window|next reboot|no rush)\b|\b(don'?t|do not|without|no)\b/i;
+
 /** A diagnosis a part fell back to, with nothing in it that asks for one: context, not a request. */
 const ASKS_DIAGNOSIS =
   /\b(wrong|diagnos\w*|troubleshoot\w*|health\w*|going on|up with|check|look at|investigate|problem|issue|broken|not working|why|what|which)\b|\b(licen[sc]ed|configured|set up) (properly|correctly|right)\b/i;
@@ -136,8 +139,11 @@ export function combineParts(
     // "reset grace on X and restart the service later": the restart is the reset's, unless it names
     // other hosts ("..., then restart the RDS service on LAB-RDS-01").
     const graceHosts = previous?.result.operations.find((op) => op.intent === 'rdsh.reset_grace_period')?.targets;
+    // Only a restart with its timing ("later", "now") is the reset's own; "and then restart RDS on it" is an
+    // operation of its own.
     const absorbed =
       graceHosts !== undefined &&
+      RESTART_TIMING.test(piece) &&
       result.operations.every(
         (op) => op.intent === 'rdsh.restart_service' && op.targets.every((target) => graceHosts.includes(target)),
       );

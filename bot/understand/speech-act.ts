@@ -28,7 +28,7 @@ const ASKING =
   /^(?:(?:can|could|may|might) (?:i|we) (?:please )?ask (?:you|someone|somebody|one of you) (?:to |if you (?:could|can) |whether you (?:could|can) )(?:please )?|(?:can|could|would|will|cud|cn) (?:you|u|ya|someone|somebody|anyone|we|i) (?:please |pls |plz )?|(?:is|it is|would it be|is it) (?:it )?possible (?:for you )?(?:to |that you |you )(?:can |could |please )?|(?:please,? )?you can (?:please )?|(?:would|do) you mind |i need (?:you )?to |we need to |(?:i|we) (?:am|are) need(?:ing)? |i would like (?:you )?to |i want (?:you )?to |need (?:you )?to |want to |would like to |let'?s |go ahead and |help me |i need |we need |i want |we want |please )+/;
 
 const IMPERATIVE =
-  /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|reverse|rollback|roll|back ?out|undo|regen|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
+  /^(?:reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|give|restart|reboot|bounce|recycle|cycle|kick|kill|restore|revert|reverse|rollback|roll|align|standardi[sz]e|harmoni[sz]e|back ?out|undo|regen|put|set|switch|change|configure|point|use|assign|replace|append|add|drop|make|move|flip|convert|apply|blow|get rid|take|show|list|pull|display|check|look|see|find|diagnose|troubleshoot|test|verify|ping|run|tell|count|report|audit|cancel|abort|withdraw|scrap|forget|stop|get|do|try|investigate|inspect|confirm|sort out|repoint)\b/;
 
 /** "tell me which mode it is on", "let me know whether ...": a question put as an order. */
 const TELL_ME = /^(?:tell me|let me know|show me|find out)\s+(?:which|what|whether|if|how|why|when|who)\b/;
@@ -37,7 +37,10 @@ const QUESTION_START =
   /^(?:what|why|how|when|where|which|who|whose|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|shall|may|might|any|anyone|anybody)\b/;
 
 const COMPLAINT =
-  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|(?<=\b(?:users?|they|we|i|people|everyone|staff) )get|even though|keeps(?! (?:the|its|their)\b)|keep(?! (?:the|its|their|it|them)\b)|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|a mess|messed up|nightmare|the same thing|died|dead|dying|crash\w*|nobody\b.{0,20}\bcan|no one\b.{0,20}\bcan|outage|gone (sideways|wrong|bad|down|haywire)|fallen over|fell over|falls over|falling over|say|see|seeing|hangs?|hanging|stuck|did(n'?t| not) (stick|take|work|help|apply|change anything)|does(n'?t| not) (stick|work|help|apply)|won'?t (stick|work|connect|apply|take)|is(n'?t| not) (working|sticking|applied)|not stick\w*|revert(ed|s|ing) (itself|back|on its own))\b/;
+  /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|(?<=\b(?:users?|they|we|i|people|everyone|staff) )get|even though|keeps(?! (?:the|its|their)\b)|keep(?! (?:the|its|their|it|them)\b)|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|a mess|messed up|nightmare|the same thing|died|dead|dying|crash\w*|nobody\b.{0,20}\bcan|no one\b.{0,20}\bcan|outage|gone (sideways|wrong|bad|down|haywire)|fallen over|fell over|falls over|falling over|moan\w*|whing\w*|grumbl\w*|playing up|acting up|say|see|seeing|hangs?|hanging|stuck|did(n'?t| not) (stick|take|work|help|apply|change anything)|does(n'?t| not) (stick|work|help|apply)|won'?t (stick|work|connect|apply|take)|is(n'?t| not) (working|sticking|applied)|not stick\w*|revert(ed|s|ing) (itself|back|on its own))\b/;
+
+const NEEDS_DONE =
+  /\b(?:all |both )?needs? (?:the|a|an|its|their|his|her) [\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|changed|switched|renewed|rearmed|redone)\b/;
 
 const PLEASE = /\b(please|pls|plz|plse|pleeze)\b/;
 
@@ -79,6 +82,9 @@ function classifyClause(clause: string): Clause {
   // "On DSGN-WS05 only remove the subkeys": where, said before the order.
   const placed = /^(?:on|for) zz\w+(?: only)?,?\s+(?=[a-z])/.exec(core)?.[0];
   if (placed && IMPERATIVE.test(core.slice(placed.length)) && !endsAsking)
+    return { text: clause, act: 'request', fragment: false };
+  // "PC-1128..PC-1131 all need the client licence cache wiped": a need with the change done to it asks.
+  if (NEEDS_DONE.test(core) && !endsAsking && !QUESTION_START.test(core))
     return { text: clause, act: 'request', fragment: false };
   // "HOTEL-TS-A: wipe the X509 values": a host named as a label, then the order.
   if (/^zz\w+\s*:\s*/.test(core) && IMPERATIVE.test(core.replace(/^zz\w+\s*:\s*/, '')))
