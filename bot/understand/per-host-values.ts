@@ -74,13 +74,15 @@ const valued = (result: ParseResult): boolean =>
  * ticket is then not read again when the part before it gave no value.
  */
 function valuedParts(parts: string[], parse: (part: string) => ParseResult): ParseResult[] | undefined {
-  const results: ParseResult[] = [];
+  const results = new Array<ParseResult>(parts.length);
   let withValues = 0;
-  for (const [at, part] of parts.entries()) {
-    if (withValues + (parts.length - at) < 2) return undefined;
-    const result = parse(part);
+  // Shortest first: a ticket's long tail is read last, and not at all when the short parts give no values.
+  const order = parts.map((_, at) => at).sort((a, b) => (parts[a] as string).length - (parts[b] as string).length);
+  for (const [done, at] of order.entries()) {
+    if (withValues + (parts.length - done) < 2) return undefined;
+    const result = parse(parts[at] as string);
     if (valued(result)) withValues++;
-    results.push(result);
+    results[at] = result;
   }
   return results;
 }
