@@ -54,7 +54,10 @@ const TAG_SYNONYMS: Record<string, string> = { test: 'lab', testing: 'lab' };
 /** The tag a word names: its own value ("fin"), or a longer word that starts with one ("finance"). */
 function tagOf(word: string, index: InventoryIndex): string | undefined {
   // Every word of every message is looked up: each answer is kept with its index.
-  return index.byTag.has(word) ? word : longestTagKept(word, index);
+  if (index.byTag.has(word)) return word;
+  // "all the area hosts" for the tag "areas", "the repair boxes" for "repairs": a tag in the plural, said in the singular.
+  if (index.byTag.has(`${word}s`)) return `${word}s`;
+  return longestTagKept(word, index);
 }
 
 const longestTagKept = keptPerIndex(longestTagOf);

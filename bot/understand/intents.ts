@@ -77,7 +77,7 @@ const RULES: IntentRule[] = [
       /^\s*test (the )?(ls|lic server|license server)( connection| connectivity| reach)? (on |from |for )?zz(rdsh|host)\b/.test(
         t,
       ) ||
-      (/\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license server)\b.{0,30}\bfrom (zz(rdsh|host)|(each|every|all|both)\b)/.test(
+      (/\b(reach(es|ed|ing)?|reachable|connectivity|connect(ion)? (to|with)|talk(s|ing)? (to|with)|communicat\w* with|speak(s|ing)? (to|with)|ping|port 135|port 445|firewall\w*|contact|see|get to|gets? through|blocked|against|connection)\b|\btest(ing)? (the )?(zzls|license servers?)\b.{0,30}\bfrom\b/.test(
         t,
       ) &&
         /\b(zzls|license servers?|license box)\b/.test(t) &&

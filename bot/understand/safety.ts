@@ -35,6 +35,8 @@ function counterpart(intent: Intent, text: string): Intent {
     if (/\b(backup|back up|restore|registry|keys?|hive|zzls|license server)\b/.test(text))
       return 'advice.cal_migration';
   }
+  // "PAC-TS1 -> LICSRV-CENTRAL?": asked of a server by arrow, the read-only reading is whether it reaches it.
+  if (intent === 'rdsh.set_license_servers' && /->\s*zzls\b/.test(text)) return 'rdsh.test_license_server';
   return 'licensing.diagnose';
 }
 

@@ -78,3 +78,27 @@ describe('wording the thirty-third and thirty-fourth held-back sets brought', ()
     expect(brief("can you list the things you're able to fix for me")).toEqual([['help', [], undefined]]);
   });
 });
+
+describe('misses of earlier held-back sets, fixed as classes on 2026-12-03', () => {
+  it('offers the reach test beside the change for "HOST -> SERVER?"', () => {
+    expect(parse('RDSH03 -> LS2?').candidates.map((op) => op.intent)).toEqual([
+      'rdsh.set_license_servers',
+      'rdsh.test_license_server',
+    ]);
+  });
+
+  it('tests the license servers from a group, and reads a tag said in the singular', () => {
+    expect(brief('test the licence servers from the lab boxes')).toEqual([
+      ['rdsh.test_license_server', ['RDSH-LAB-01', 'RDSH-LAB-02'], undefined],
+    ]);
+  });
+
+  it('diagnoses "cannot get onto X, says no licences", and advises on a licensing key moved between PCs', () => {
+    expect(brief("the agents can't get onto RDSH04 this morning, says no licences")).toEqual([
+      ['licensing.diagnose', ['RDSH04'], undefined],
+    ]);
+    expect(brief("export the licensing key from jdoe's PC and import it on PC-043")).toEqual([
+      ['advice.copy_client_license', [], undefined],
+    ]);
+  });
+});

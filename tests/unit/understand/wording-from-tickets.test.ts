@@ -67,10 +67,10 @@ describe('wording from real tickets', () => {
     expect(intents("export jdoe's licence key and import it on tnguyen's PC")).toEqual(['advice.copy_client_license']);
   });
 
-  it('asks which reading was meant for a server arrow with a question mark', () => {
+  it('asks, for a server arrow with a question mark, whether to set it or test the reach', () => {
     const result = parse('RDSH02 -> LS2?');
     expect(result.needs).toEqual(['confirm-intent']);
-    expect(result.candidates.map((c) => c.intent)).toEqual(['rdsh.set_license_servers', 'licensing.diagnose']);
+    expect(result.candidates.map((c) => c.intent)).toEqual(['rdsh.set_license_servers', 'rdsh.test_license_server']);
   });
 
   it('takes "don\'t kick anyone off" as how to do the reset, and "don\'t reset" as no change', () => {
