@@ -1,5 +1,5 @@
 const MIGRATE =
-  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift|moved|migrated|transferred|copied|exported|imported|restored|backed up|across|over to)\b/;
+  /\b(move|moving|migrate|migrating|migration|transfer|transferring|copy|copying|export|exporting|import|importing|backup|back up|backing up|restore|restoring|onto|decommission\w*|pass|passing|hand over|shift(?=\s+(?:the|our|them|it|all|those|these|cals?|licen\w*)\b)|moved|migrated|transferred|copied|exported|imported|restored|backed up|across|over to)\b/;
 
 /** Moving CALs or a license server (its packs, its registry keys, to new hardware): advice, never a change. */
 export function isCalMigration(t: string): boolean {

@@ -7,7 +7,7 @@ import type { Intent, ParseResult } from '../domain';
  * say one operation plainly count, and only when another operation is left.
  */
 const DROP =
-  /[,;.!?-]\s*(?:\.\.\s*)?(?:(?:actually|oh|wait|sorry|hmm),?\s+)?(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?([a-z]+)/gi;
+  /(?:^|[,;.!?-])\s*(?:\.\.\s*)?(?:(?:actually|oh|wait|sorry|hmm),?\s+)?(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?([a-z]+)/gi;
 
 const NAMED: Record<string, Intent> = {
   restart: 'rdsh.restart_service',
@@ -30,6 +30,8 @@ export function withoutDroppedOperations(text: string, parse: ParseResult): Pars
     const intent = NAMED[(match[1] ?? '').toLowerCase()];
     if (intent) dropped.add(intent);
   }
+  // "forget the mode change, just point ...": the drop was read as a cancel too; it cancels nothing.
+  if (dropped.size > 0) dropped.add('request.cancel');
   const kept = parse.operations.filter((operation) => !dropped.has(operation.intent));
   return kept.length > 0 && kept.length < parse.operations.length ? { ...parse, operations: kept } : parse;
 }

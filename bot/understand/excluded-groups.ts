@@ -7,7 +7,7 @@ import type { Host, ParseResult } from '../domain';
  * word and "ones", "hosts", "servers", "machines", "boxes" or "PCs", or by a tag in the plural.
  */
 const EXCLUDED =
-  /\b(?:excluding|except(?: for)?|apart from|other than|but not|not)\s+(?:the\s+|any\s+)?([a-z][\w-]{1,30})\s+(?:ones|hosts|session hosts|servers|machines|boxes|pcs|clients)\b/gi;
+  /\b(?:excluding|except(?: for)?|apart from|other than|but not|not)\s+(?:the\s+|any\s+)?([a-z][\w-]{1,30})\s+(?:ones?|hosts?|session hosts?|servers?|machines?|box(?:es)?|pcs?|clients?|laptops?|desktops?)\b/gi;
 
 /** "all the Dublin clients except the laptops": a tag in the plural, kept out by itself. */
 const EXCLUDED_PLURAL =

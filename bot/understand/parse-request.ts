@@ -53,7 +53,14 @@ export function parseRequest(text: string, inventory: readonly Host[]): ParseRes
     : withoutKeptHosts(withoutBackoutPlan(pasted), inventory);
   const whole = parseOne(input, inventory, hostile);
   // Hostile text is never cut into parts: none of its words may become a target, in any part.
-  if (hostile || (whole.operations.length === 0 && whole.candidates.length === 0)) return { ...whole, text: given };
+  // A question about how licensing works is answered with help whole: its parts ("if I reset the cache on a
+  // PC, ...") are not requests.
+  const help =
+    whole.operations.length === 1 &&
+    whole.operations[0]?.intent === 'help' &&
+    isGeneralQuestion(correctTypos(normalise(input)));
+  if (hostile || help || (whole.operations.length === 0 && whole.candidates.length === 0))
+    return { ...whole, text: given };
   // The stages below try the same pieces more than once (per host, as several requests, corrected):
   // each piece is understood once per message.
   const understood = new Map<string, ParseResult>([[input, whole]]);

@@ -128,7 +128,7 @@ function withLead(lead: string, part: string): string {
 
 /** A list item that names the server first: "FACLIC01 for FAC1-RDS01, DSGNLIC for DSGN-RDS01". */
 const SERVER_FOR_HOST =
-  /(^|[,;]\s*|\n\s*|\band\s+)([a-z][\w-]*)\s+(?:for|on)\s+(?:the\s+)?([a-z][\w-]*)(?=[\s,;.!?-]|$)/gi;
+  /(^|[,;:]\s*|\n\s*|\band\s+)([a-z][\w-]*)\s+(?:for|on)\s+(?:the\s+)?([a-z][\w-]*)(?=[\s,;.!?-]|$)/gi;
 
 /** Each "SERVER for HOST" item as "HOST to SERVER", the order the parts are cut by; other text as it is. */
 function hostsBeforeServers(text: string, inventory: readonly Host[]): string {

@@ -172,7 +172,10 @@ export function combineParts(
   const needs = new Set<Need>();
   for (const [at, { text, result }] of kept.entries()) {
     // "..., and point both of them at KVLIC-DR": every host named before; "its events": the part before's.
-    const everyone = /\b(both|all)\s+(of\s+)?(them|those|these)\b|\bthem\s+(both|all)\b/i.test(text);
+    const everyone =
+      /\b(both|all)\s+(of\s+)?(them|those|these)\b|\bthem\s+(both|all)\b|\b(on|to|for) (both|all)\s*[.!?]?\s*$/i.test(
+        text,
+      );
     const before =
       at > 0 && POINTS_BACK.test(text)
         ? everyone

@@ -79,9 +79,18 @@ export function objectOnly(text: string): Intent | undefined {
 const GENERAL_QUESTION =
   /\b(differences? between|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b|\bhow (do|can|would|should) (i|we) ([\w-]+ ){1,8}(myself|ourselves|manually|by hand)\b|\bwhat (does|do) (an? |the )?(event|error|id) ?\d{3,5}s? (mean|stand for|indicate)\b/;
 
+const HOW_IT_WORKS =
+  /\bwhich (one|option|mode|kind|type)( of \w+)? (suits|makes (more )?sense|is (better|best|right)|should (we|i) (use|pick|choose|go for))\b|\b(vs\.?|versus)\b|\bhow long (is|does|do|will|can)\b|\bwhat (does|do) (an? |the )?(event|error|id)? ?\d{3,5}s? (actually |really )?(mean|stand for|indicate)\b|\b(does|do|why do|why does) (mstsc|people|users|the user|a user|everyone|staff) (have|need) to\b/;
+
 export function isGeneralQuestion(text: string): boolean {
   // "if I reset the licence cache on a PC, does the user need to ...?": a hypothetical, asked in general.
-  if (/^\s*(if|when|once|after) (i|we|you|someone)\b.*\b(does|do|will|would|is|should|can)\b.*\?\s*$/.test(text))
+  if (
+    /^\s*(if|when|once|after) (i|we|you|someone|a|an|the)\b.*\b(does|do|will|would|is|are|should|can|why|how)\b.*\?\s*$/.test(
+      text,
+    )
+  )
     return true;
+  // "which one suits a factory where people share PCs?", "how long is the grace period?": how things work.
+  if (HOW_IT_WORKS.test(text) && /\?\s*$/.test(text)) return true;
   return GENERAL_QUESTION.test(text) && /\?|\b(how|what|why|which|understand)\b/.test(text);
 }
