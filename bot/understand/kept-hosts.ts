@@ -2,8 +2,7 @@ import type { Host, Need, ParseResult, PlannedOperation } from '../domain';
 import { changes } from './safety';
 import { takesNoHosts } from './targets';
 import { indexInventory } from './inventory-index';
-import { namedTargets, type NamedTarget } from './named-targets';
-import { tokenize } from './tokens';
+import { namedOwners, namedTargets } from './named-targets';
 import { correctTypos } from './typos';
 
 /**
@@ -85,7 +84,7 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
   if (kept.size > 0) text = text.replace(EXCEPT_NUMBER, '');
   // Where a list of excepted hosts goes on: "apart from A and B", "except A, B or the supervisor's (C)".
   let listFrom = -1;
-  for (const { host, word } of [...targetsIn(text), ...ownersIn(text, inventory)].sort((a, b) => a.at - b.at)) {
+  for (const { host, word } of [...targetsIn(text), ...namedOwners(text, inventory)].sort((a, b) => a.at - b.at)) {
     const at = text.indexOf(word);
     if (at < 0) continue;
     const before = EXCEPT.exec(text.slice(Math.max(0, at - 20), at));
@@ -107,21 +106,6 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
     listFrom = start;
   }
   return { text, kept, own };
-}
-
-/** The PCs of the inventory users a text names ("except ops-night's"), each with the user's word. */
-function ownersIn(text: string, inventory: readonly Host[]): NamedTarget[] {
-  const { byUser } = indexInventory(inventory);
-  const found: NamedTarget[] = [];
-  let from = 0;
-  for (const word of tokenize(text)) {
-    const at = text.indexOf(word.text, from);
-    if (at < 0) continue;
-    from = at + word.text.length;
-    for (const host of byUser.get(word.lower) ?? [])
-      if (host.role === 'client') found.push({ host, word: word.text, at });
-  }
-  return found;
 }
 
 /** Between two excepted hosts of one list: a comma, and/or, and at most two words ("the supervisor's ("). */

@@ -21,14 +21,29 @@ export function namedTargets(text: string, inventory: readonly Host[]): NamedTar
 const namedKept = keptPerIndex(findNamed);
 
 function findNamed(text: string, { byName }: InventoryIndex): NamedTarget[] {
-  const found: NamedTarget[] = [];
+  return wordsAt(text).flatMap(({ word, lower, at }) => {
+    const host = byName.get(lower);
+    return host && host.role !== 'license-server' ? [{ host, word, at }] : [];
+  });
+}
+
+/** The PCs of the inventory users a text names ("except ops-night's"), each with the user's word. */
+export function namedOwners(text: string, inventory: readonly Host[]): NamedTarget[] {
+  const { byUser } = indexInventory(inventory);
+  return wordsAt(text).flatMap(({ word, lower, at }) =>
+    (byUser.get(lower) ?? []).filter((host) => host.role === 'client').map((host) => ({ host, word, at })),
+  );
+}
+
+/** Each word of a text with where it stands. */
+function wordsAt(text: string): Array<{ word: string; lower: string; at: number }> {
+  const found: Array<{ word: string; lower: string; at: number }> = [];
   let from = 0;
   for (const word of tokenize(text)) {
     const at = text.indexOf(word.text, from);
     if (at < 0) continue;
     from = at + word.text.length;
-    const host = byName.get(word.lower);
-    if (host && host.role !== 'license-server') found.push({ host, word: word.text, at });
+    found.push({ word: word.text, lower: word.lower, at });
   }
   return found;
 }
