@@ -157,7 +157,14 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
   if (hosts.length === 0) return undefined;
   const singular = nounAfter !== undefined && SINGULAR_NOUN.test(nounAfter) && !quantified;
   // "the decommissioned license box" describes a server the text is moving away from; servers are named.
-  if (singular && hosts.every((host) => host.role === 'license-server')) return undefined;
+  // "the DR licence server" is the one server tagged DR, named as well as by its name; a decommissioned one
+  // is only ever the server a change moves away from.
+  if (
+    singular &&
+    hosts.every((host) => host.role === 'license-server') &&
+    (hosts.length > 1 || /^(decom\w*|old|retired|legacy|deprecated|obsolete)$/.test(tag))
+  )
+    return undefined;
   // A tag read into a longer word ("Finance" for FIN) needs a plural or a quantifier: "message" is not MES.
   if (found.span === 1 && tag !== word.lower.replace(/[-_.]/g, '') && singular) return undefined;
   const weak = nounAfter === undefined && !quantified;

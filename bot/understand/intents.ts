@@ -144,7 +144,9 @@ const RULES: IntentRule[] = [
         // "1128s on LEDGER-TS?": ids in the plural are events.
         /\b(1\d{3}|4\d{3}|5\d{4})s (on|for|from|in)\b/.test(t) ||
         // "events RDS-1028 last 7d": the terse form, a host and a window.
-        /^events? zz(rdsh|host)\b|\bevents?\b.{0,30}\b(last|past) \d+ ?(d|h|days?|hours?)\b/.test(t)),
+        /^events? zz(rdsh|host)\b|\bevents?\b.{0,30}\b(last|past) \d+ ?(d|h|days?|hours?)\b/.test(t) ||
+        // "X events 24h": the noun and a window straight after it.
+        /\bevents? (since |for |over )?\d+ ?(d|h|days?|hours?)\b/.test(t)),
   },
   {
     intent: 'rdsh.refresh_licensing_cert',

@@ -37,6 +37,9 @@ const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modi
 /** "leave that one alone", "leave it out", "leave them be": a keep that names its host by pointing back. */
 const ANAPHOR = /\bleave (that one|this one|that|this|it|them|those|him|her)\b/i;
 
+/** A clause that is only the writer pausing ("no wait,", "sorry,", "oh wait -"). */
+const ONLY_A_PAUSE = /^[\s,.;:!-]*(?:no wait|wait,? no|oh wait|wait|actually(?:,? no)?|sorry|hmm|hang on)[\s,.;:!-]*$/i;
+
 const EXCEPT = /\b(except( for)?|excluding|but not|apart from|other than|save for|not)\s+(the\s+)?$/i;
 
 export function withoutKeptHosts(text: string, inventory: readonly Host[]): KeptHosts {
@@ -61,6 +64,8 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
       if (hosts.length === 0) return;
       for (const { host } of hosts) kept.add(host.name);
       dropped.add(index);
+      // "... - no wait, leave A alone": the change of mind is the keep's; alone it would undo the request.
+      if (previous !== undefined && ONLY_A_PAUSE.test(previous)) dropped.add(index - 1);
     });
     const rest = clauses.filter((_, index) => !dropped.has(index));
     // Only when something else is asked: "RDSH01 stays on LS1" alone is a statement to answer, not a filter.

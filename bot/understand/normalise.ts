@@ -32,6 +32,10 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/\bsub[- ]keys?\b/g, 'subkeys'],
   [/\bkey[- ]?packs?\b/g, 'keypacks'],
   [/\be-?mail\b/g, 'email'],
+  // Admins' shorthand: "rdsh svc restart X", "X evts 24h".
+  [/\bsvcs?\b/g, 'service'],
+  [/\b(evts|evnts|evs)\b/g, 'events'],
+  [/\b(evt|evnt)\b/g, 'event'],
   [/\bcan'?t\b|\bcannot\b/g, 'cannot'],
   [/\bwon'?t\b/g, 'will not'],
   [/\bdon'?t\b/g, 'do not'],

@@ -137,7 +137,7 @@ export function paramsFor(intent: Intent, text: string, resolved: ResolvedHosts)
 }
 
 /** "can they reach LS-DR if LS2 goes down?": a server named in a condition is not the one asked about. */
-function notConditional(servers: string[], text: string): string[] {
+export function notConditional(servers: string[], text: string): string[] {
   return serversNotSetAside(servers, text, /(\b(?:if|when|in case|should|once|unless)\s+(?:the\s+)?)?\bzzls\b/g);
 }
 
@@ -155,12 +155,15 @@ function notTheReason(servers: string[], text: string): string[] {
   );
 }
 
-/** "switch RDSH05 from LIC-OLD to LS2", "replace LIC-OLD with LS2": the server it leaves is not in the list. */
+/**
+ * "switch RDSH05 from LIC-OLD to LS2", "replace LIC-OLD with LS2", "LS2 instead of LIC-OLD": the server it
+ * leaves is not in the list.
+ */
 function notMovedFrom(servers: string[], text: string): string[] {
   return serversNotSetAside(
     servers,
     text,
-    /(\bfrom\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|talking to|uses|using|points at|pointing at|pointing to|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
+    /(\b(?:from|instead of|rather than)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?|\breplace\s+(?=zzls\s+(?:with|by)\b)|\b(?:still|currently) (?:talks to|talking to|uses|using|points at|pointing at|pointing to|pointed at|on)\s+(?:the\s+)?(?:decommissioned\s+|old\s+)?(?=zzls\b.*\b(?:move|point|switch|repoint|change)\b))?\bzzls\b/g,
   );
 }
 

@@ -6,7 +6,7 @@ import { maskHosts } from './mask-hosts';
 import { normalise, splitQuoted, withoutPasteNote, withoutValueHeading } from './normalise';
 import { withoutBackoutPlan, withoutTicketFields } from './ticket-fields';
 import { CANCEL_WORDS, ROLLBACK_WORDS } from './intent-words';
-import { paramsFor, readRefs } from './params';
+import { notConditional, paramsFor, readRefs } from './params';
 import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
 import { withoutSettledReports } from './settled-reports';
@@ -166,9 +166,11 @@ function planOperations(
     const named = byRef
       ? resolved.hosts.filter((host) => !host.users.some((u) => resolved.users.includes(u.toLowerCase())))
       : undefined;
-    const targets = takesNoHosts(intent)
+    const hosts = takesNoHosts(intent)
       ? []
       : targetsFor(intent, named ? { ...resolved, hosts: named } : resolved).map((host) => host.name);
+    // "what packs are on LIC-DR? just want to know it's ready if LIC-NORTH goes down": that server is a what-if.
+    const targets = intent === 'ls.cal_inventory' ? notConditional(hosts, masked) : hosts;
     // A rollback of "the last change" finds its hosts from that request; every other operation needs hosts.
     const lastChange = intent === 'request.rollback';
     if (!takesNoHosts(intent) && (unknownHost || (targets.length === 0 && !lastChange))) needs.add('target');

@@ -13,6 +13,7 @@ import { speechActs } from './speech-act';
  */
 const SENTENCES = /(?<=[.!?])\s+|\n+/g;
 const ASKING = new Set(['request', 'question']);
+const POINTS_BACK = /\b(its|it|their|them|they|both|these|those|that (host|box|server|machine|pc|one))\b/i;
 
 export function withoutReportedHosts(text: string, result: ParseResult, inventory: readonly Host[]): ParseResult {
   if (!result.operations.some((op) => changes(op.intent) && op.targets.length > 1)) return result;
@@ -21,18 +22,23 @@ export function withoutReportedHosts(text: string, result: ParseResult, inventor
   if (ends.length === 0) return result;
   const asked = new Set<string>();
   const reported = new Set<string>();
-  const asks = new Map<number, boolean>();
+  const sentenceAt = (index: number): string =>
+    text.slice(index === 0 ? 0 : (ends[index - 1] as number), ends[index] ?? text.length).trim();
+  const kept = new Map<number, boolean>();
+  const asks = (index: number): boolean => {
+    let known = kept.get(index);
+    if (known === undefined) {
+      known = speechActs(normalise(sentenceAt(index))).some((clause) => ASKING.has(clause.act) || clause.fragment);
+      kept.set(index, known);
+    }
+    return known;
+  };
   for (const { host, at } of namedTargets(text, inventory)) {
     const sentence = ends.filter((end) => end < at).length;
-    if (!asks.has(sentence)) {
-      const from = sentence === 0 ? 0 : (ends[sentence - 1] as number);
-      const words = text.slice(from, ends[sentence] ?? text.length);
-      asks.set(
-        sentence,
-        speechActs(normalise(words.trim())).some((clause) => ASKING.has(clause.act) || clause.fragment),
-      );
-    }
-    (asks.get(sentence) ? asked : reported).add(host.name);
+    // "KLVPC21 and KLVPC22 lost the stock system. Can you reset both their licence caches?": the ask that
+    // points back takes the hosts of the sentence before it.
+    const pointedAt = sentence < ends.length && POINTS_BACK.test(sentenceAt(sentence + 1)) && asks(sentence + 1);
+    (asks(sentence) || pointedAt ? asked : reported).add(host.name);
   }
   const onlyReported = [...reported].filter((host) => !asked.has(host));
   if (asked.size === 0 || onlyReported.length === 0) return result;

@@ -106,11 +106,18 @@ export function combineParts(
   // requests: most long tickets are one request with chatter, and each parse costs.
   const groups: Array<{ text: string; result: ParseResult; stale: boolean }> = [];
   const asked = new Set(whole.operations.flatMap((op) => op.targets));
-  for (const [at, piece] of pieces.entries()) {
+  // Complaints before any request, for a first request that points back at them ("X is throwing 1004s,
+  // what's wrong with it?").
+  let lead = '';
+  for (const [at, original] of pieces.entries()) {
     const act = acts[at];
     const previous = groups.at(-1);
     // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
-    if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) continue;
+    if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) {
+      if (act === 'complaint') lead = `${lead}${original} `;
+      continue;
+    }
+    const piece = !previous && lead && POINTS_BACK.test(original) ? `${lead}${original}` : original;
     // The hosts asked about so far: the earlier parts' own, or, when they named none (they take the
     // message's hosts), the message's.
     const named = groups.flatMap((group) => hostsNamed(group.result));
