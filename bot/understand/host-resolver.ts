@@ -64,7 +64,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       }
       continue;
     }
-    const exact = index.byName.get(word.lower);
+    const exact = commonWordFor(words, position) ? undefined : index.byName.get(word.lower);
     if (exact) {
       resolved.hostWords.set(position, exact.role);
       const last = words[position + 2]?.clean ? index.byName.get(words[position + 2]?.lower ?? '') : undefined;
@@ -154,14 +154,32 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
     }
   // "reset the grace period on RDS-QCLAB-1, it's the QC lab test box": "the lab box" describes a host named
   // outright that is one of the lab hosts. Otherwise it is asked about (which of the lab hosts?), never dropped.
+  // "can't get onto the exams desktop from her PC, reset it": a collection the named PCs connect to is
+  // where the trouble shows, not a host left to choose.
+  const clientsNamed =
+    resolved.hosts.length > 0 && resolved.hosts.every((host) => host.role === 'client' && !resolved.grouped.has(host));
   for (const { word, group } of ambiguousGroups) {
     if (group.hosts.some((host) => resolved.hosts.includes(host))) continue;
+    if (clientsNamed && group.hosts.every((host) => host.role === 'session-host')) continue;
     resolved.suggestions.push(...group.hosts.map((host) => host.name));
     resolved.unknown.push(word);
   }
   for (const word of resolved.unknown) resolved.suggestions.push(...nearMisses(word, index));
   resolved.suggestions = [...new Set(resolved.suggestions)];
   return resolved;
+}
+
+/**
+ * "The bursar has logged off", "in the hangar": a host named like a word (BURSAR, HANGAR) is the word when
+ * it is written in lower case after an article; "the BURSAR pc" and "on bursar" still name the host.
+ */
+function commonWordFor(words: Word[], position: number): boolean {
+  const { text } = words[position] as Word;
+  return (
+    /^[A-Za-z]+$/.test(text) &&
+    text !== text.toUpperCase() &&
+    /^(the|a|an|our|my|your|his|her|their)$/.test(words[position - 1]?.lower ?? '')
+  );
 }
 
 /** A clean word that is no range, no user and nothing like a host name (whether it starts a tag is asked apart). */

@@ -43,7 +43,8 @@ const ENGLISH = new Set(
   opens opened only once user's clock click clean clear cleat wipe wife wide ride side site sits
   sets seta lets gets nets bets pets puts cuts cats hats mats rats sure cure mode's ones bones zones
   tones phone phones alone along among amount mount count court could would should cloud loud load
-  road read ready real deal dear fear near hear heat seat beat meat neat feat great treat street`
+  road read ready real deal dear fear near hear heat seat beat meat neat feat great treat street
+  chance chances charge charged ranger hanger danger stare stored stores share`
     .split(/\s+/)
     .filter(Boolean),
 );

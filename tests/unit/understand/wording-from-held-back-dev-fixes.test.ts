@@ -60,4 +60,35 @@ describe('wording the opened held-back sets still missed', () => {
       operations("what licence packs are installed on LS-DR? just want to know it's ready if LS1 goes down"),
     ).toEqual([{ intent: 'ls.cal_inventory', targets: ['LS-DR'], params: {} }]);
   });
+
+  it('asks no host for the collection a named PC connects to', () => {
+    expect(
+      parseRequest(
+        "jdoe can't get onto the HR desktop from her PC, can you reset the licence cache for jdoe please",
+        inventory,
+      ),
+    ).toMatchObject({
+      operations: [{ intent: 'client.reset_license_cache', targets: ['PC-042'], params: {} }],
+      needs: [],
+    });
+  });
+
+  it('reads "when you get a chance could you ..." as the request it is', () => {
+    expect(operations('When you get a chance could you restart the RD service on RDSH04?')).toEqual([
+      { intent: 'rdsh.restart_service', targets: ['RDSH04'], params: {} },
+    ]);
+  });
+
+  it('reads a host named like a word as the word after an article in lower case', () => {
+    const pc = inventory.find((host) => host.name === 'PC-040');
+    const withBursar = [
+      ...inventory,
+      { ...pc!, name: 'BURSAR', fqdn: 'bursar.fabrikam.local', users: ['bursar.office'] },
+    ];
+    const parse = (text: string) => parseRequest(text, withBursar).operations;
+    expect(parse('could you restart the RD service on RDSH04? The bursar has logged off.')).toEqual([
+      { intent: 'rdsh.restart_service', targets: ['RDSH04'], params: {} },
+    ]);
+    expect(parse('the BURSAR pc gets a licensing protocol error')[0]?.targets).toEqual(['BURSAR']);
+  });
 });
