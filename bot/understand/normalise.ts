@@ -137,7 +137,7 @@ const recent = new Map<string, string>();
  * only where no word ends just before it: "jdoe's ... tnguyen's" is two possessives, not a quote.
  */
 const QUOTED_REQUEST =
-  /^\s*(please|pls|kindly|can you|could you) (get|reset|refresh|renew|set|clear|restart|point|change|switch|remove|delete|wipe|add|check|look)\b|^\s*((we|i) )?need (the |a |an )?[\w ]{0,30}\b(reset|refresh(ed)?|renewed|cleared|restart(ed)?|changed|switched)\b/;
+  /(?:^|[,;.!?:]\s)\s*(please|pls|kindly|can you|could you) (get|reset|refresh|renew|set|clear|restart|point|change|switch|remove|delete|wipe|add|check|look)\b|^\s*((we|i) )?need (the |a |an )?[\w ]{0,30}\b(reset|refresh(ed)?|renewed|cleared|restart(ed)?|changed|switched)\b/;
 
 export function splitQuoted(text: string): { text: string; quoted: string[] } {
   const quoted: string[] = [];
@@ -147,7 +147,8 @@ export function splitQuoted(text: string): { text: string; quoted: string[] } {
       const inside = a ?? b ?? '';
       // A quoted name ("'RDC Crucial Server Information' folder", "'X509 Certificate'") is the thing asked about.
       if (inside.length < 60 && QUOTED_NAMES.test(inside)) return ` ${inside} `;
-      // A request passed on in quotes ('Forwarded: "Please get the certificates refreshed on ..."') is the request.
+      // A request passed on in quotes ('Forwarded: "Please get the certificates refreshed on ..."', "'X shows
+      // event 1004, please refresh its cert'") is the request.
       if (QUOTED_REQUEST.test(inside)) return ` ${inside} `;
       quoted.push(inside);
       // A quoted sentence ends its sentence: 'users see "... remote computer." Requested fix: ...'.

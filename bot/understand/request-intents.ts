@@ -11,10 +11,15 @@ export interface IntentRule {
   matches(text: string): boolean;
 }
 
+const CONTEXT_REF =
+  /^\W*(?:following up on|follow(?:ing)?[- ]up (?:to|on)|further to|re:?|regarding|as per|per|in relation to|related to|next step (?:on|for)|continuing) req-\d{1,12}\b/;
+
 export const ABOUT_REQUESTS: IntentRule[] = [
   { intent: 'request.cancel', matches: (t) => REQUEST_REF.test(t) && CANCEL_WORDS.test(t) },
   { intent: 'request.rollback', matches: (t) => REQUEST_REF.test(t) && ROLLBACK_WORDS.test(t) },
-  { intent: 'request.status', matches: (t) => REQUEST_REF.test(t) },
+  // "Following up on REQ-4455, next step please: refresh the cert on X": the request named is the context of
+  // a new one about a host, not a question about it.
+  { intent: 'request.status', matches: (t) => REQUEST_REF.test(t) && !(CONTEXT_REF.test(t) && NAMES_HOST.test(t)) },
   {
     intent: 'help',
     matches: (t) =>

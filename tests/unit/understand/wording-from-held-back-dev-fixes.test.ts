@@ -91,4 +91,23 @@ describe('wording the opened held-back sets still missed', () => {
     ]);
     expect(parse('the BURSAR pc gets a licensing protocol error')[0]?.targets).toEqual(['BURSAR']);
   });
+
+  it('takes a request id named as context as no question about it', () => {
+    expect(
+      operations(
+        'Following up on REQ-4455, next step please: refresh the licensing certificate on RDSH04 and reboot it tonight',
+      ),
+    ).toEqual([{ intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH04'], params: { reboot: 'scheduled' } }]);
+    expect(operations('following up on REQ-4455, any news?')).toEqual([
+      { intent: 'request.status', targets: [], params: { ref: 'REQ-4455' } },
+    ]);
+  });
+
+  it('reads a request quoted after the report it came with', () => {
+    expect(
+      operations(
+        "ticket paste: 'RDSH04 shows event 1004 after the weekend patching, please refresh its licensing cert and reboot it in the maintenance window'. -- Owen",
+      ),
+    ).toEqual([{ intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH04'], params: { reboot: 'scheduled' } }]);
+  });
 });
