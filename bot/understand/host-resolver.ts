@@ -1,7 +1,7 @@
 import type { Host } from '../domain';
 import { groupAt, startsTag, tagHostsAt } from './host-groups';
 import { oneWordRange, spelledRange, spelledToNumber } from './host-ranges';
-import { indexInventory, keptPerIndex, nameShape, nearMisses, type InventoryIndex } from './inventory-index';
+import { indexInventory, keptPerIndex, nameShape, nearMisses, squash, type InventoryIndex } from './inventory-index';
 import type { Word } from './tokens';
 
 /**
@@ -212,5 +212,7 @@ function looksLikeHost(text: string, index: InventoryIndex): boolean {
     // "PC-99" is shaped like "PC-042"; "WH2" (a site) is not shaped like "WH2-PICK-11".
     if (prefix.length >= 2 && index.prefixes.has(prefix) && index.shapes.has(nameShape(text))) return true;
   }
+  // "PAYRUNB" for PAYRUN-B: written in capitals and the same name once its dashes are gone.
+  if (text.length >= 5 && /^[A-Z][A-Z0-9]+$/.test(text) && index.bySquash.has(squash(text))) return true;
   return text.length >= 4 && /[\d-]/.test(text) && nearMisses(text, index).length > 0;
 }

@@ -23,11 +23,18 @@ const OWN_VALUE =
   /^\s*,?\s*(?:which|that|who)\s+((?:should|needs?(?: to)?|must|has to|is to|gets?|goes|wants?)\b[^,;.!?]{1,80})/i;
 
 // A dash between words ("... SANDBOX-TS - actually skip SANDBOX-TS") breaks a clause too.
-const CLAUSE_BREAK = /(?<=[,;.!?])\s+|\s+-{1,2}\s+|\s+(?=but\s)|\s+(?=and\s+(?:leave|keep|do not|don't|dont|not)\b)/i;
+const CLAUSE_BREAK =
+  /(?<=[,;.!?])\s+|\s+-{1,2}\s+|\s+(?=but\s)|\s+(?=so (?:just|only)\s)|\s+(?=and\s+(?:leave|keep|do not|don't|dont|not)\b)/i;
 
-/** A clause that keeps its host as it is, with nothing in it that asks for a change of its own. */
+/**
+ * A clause that keeps its host as it is, with nothing in it that asks for a change of its own ("A stays",
+ * "leave A alone", "A was done last week").
+ */
 const KEEPS =
   /^\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are|looks?|seems?)( to be)?( (still|perfectly|totally))? (fine|ok|okay|good|correct|healthy|unaffected)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
+/** "TAXCALC-01 was done last week": kept as it is, unless another clause names it again. */
+const DONE_ALREADY =
+  /\b(was|were|has been|have been|got)( already)? (done|sorted|fixed|handled|updated|changed|refreshed|reset)\b(?! (yet|either))/i;
 const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 /** A read-only ask beside the keep ("show the events on A. B looks fine though"): B is no target of it either. */
@@ -47,14 +54,21 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
   const own: string[] = [];
   const { byName } = indexInventory(inventory);
   const targetsIn = (clause: string) => namedTargets(clause, inventory);
-  if (!KEEPS.test(text) && !LATER_KEEP.test(text) && !EXCEPT_WORDS.test(text)) return { text, kept, own };
+  if (!KEEPS.test(text) && !DONE_ALREADY.test(text) && !LATER_KEEP.test(text) && !EXCEPT_WORDS.test(text))
+    return { text, kept, own };
   const clauses = text.split(CLAUSE_BREAK);
   if (clauses.length > 1) {
     const dropped = new Set<number>();
     clauses.forEach((clause, index) => {
-      const keepsClause = KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause));
+      const done = !KEEPS.test(clause) && DONE_ALREADY.test(clause) && !ALSO_ASKS.test(clause);
+      const keepsClause = done || (KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause)));
       if (!keepsClause) return;
       let hosts = targetsIn(clause);
+      // "the server was changed on RDSH07 but ... Please restart TermService on RDSH07": named again, it is asked for.
+      if (done) {
+        const elsewhere = clauses.filter((_, other) => other !== index).join(' ');
+        hosts = hosts.filter(({ host }) => !targetsIn(elsewhere).some((named) => named.host === host));
+      }
       // "FIN02 has the same error but leave that one alone": the hosts of the report just before.
       const previous = clauses[index - 1];
       if (hosts.length === 0 && ANAPHOR.test(clause) && previous !== undefined && !ALSO_ASKS.test(previous)) {

@@ -57,9 +57,13 @@ export function perHostParts(given: string, inventory: readonly Host[]): string[
   // "reset grace on both sandbox boxes: A can restart later, B ...": after a colon the hosts are listed
   // one by one, so each part takes the verb without the words that named them all.
   const listed = /:\s*$/.test(text.slice(0, first.at));
+  // A heading with no verb keeps its colon ("licence servers: A to LS1, B to LS2"): the colon is what asks.
+  const heading = text.slice(0, first.at);
   const lead = listed
-    ? text.slice(0, first.at).replace(/\b(on|for|to)\b[^:]*:\s*$|:\s*$/i, ' ')
-    : text.slice(0, first.at);
+    ? A_VERB.test(heading) || /\b(on|for|to)\b[^:]*:\s*$/i.test(heading)
+      ? heading.replace(/\b(on|for|to)\b[^:]*:\s*$|:\s*$/i, ' ')
+      : heading.replace(/:\s*$/, ': ')
+    : heading;
   const bare = NO_VERB.test(lead);
   const last = bare ? VERB_LAST.exec(text) : null;
   const verbLast = last && A_VERB.test(last[1] as string) ? last : null;

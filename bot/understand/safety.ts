@@ -16,6 +16,10 @@ export type Verdict =
 const ASKS_CHANGE =
   /\b(resetting|restarting|rebooting|refreshing|clearing|removing|deleting|wiping|reset|rest|clear|clean|wipe|delete|del|remove|purge|flush|nuke|zap|fix|redo|renew|refresh|regenerate|recreate|rebuild|rearm|extend|restart|reboot|bounce|recycle|cycle|kick|restore|revert|reverse|rollback|back ?out|align|standardi[sz]e|harmoni[sz]e|undo|regen|put|set|switch|change|update|updating|modify|amend|edit|configure|point|use|assign|replace|append|add|tack|write|enter|drop|make|move|flip|convert|apply|blow away|get rid of|give|kill|pull|get|take|swap|repoint|go|should|ought|needs?|wants?|must|has to)\b|->|\s=|:\s*(zz|per)|\bper (user|device|seat)\b|\bzzls (as )?(primary|secondary|first|second|backup)\b|\b(user|device) cals\b|\blicense server zz|\bmode\s*(:|=)|\bper (user|device)\b.*\bplease\b|\bzz(rdsh|host) gets zzls\b/;
 
+// "We might refresh the cert on X next month, nothing yet": a plan told, not a change asked for.
+const HEDGED =
+  /\b(we|i|they|someone)( still)? (might|may|could|will probably|probably will|plan to|are planning to|am planning to|are thinking (of|about)|am thinking (of|about)|intend to|hope to)\b|\bnothing yet\b/;
+
 const WOULD_IT_HELP =
   /\b(would|will|could|might|does|do you think|is it worth)\b.{0,25}\b(resetting|wiping|clearing|deleting|removing|refreshing|restarting|rebooting|rearming|switching|changing|pointing|renewing|bouncing)\b.{0,60}\b(fix|sort|help|solve|resolve|cure|work|do the trick|sort out)\b/;
 
@@ -57,7 +61,9 @@ export function judge(intents: Intent[], clauses: Clause[], text: string): Verdi
   // or a complaint: next to one it is context ("is RDSH01 per user? we use per device").
   const onlyStatements = !clauses.some((c) => c.act === 'question' || c.act === 'complaint');
   const asking = clauses.filter(
-    (c) => (c.act === 'request' || (c.act === 'statement' && onlyStatements)) && ASKS_CHANGE.test(c.text),
+    (c) =>
+      (c.act === 'request' || (c.act === 'statement' && onlyStatements && !HEDGED.test(c.text))) &&
+      ASKS_CHANGE.test(c.text),
   );
   // "WAITROOM-RDS per device mode": a value and a host, no verb, no arrow: it could be a report or an order.
   const valueOnly =

@@ -17,7 +17,7 @@ export interface Clause {
 
 // Greetings, politeness and ticket furniture in front of the clause's real start.
 const LEAD =
-  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|(?:when|once|if) you (?:have|get|find) (?:a|the) (?:sec|second|minute|moment|chance|mo)|whenever you can|when you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote|(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|in there|on it)|on top of that|one more thing|oh and|by the way|btw)\b[\s:#.,!-]*)+/;
+  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|(?:when|once|if) you (?:have|get|find) (?:a|the) (?:sec|second|minute|moment|chance|mo)|whenever you can|when you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote|(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|in there|on it)|for now|for the moment|in the meantime|on top of that|one more thing|oh and|by the way|btw)\b[\s:#.,!-]*)+/;
 
 /** Ticket form labels in front of the request itself: "Requested fix: refresh ...", "Action: reset ...". */
 const LABEL =

@@ -13,7 +13,9 @@ function findAbbreviated(pair: string, index: InventoryIndex): string[] {
   const [first = '', second = ''] = pair.split(' ');
   if (first.length < 2 || second.length < 2) return [];
   // "the whole MES collection" is MES, not WMS: a word that is a tag, or says how many, abbreviates nothing.
-  if (index.byTag.has(first) || index.byTag.has(second) || NOT_A_NAME.test(first)) return [];
+  // "Remote Desktop License Servers" is the product's name, never DOCS read out of "desktop license".
+  if (index.byTag.has(first) || index.byTag.has(second) || NOT_A_NAME.test(first) || PRODUCT_WORD.test(second))
+    return [];
   const found: string[] = [];
   for (const tag of index.byTag.keys())
     if (tag.length >= 2 && /^[a-z]+$/.test(tag) && tag[0] === first[0] && abbreviates(tag, first, second))
@@ -21,7 +23,9 @@ function findAbbreviated(pair: string, index: InventoryIndex): string[] {
   return found;
 }
 
-const NOT_A_NAME = /^(the|all|every|each|whole|entire|our|my|your|their|new|old|other|both|any|some|these|those)$/;
+const NOT_A_NAME =
+  /^(the|all|every|each|whole|entire|our|my|your|their|new|old|other|both|any|some|these|those|remote|desktop|license|licence|licensing|terminal)$/;
+const PRODUCT_WORD = /^(license|licence|licensing|licenses|licences|desktop|services?)$/;
 
 /** Whether `tag` reads in order out of `first` then `second`, ending inside `second`. */
 function abbreviates(tag: string, first: string, second: string): boolean {
