@@ -61,7 +61,9 @@ export function isOffTopic(text: string): boolean {
  * beside the diagnosis.
  */
 export function objectOnly(text: string): Intent | undefined {
-  if (text.length > 80 || text.split(' ').length > 6 || !NAMES_HOST.test(text)) return undefined;
+  // "licence cache for jdoe": a person's PC names a host as well as its name does.
+  if (text.length > 80 || text.split(' ').length > 6 || !(NAMES_HOST.test(text) || /\bzzuser\b/.test(text)))
+    return undefined;
   if (/\b(what|why|how|is|are|does|do|did|which|when|who|show|list|check)\b/.test(text)) return undefined;
   if (GRACE.test(text)) return 'rdsh.reset_grace_period';
   if (/\b(license (cache|store)|client license|mslicensing|cached (rdp |rds )?license|hardwareid)\b/.test(text))

@@ -71,4 +71,15 @@ describe('wording from the thirty-seventh held-back set (an accountancy firm)', 
       { intent: 'help', targets: [], params: {} },
     ]);
   });
+
+  it("asks which is meant for a person's licence cache with no verb", () => {
+    expect(parse('licence cache for jdoe')).toMatchObject({
+      operations: [],
+      needs: ['confirm-intent'],
+      candidates: [
+        { intent: 'client.reset_license_cache', targets: ['PC-042'] },
+        { intent: 'licensing.diagnose', targets: ['PC-042'] },
+      ],
+    });
+  });
 });
