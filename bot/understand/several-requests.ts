@@ -17,7 +17,7 @@ import { withoutTrailingContext } from './trailing-context';
  * subject in the possessive starts a new request.
  */
 const NEXT_REQUEST =
-  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) you(?:'re| are) (?:at it|there))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
+  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|for now|for the moment|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) you(?:'re| are) (?:at it|there))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
 const RESTART_TIMING =
   /\b(now|immediately|right away|asap|straight away|at once|later|tonight|after hours|maintenance window|next reboot|no rush)\b|\b(don'?t|do not|without|no)\b/i;
@@ -169,6 +169,10 @@ export function combineParts(
       previous.stale = true;
     } else if (!context && !fallback && result.operations.length > 0) groups.push({ text: own, result, stale: false });
   }
+  if (groups.length === 1) {
+    const pointed = readOnlyPointingBack(groups[0] as { text: string; result: ParseResult }, whole);
+    if (pointed) return pointed;
+  }
   if (groups.length < 2) return complaintsBeside(pieces, acts, parse, whole, isLicenseServer);
   for (const group of groups) if (group.stale) group.result = parse(group.text);
   const kept = groups.filter((group) => group.result.operations.length > 0);
@@ -225,4 +229,30 @@ function orderAfterRequest(result: ParseResult, afterRequest: boolean): ParseRes
   const change = result.candidates.filter((op) => changes(op.intent));
   if (change.length === 0) return result;
   return { ...result, operations: change, candidates: [], needs: result.needs.filter((n) => n !== 'confirm-intent') };
+}
+
+/**
+ * "We might refresh the cert on X next month, nothing yet. For now just show me its events": the one part
+ * that asks is a read-only one pointing back, without hosts of its own; it takes the hosts the message
+ * names, and the rest is context.
+ */
+function readOnlyPointingBack(
+  group: { text: string; result: ParseResult },
+  whole: ParseResult,
+): ParseResult | undefined {
+  const { operations } = group.result;
+  const hosts = [...new Set(whole.operations.flatMap((op) => op.targets))];
+  if (
+    operations.length === 0 ||
+    hosts.length === 0 ||
+    !POINTS_BACK.test(group.text) ||
+    operations.some((op) => changes(op.intent) || takesNoHosts(op.intent) || op.targets.length > 0) ||
+    whole.operations.some((op) => changes(op.intent))
+  )
+    return undefined;
+  return {
+    ...group.result,
+    operations: operations.map((op) => ({ ...op, targets: hosts })),
+    needs: group.result.needs.filter((need) => need !== 'target'),
+  };
 }

@@ -21,6 +21,14 @@ describe('wording from the thirty-seventh held-back set (an accountancy firm)', 
     ]);
   });
 
+  it('reads what is asked for now after a plan told, on the host the plan named', () => {
+    expect(
+      operations(
+        'We might refresh the cert on RDSH04 next month, nothing yet. For now just show me its events since yesterday.',
+      ),
+    ).toEqual([{ intent: 'rdsh.events', targets: ['RDSH04'], params: { since: '48h' } }]);
+  });
+
   it('leaves out a host that was done already', () => {
     expect(operations('RDSH01 was done last week so just RDSH02 this time: refresh the licensing cert')).toEqual([
       { intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH02'], params: {} },
