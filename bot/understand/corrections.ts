@@ -18,6 +18,9 @@ const CORRECTION =
 const DROPS_BEFORE =
   /^[\s,.:;!-]*(don'?t|do not|never ?mind|(forget|skip|scrap|cancel|drop|leave) (it|that|this)|no,? (don'?t|not))\b(?:[^,;.]{0,60}?[,;.]\s*(?=(?:just|instead|rather|only|please)\b))?/i;
 
+const DROPS_FIRST =
+  /^\s*(?:never ?mind|forget|skip|scrap|no need for|don'?t bother with)\s+((?:the\s+)?[^,;.!?]{2,60}?)\s*[,;.]\s*(?=(?:just|instead|only|rather)\b)/i;
+
 const DROPS_ONE =
   /^[\s,.:;!-]*(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?(?:restart|reboot|bounce|cert|certificate|grace|events|cache|mode|diagnosis)\b/i;
 const LEAVE_THAT_ONE =
@@ -32,6 +35,14 @@ export function correctedParse(
   inventory: readonly Host[],
   parse: (part: string) => ParseResult,
 ): ParseResult | undefined {
+  // "never mind the cert refresh on X, just restart its service": what is dropped is said first, with its host.
+  const leading = DROPS_FIRST.exec(text);
+  if (leading) {
+    const dropped = parse(leading[1] as string);
+    const instead = parse(text.slice(leading[0].length));
+    if (instead.operations.length > 0)
+      return settled({ ...instead, operations: inheritTargets(instead.operations, dropped.operations) });
+  }
   const markers = [...text.matchAll(CORRECTION)];
   const last = markers.at(-1);
   if (!last || last.index === undefined) return undefined;

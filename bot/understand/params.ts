@@ -149,7 +149,7 @@ function notTheReason(servers: string[], text: string): string[] {
     /(\b(?:while|whilst|until|because|since|reason\s*:|justification\s*:)\s+(?:the\s+)?|\bas (?=zzls (?:is|was|gets|goes|has)\b))?\bzzls\b/g,
     // "... actually no, LICSRV-OLD is dead, use LICSRV-KNG": a server said to be out of service.
     (after) =>
-      /^zzls (?:is|was|has been|'s) (?:dead|down|gone|offline|retired|decommissioned|broken|being (?:retired|decommissioned|switched off|turned off|shut down|removed)|(?:going|to be) (?:away|retired|decommissioned|switched off|turned off|shut down))\b/.test(
+      /^zzls (?:is|was|has been|'s) (?:dead|down|gone|offline|retired|decommissioned|broken|switched off|turned off|shut down|powered (?:off|down)|being (?:retired|decommissioned|switched off|turned off|shut down|removed)|(?:going|to be) (?:away|retired|decommissioned|switched off|turned off|shut down))\b/.test(
         after,
       ),
   );

@@ -90,4 +90,14 @@ describe('wording from the thirty-seventh held-back set (an accountancy firm)', 
       ],
     });
   });
+
+  it('drops what "never mind ..." names first and does what follows on its host', () => {
+    expect(operations('never mind the cert refresh on RDSH04, just restart its service')).toEqual([
+      { intent: 'rdsh.restart_service', targets: ['RDSH04'], params: {} },
+    ]);
+  });
+
+  it('never lists a server said to be switched off', () => {
+    expect(operations('LIC-OLD is switched off for good, RDSH01 should use LS1')[0]?.params.servers).toEqual(['LS1']);
+  });
 });
