@@ -26,6 +26,10 @@ export const BARE_CANCEL =
   /(^|[.,;:!?-]\s*)(?:please |sorry,? (?:please )?)?(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
 export const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
 
+/** Words by which a part of a message points back at hosts named before it ("reset both their caches"). */
+export const POINTS_BACK =
+  /\b(its|it|their|them|they|there|those|these|both|same (hosts?|box|boxes|servers?|machines?)|that (host|box|server|machine|pc|one))\b/i;
+
 /** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...", "'<message>' (event 1130)". */
 export const PASTED_EVENT =
   /\bevent (id )?\d{3,5}\b[^:]{0,60}:\s*(zzquote|(\S+ ){5,})|\bevent id\s*:\s*\d+|\bmessage\s*:\s*zzquote|\bevent (id )?\d{3,5}\b.{0,80}\bzzquote\b|\bevent (id )?\d{3,5}\s*-\s*(\S+ ){5,}|\bzzquote\s*[([-]?\s*event (id )?\d{3,5}\b/;

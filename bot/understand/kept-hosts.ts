@@ -66,8 +66,10 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
       let hosts = targetsIn(clause);
       // "the server was changed on RDSH07 but ... Please restart TermService on RDSH07": named again, it is asked for.
       if (done) {
-        const elsewhere = clauses.filter((_, other) => other !== index).join(' ');
-        hosts = hosts.filter(({ host }) => !targetsIn(elsewhere).some((named) => named.host === host));
+        const elsewhere = new Set(
+          targetsIn(clauses.filter((_, other) => other !== index).join(' ')).map((n) => n.host),
+        );
+        hosts = hosts.filter(({ host }) => !elsewhere.has(host));
       }
       // "FIN02 has the same error but leave that one alone": the hosts of the report just before.
       const previous = clauses[index - 1];

@@ -1,4 +1,5 @@
 import type { Host, Need, ParseResult } from '../domain';
+import { POINTS_BACK } from './intent-words';
 import { namedTargets } from './named-targets';
 import { normalise } from './normalise';
 import { changes } from './safety';
@@ -13,7 +14,6 @@ import { speechActs } from './speech-act';
  */
 const SENTENCES = /(?<=[.!?])\s+|\n+/g;
 const ASKING = new Set(['request', 'question']);
-const POINTS_BACK = /\b(its|it|their|them|they|both|these|those|that (host|box|server|machine|pc|one))\b/i;
 
 export function withoutReportedHosts(text: string, result: ParseResult, inventory: readonly Host[]): ParseResult {
   if (!result.operations.some((op) => changes(op.intent) && op.targets.length > 1)) return result;

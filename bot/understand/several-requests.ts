@@ -2,6 +2,7 @@ import type { Need, ParseResult, PlannedOperation } from '../domain';
 import { normalise } from './normalise';
 import { asksChange, changes } from './safety';
 import { classify } from './speech-act';
+import { POINTS_BACK } from './intent-words';
 import { complaintsBeside } from './complaints-beside';
 import { takesNoHosts } from './targets';
 import { withoutTrailingContext } from './trailing-context';
@@ -27,8 +28,6 @@ const ASKS_DIAGNOSIS =
   /\b(wrong|diagnos\w*|troubleshoot\w*|health\w*|going on|up with|check|look at|investigate|problem|issue|broken|not working|why|what|which)\b|\b(licen[sc]ed|configured|set up) (properly|correctly|right)\b/i;
 
 /** Words that point back at the hosts of the part before ("show me its events", "restart it there"). */
-const POINTS_BACK =
-  /\b(its|it|their|them|they|there|those|these|both|same (hosts?|box|boxes|servers?|machines?)|that (host|box|server|machine|pc))\b/i;
 
 /** The hosts a part's operations name (an audit question names its host in `params.host`). */
 function hostsNamed(result: ParseResult): string[] {
