@@ -51,7 +51,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   };
   const limit = Math.min(words.length, MAX_WORDS);
   const weakGroups: Array<{ position: number; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
-  const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
+  const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>>; denied: boolean }> = [];
   let lastGroup: { position: number; hosts: Host[] } | undefined;
   for (let position = 0; position < limit; position++) {
     const word = words[position] as Word;
@@ -111,8 +111,10 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
       weakGroups.push({ position, group });
       continue;
     }
+    // "reset the grace on TS-EPOS-01, it's not one of the lab boxes": a group the host is said not to be in.
+    if (group && !group.ambiguous && resolved.hosts.length > 0 && deniedAt(words, position)) continue;
     if (group) {
-      if (group.ambiguous) ambiguousGroups.push({ word: word.text, group });
+      if (group.ambiguous) ambiguousGroups.push({ word: word.text, group, denied: deniedAt(words, position) });
       else {
         // The tag word reads as its hosts' role ("LS1 for the HR farm?" -> "zzls for the zzrdsh farm?").
         const roles = new Set(group.hosts.map((host) => host.role));
@@ -158,8 +160,10 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   // where the trouble shows, not a host left to choose.
   const clientsNamed =
     resolved.hosts.length > 0 && resolved.hosts.every((host) => host.role === 'client' && !resolved.grouped.has(host));
-  for (const { word, group } of ambiguousGroups) {
+  for (const { word, group, denied } of ambiguousGroups) {
     if (group.hosts.some((host) => resolved.hosts.includes(host))) continue;
+    // "reset the grace on TS-EPOS-01, I know it's not a lab box": what the named host is not asks nothing.
+    if (denied && resolved.hosts.length > 0) continue;
     if (clientsNamed && group.hosts.every((host) => host.role === 'session-host')) continue;
     resolved.suggestions.push(...group.hosts.map((host) => host.name));
     resolved.unknown.push(word);
@@ -179,6 +183,17 @@ function commonWordFor(words: Word[], position: number): boolean {
     /^[A-Za-z]+$/.test(text) &&
     text !== text.toUpperCase() &&
     /^(the|a|an|our|my|your|his|her|their)$/.test(words[position - 1]?.lower ?? '')
+  );
+}
+
+/** "it's not a lab box", "isn't one of the lab machines": the words before a group say the host is not in it. */
+function deniedAt(words: Word[], position: number): boolean {
+  const before = words
+    .slice(Math.max(0, position - 5), position)
+    .map((word) => word.lower)
+    .join(' ');
+  return /\b((it|it'?s|is|that|that'?s|they|they'?re|are|was) (not|never)|isn'?t|isn|aren'?t|aren|wasn'?t|wasn)( (a|an|the|one of|part of|in|on))*( (our|those|these))?$/.test(
+    before,
   );
 }
 

@@ -17,7 +17,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
   // "liscence", "lisence", "licsense": the word helpdesk staff misspell most.
   [/\bl[iy][sc]{1,2}[ea]n[cs]{1,2}(e[sd]?|ing)\b/g, 'licens$1'],
   [/\blicen[cs](e[sd]?|ing)\b/g, 'licens$1'],
-  [/\blicen[cs]e[- ]?server/g, 'license server'],
+  [/\blicen[cs](?:e|ing)[- ]?server/g, 'license server'], // "licensing server" is the license server too
   [/\bper[- ](user|device|seat|session)/g, 'per $1'],
   [/\bper(user|device|seat|session)/g, 'per $1'],
   [/\bre-?arm(s|ed|ing)?\b/g, 'rearm$1'],
