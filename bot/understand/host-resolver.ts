@@ -53,6 +53,9 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   const weakGroups: Array<{ position: number; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
   const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>>; denied: boolean }> = [];
   let lastGroup: { position: number; hosts: Host[] } | undefined;
+  // Hosts named outright, and groups with a count in front ("both of our front desk PCs").
+  const outright = new Set<Host>();
+  const counted: Array<{ count: number; hosts: Host[] }> = [];
   for (let position = 0; position < limit; position++) {
     const word = words[position] as Word;
     if (!word.clean) {
@@ -66,6 +69,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
     }
     const exact = commonWordFor(words, position) ? undefined : index.byName.get(word.lower);
     if (exact) {
+      outright.add(exact);
       resolved.hostWords.set(position, exact.role);
       const last = words[position + 2]?.clean ? index.byName.get(words[position + 2]?.lower ?? '') : undefined;
       const range =
@@ -133,6 +137,8 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
             add(host);
           }
           lastGroup = { position, hosts: group.hosts };
+          const count = countBefore(words, position);
+          if (count !== undefined) counted.push({ count, hosts: group.hosts });
         }
       }
       continue;
@@ -154,6 +160,15 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
         add(host);
       }
     }
+  // "neither of our front desk PCs ... FD-YRK-01 and FD-YRK-02": a group with a count, and as many of its
+  // hosts named outright, describes those hosts; its other hosts were never asked about.
+  for (const { count, hosts } of counted) {
+    const named = hosts.filter((host) => outright.has(host));
+    if (named.length !== count || hosts.length <= count) continue;
+    const others = new Set(hosts.filter((host) => !outright.has(host) && resolved.grouped.has(host)));
+    resolved.hosts = resolved.hosts.filter((host) => !others.has(host));
+    for (const host of others) resolved.grouped.delete(host);
+  }
   // "reset the grace period on RDS-QCLAB-1, it's the QC lab test box": "the lab box" describes a host named
   // outright that is one of the lab hosts. Otherwise it is asked about (which of the lab hosts?), never dropped.
   // "can't get onto the exams desktop from her PC, reset it": a collection the named PCs connect to is
@@ -184,6 +199,20 @@ function commonWordFor(words: Word[], position: number): boolean {
     text !== text.toUpperCase() &&
     /^(the|a|an|our|my|your|his|her|their)$/.test(words[position - 1]?.lower ?? '')
   );
+}
+
+const COUNTS: Record<string, number> = { both: 2, neither: 2, either: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** "both of our front desk PCs", "the three lab boxes": how many hosts the words before a group count. */
+function countBefore(words: Word[], position: number): number | undefined {
+  for (let back = 1; back <= 3; back++) {
+    const word = words[position - back]?.lower;
+    if (word === undefined) return undefined;
+    const count = COUNTS[word] ?? (/^[2-9]$/.test(word) ? Number(word) : undefined);
+    if (count !== undefined) return count;
+    if (!/^(of|our|the|these|those|my|their|its)$/.test(word)) return undefined;
+  }
+  return undefined;
 }
 
 /** "it's not a lab box", "isn't one of the lab machines": the words before a group say the host is not in it. */

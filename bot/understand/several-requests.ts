@@ -18,7 +18,7 @@ import { withoutTrailingContext } from './trailing-context';
  * subject in the possessive starts a new request.
  */
 const NEXT_REQUEST =
-  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|for now|for the moment|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) you(?:'re| are) (?:at it|there))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
+  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|for now|for the moment|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|here))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
 const RESTART_TIMING =
   /\b(now|immediately|right away|asap|straight away|at once|later|tonight|after hours|maintenance window|next reboot|no rush)\b|\b(don'?t|do not|without|no)\b/i;
@@ -211,12 +211,18 @@ export function combineParts(
   return { ...whole, operations, needs: [...needs], candidates: [] };
 }
 
+const REACH_IT = /\b(reach|ping|see|talk to|contact|get to|connect to)\s+(?:it|them)\b/i;
+
 /**
  * "how many CALs are left on LIC-MAIN, and can RDS-TCH01 reach it?": after a part about license servers
  * (their CALs), "it" / "them" in a part that names hosts of its own are those servers, so the part is
  * read with their names in place of the pronoun.
  */
 function namingServers(piece: string, previous: ParseResult | undefined): string {
+  // "point X at LIC-A and then check it can actually reach it": the server just given is what to reach.
+  const given = previous ? serversNamed(previous) : [];
+  if (given.length > 0 && previous?.operations.every((op) => op.intent === 'rdsh.set_license_servers'))
+    return piece.replace(REACH_IT, (_, verb: string) => `${verb} ${given.join(' and ')}`);
   const servers = previous?.operations.every((op) => op.intent === 'ls.cal_inventory') ? hostsNamed(previous) : [];
   if (servers.length === 0 || !/\b(it|them)\b/i.test(piece)) return piece;
   return piece.replace(/\b(it|them)\b/i, servers.join(' and '));

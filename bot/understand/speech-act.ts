@@ -17,7 +17,7 @@ export interface Clause {
 
 // Greetings, politeness and ticket furniture in front of the clause's real start.
 const LEAD =
-  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|(?:when|once|if) you (?:have|get|find) (?:a|the) (?:sec|second|minute|moment|chance|mo)|whenever you can|when you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote|(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|in there|on it)|for now|for the moment|in the meantime|on top of that|one more thing|oh and|by the way|btw)\b[\s:#.,!-]*)+/;
+  /^(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening)|team|all|folks|guys|there|bot|sorry|apologies|urgent|quick one|quick question|two things|a few things|a couple of things|(?:when|once|if) you (?:have|get|find) (?:a|the) (?:sec|second|minute|moment|chance|mo)|whenever you can|when you can|ok|okay|so|and|also|then|but|just|now|again|re|fw|fwd|ticket|inc\d+|ritm\d+|req\d+|sr\d+|#?\d+|ref|please|kindly|thanks|thank you|cheers|asap|zzquote|(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|in there|on it|here)|for now|for the moment|in the meantime|on top of that|one more thing|oh and|by the way|btw)\b[\s:#.,!-]*)+/;
 
 /** Ticket form labels in front of the request itself: "Requested fix: refresh ...", "Action: reset ...". */
 const LABEL =
@@ -41,6 +41,10 @@ const COMPLAINT =
 
 const NEEDS_DONE =
   /\b(?:all |both )?needs? (?:the|a|an|its|their|his|her) [\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|changed|switched|renewed|rearmed|redone)\b/;
+
+/** "EDITBAY-A gets the full MSLicensing key deleted": a host having a change done to it, asked for. */
+const GETS_DONE =
+  /^zz\w+ gets (?:the|its|a|an|their|his|her)? ?[\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|renewed|rearmed|redone|switched|changed)(?: (?:please|pls|today|now|asap|too|as well))?[.!]?$/;
 
 const PLEASE = /\b(please|pls|plz|plse|pleeze)\b/;
 
@@ -86,6 +90,7 @@ function classifyClause(clause: string): Clause {
   // "PC-1128..PC-1131 all need the client licence cache wiped": a need with the change done to it asks.
   if (NEEDS_DONE.test(core) && !endsAsking && !QUESTION_START.test(core))
     return { text: clause, act: 'request', fragment: false };
+  if (GETS_DONE.test(core)) return { text: clause, act: 'request', fragment: false };
   // "HOTEL-TS-A: wipe the X509 values": a host named as a label, then the order.
   if (/^zz\w+\s*:\s*/.test(core) && IMPERATIVE.test(core.replace(/^zz\w+\s*:\s*/, '')))
     return { text: clause, act: 'request', fragment: false };

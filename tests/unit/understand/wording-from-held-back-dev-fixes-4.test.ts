@@ -31,4 +31,45 @@ describe('wording from the opened held-back sets (fourth pass)', () => {
       { intent: 'rdsh.reset_grace_period', targets: ['RDSH-LAB-01', 'RDSH-LAB-02'], params: {} },
     ]);
   });
+
+  it('reads a counted group as the hosts named with it ("neither of our London PCs")', () => {
+    expect(operations('Neither of our London PCs can log on, what is wrong with PC-040 and PC-041?')).toEqual([
+      { intent: 'licensing.diagnose', targets: ['PC-040', 'PC-041'], params: {} },
+    ]);
+  });
+
+  it('keeps every host of a counted group when as many are not named outright', () => {
+    expect(operations('reset the grace period on all three FIN session hosts, RDSH01 first')).toEqual([
+      { intent: 'rdsh.reset_grace_period', targets: ['RDSH01', 'RDSH02', 'RDSH03'], params: {} },
+    ]);
+  });
+
+  it('reads a host that "gets" a change done to it as asked, a value per host', () => {
+    expect(
+      operations('please: PC-040 gets the full MSLicensing key deleted, PC-041 only the HardwareID and Store subkeys'),
+    ).toEqual([
+      { intent: 'client.reset_license_cache', targets: ['PC-040'], params: { scope: 'key' } },
+      { intent: 'client.reset_license_cache', targets: ['PC-041'], params: { scope: 'subkeys' } },
+    ]);
+  });
+
+  it('still reads a host that gets a change done every morning as a complaint', () => {
+    expect(operations('PC-040 gets its licence cache cleared every morning by something, why?')).toEqual([
+      { intent: 'licensing.diagnose', targets: ['PC-040'], params: {} },
+    ]);
+  });
+
+  it('reads a second ask after "while I\'m here" as a request of its own', () => {
+    expect(operations("status of REQ-5120? and while I'm here, what did jdoe ask for this week")).toEqual([
+      { intent: 'request.status', targets: [], params: { ref: 'REQ-5120' } },
+      { intent: 'audit.query', targets: [], params: { user: 'jdoe', since: '7d' } },
+    ]);
+  });
+
+  it('tests the reach to the server just given when told to "check it can reach it"', () => {
+    expect(operations('point RDSH04 at LS2 and then check it can actually reach it')).toEqual([
+      { intent: 'rdsh.set_license_servers', targets: ['RDSH04'], params: { servers: ['LS2'], op: 'replace' } },
+      { intent: 'rdsh.test_license_server', targets: ['RDSH04'], params: { servers: ['LS2'] } },
+    ]);
+  });
 });
