@@ -14,7 +14,8 @@ export function isCalMigration(t: string): boolean {
   if (/\bhow many\b|\bleft\b|\breach\b|\bmslicensing\b|\bclient\b|\bzzpc\b/.test(t)) return false;
   const calWords = /\bcals?\b|\blicens(e|ing) (packs?|database|keypacks?)\b|\bkeypacks?\b|\blicenses\b/.test(t);
   const serverWords = /\blicense server\b|\bzzls\b|\blicensing (server|role)\b/.test(t);
-  const registry = /\b(registry|reg keys?|keys|hive|reg export|reg file)\b/.test(t);
+  const registry =
+    /\b(registry|reg keys?|keys|hive|reg export|reg file|hklm|hkey_local_machine|termservlicensing)\b/.test(t);
   const newHome =
     /\b(new|another|other|different) (hardware|server|box|machine|vm|host)\b|\b(rebuild|retire|replace)\w*\b/.test(t);
   if (calWords && MIGRATE.test(t)) return true;

@@ -21,6 +21,8 @@ const PLURAL_NOUN =
 const SINGULAR_NOUN = /^(host|server|box|machine|vm|pc|client|laptop|workstation|desktop|computer|rdsh|node)$/;
 const GROUP_NOUN = /^(collection|collections|farm|farms|site|sites|office|group|pool|environment|estate)$/;
 const QUANTIFIER = /^(all|every|each|whole|entire)$/;
+/** "nobody in Dublin finance", "everyone at the depot": the people of a place or department, all of them. */
+const PEOPLE = /^(nobody|everyone|everybody|anyone|anybody|users|staff|people|noone)$/;
 const DETERMINER = /^(the|of|our|my|your|their|those|these|session|at|in|from|on|for|based|located)$/;
 
 const ROLE_WORDS: Array<[RegExp, Host['role']]> = [
@@ -137,12 +139,20 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
     before
       .slice(quantifierAt + 1)
       .every((w) => DETERMINER.test(w) || PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || index.byTag.has(w));
+  // "nobody in Dublin finance get a licence": the people of a tagged place name its hosts, weakly (beside
+  // hosts named outright, "users at the ski school report ... on RDSAPP4", they are furniture).
+  let placeAt = -1;
+  for (let at = before.length - 1; at >= 1 && placeAt < 0; at--)
+    if (/^(in|at|on|from)$/.test(before[at] as string)) placeAt = at;
+    else if (!index.byTag.has(before[at] as string) && before[at] !== 'the') break;
+  const people = placeAt >= 1 && PEOPLE.test(before[placeAt - 1] as string);
   const nounAfter = after.find((w) => PLURAL_NOUN.test(w) || SINGULAR_NOUN.test(w) || GROUP_NOUN.test(w));
   const grouped =
     nounAfter !== undefined ||
     GROUP_NOUN.test(before.at(-1) ?? '') ||
     /^(tagged|labelled|labeled)$/.test(before.at(-1) ?? '') ||
-    quantified;
+    quantified ||
+    people;
   if (!grouped) return undefined;
   const role = roleNear(words, last) ?? (tag === 'lab' ? 'session-host' : undefined);
   // An abbreviation is a group only before a plural or group noun: "the call centre hosts", not "a call centre box".
@@ -167,7 +177,8 @@ export function groupAt(words: Word[], position: number, index: InventoryIndex):
     return undefined;
   // A tag read into a longer word ("Finance" for FIN) needs a plural or a quantifier: "message" is not MES.
   if (found.span === 1 && tag !== word.lower.replace(/[-_.]/g, '') && singular) return undefined;
-  const weak = nounAfter === undefined && !quantified;
+  // "Users at the Berlin office report ... on RDSH04": where the people are, beside a host named outright.
+  const weak = (nounAfter === undefined || people) && !quantified;
   return { hosts, ambiguous: singular && hosts.length > 1, weak };
 }
 

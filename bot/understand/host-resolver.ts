@@ -151,7 +151,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   // "Requested by: Hotel front office Stanton | ... on FRONTDESK-06": a weakly named group beside hosts
   // named outright is ticket furniture, not more targets; alone ("reset collection FIN") it counts.
   if (resolved.hosts.length === 0)
-    for (const { position, group } of weakGroups) {
+    for (const { position, group } of adjacentWeakGroups(weakGroups)) {
       const roles = new Set(group.hosts.map((host) => host.role));
       if (roles.size === 1) resolved.hostWords.set(position, group.hosts[0]?.role);
       resolved.groupWords.add(position);
@@ -213,6 +213,19 @@ function countBefore(words: Word[], position: number): number | undefined {
     if (!/^(of|our|the|these|those|my|their|its)$/.test(word)) return undefined;
   }
   return undefined;
+}
+
+/** "nobody in Dublin finance": weak groups side by side name the hosts that carry both tags. */
+function adjacentWeakGroups<T extends { position: number; group: { hosts: Host[] } }>(groups: T[]): T[] {
+  const merged: T[] = [];
+  for (const next of groups) {
+    const last = merged.at(-1);
+    const both =
+      last?.position === next.position - 1 ? last.group.hosts.filter((h) => next.group.hosts.includes(h)) : [];
+    if (last && both.length > 0) merged[merged.length - 1] = { ...next, group: { ...next.group, hosts: both } };
+    else merged.push(next);
+  }
+  return merged;
 }
 
 /** "it's not a lab box", "isn't one of the lab machines": the words before a group say the host is not in it. */

@@ -39,6 +39,9 @@ const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 /** A read-only ask beside the keep ("show the events on A. B looks fine though"): B is no target of it either. */
 const ALSO_READS = /\b(show|list|check|diagnose|troubleshoot|look at|what|why|how)\b|\?/i;
+/** A complaint beside the keep ("everyone gets 'Because of a security error ...' on A. B seems fine."). */
+const ALSO_COMPLAINS =
+  /\b(can'?t|cannot|unable|errors?|fails?|failing|failed|broken|not working|gets|getting|disconnect\w*|kicked|refused|denied)\b/i;
 const NEGATED_CHANGE = /\b(do not|don't|dont|never|not) (touch|change|reset|modify|do|restart|reboot)\b/i;
 
 /** "leave that one alone", "leave it out", "leave them be": a keep that names its host by pointing back. */
@@ -63,7 +66,8 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
       const done = !KEEPS.test(clause) && DONE_ALREADY.test(clause) && !ALSO_ASKS.test(clause);
       const keepsClause = done || (KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause)));
       if (!keepsClause) return;
-      let hosts = targetsIn(clause);
+      // "byrnet sitting next to him is fine": a person named for their PC is kept as that PC.
+      let hosts = [...targetsIn(clause), ...namedOwners(clause, inventory)];
       // "the server was changed on RDSH07 but ... Please restart TermService on RDSH07": named again, it is asked for.
       if (done) {
         const elsewhere = new Set(
@@ -84,10 +88,10 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
       if (previous !== undefined && ONLY_A_PAUSE.test(previous)) dropped.add(index - 1);
     });
     const rest = clauses.filter((_, index) => !dropped.has(index));
-    // Only when something else is asked: "RDSH01 stays on LS1" alone is a statement to answer, not a filter.
+    // Only when something else is asked or complained of: "RDSH01 stays on LS1" alone is a statement to answer.
     // Read with its typos corrected: "restrat termservice on A to D but leave C alone" asks.
     const asks = (clause: string): boolean =>
-      ALSO_ASKS.test(correctTypos(clause.toLowerCase())) || ALSO_READS.test(clause);
+      ALSO_ASKS.test(correctTypos(clause.toLowerCase())) || ALSO_READS.test(clause) || ALSO_COMPLAINS.test(clause);
     if (kept.size > 0 && rest.some(asks)) text = rest.join(' ');
     else kept.clear();
   }

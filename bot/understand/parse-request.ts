@@ -11,7 +11,7 @@ import { asksChange, judge } from './safety';
 import { combineParts } from './several-requests';
 import { withoutSettledReports } from './settled-reports';
 import { withMacClientsAdvised } from './mac-clients';
-import { speechActs } from './speech-act';
+import { speechActs, splitClauses } from './speech-act';
 import { takesNoHosts, targetsFor, unknownMachines } from './targets';
 import { hasLookalikeHostWord, isHostileText, tokenize } from './tokens';
 import { correctTypos } from './typos';
@@ -163,8 +163,12 @@ function planOperations(
     const params = paramsFor(intent, masked, resolved);
     // "undo REQ-4530 and show me what pieter.devries asked for": a person's PC is never a rollback's host.
     const byRef = intent === 'request.rollback' && typeof params.ref === 'string' && params.ref !== 'last';
+    // "please back out REQ-2236, it broke the dispatch hosts overnight": hosts named only beside the undo
+    // are what went wrong, not where to undo ("undo REQ-20388 on RDSH02" names its host in the undo).
     const named = byRef
-      ? resolved.hosts.filter((host) => !host.users.some((u) => resolved.users.includes(u.toLowerCase())))
+      ? splitClauses(masked).some((clause) => ROLLBACK_WORDS.test(clause) && /\bzz(pc|rdsh|ls|host)\b/.test(clause))
+        ? resolved.hosts.filter((host) => !host.users.some((u) => resolved.users.includes(u.toLowerCase())))
+        : []
       : undefined;
     const hosts = takesNoHosts(intent)
       ? []

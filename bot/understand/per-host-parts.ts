@@ -90,7 +90,9 @@ export function perHostParts(given: string, inventory: readonly Host[]): string[
   const parts: string[] = [];
   let start = listed ? first.at : 0;
   for (const cut of [...cuts, end]) {
-    parts.push(text.slice(start, cut).replace(/^[\s,;]*(and|but|while|whereas|plus)?\s*/i, ''));
+    // The separator before a part goes; the message's own first word stays ("while LIC-A is patched, ...").
+    const part = text.slice(start, cut);
+    parts.push(start === 0 ? part.trimStart() : part.replace(/^[\s,;]*(and|but|while|whereas|plus)?\s*/i, ''));
     start = cut;
   }
   return parts.map((part, index) => {

@@ -38,7 +38,8 @@ export const ABOUT_REQUESTS: IntentRule[] = [
       (/\b(cancel|abort|withdraw|scrap|forget|discard|drop|kill|stop)\b.{0,30}\b(request|that|it|this|last|my|change|plan)\b/.test(
         t,
       ) &&
-        !/\bevery\b|\bzz(rdsh|pc|ls)\b/.test(t)) ||
+        // "why would a group policy stop a licence server change from sticking?": preventing, not cancelling.
+        !/\bevery\b|\bzz(rdsh|pc|ls)\b|\b(stop|stops|stopping)\b.{0,40}\bfrom\b/.test(t)) ||
       /^\s*(cancel|never ?mind|nvm|forget it|scrap that|abort|stop|do not bother|ignore that|disregard( that)?)\s*[.!]*\s*$/.test(
         t,
       ),

@@ -72,4 +72,16 @@ describe('wording from the opened held-back sets (fourth pass)', () => {
       { intent: 'rdsh.test_license_server', targets: ['RDSH04'], params: { servers: ['LS2'] } },
     ]);
   });
+
+  it('reads "nobody in Berlin sales" as the hosts carrying both tags', () => {
+    expect(operations('why does nobody in Berlin sales get a licence since the weekend')).toEqual([
+      { intent: 'licensing.diagnose', targets: ['RDSH04', 'RDSH05', 'RDSH07'], params: {} },
+    ]);
+  });
+
+  it('reads where the users are as furniture beside a host named outright', () => {
+    expect(
+      operations("Users at the Berlin office report 'no license servers available' on RDSH04 - please investigate"),
+    ).toEqual([{ intent: 'licensing.diagnose', targets: ['RDSH04'], params: {} }]);
+  });
 });
