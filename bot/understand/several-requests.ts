@@ -18,7 +18,7 @@ import { withoutTrailingContext } from './trailing-context';
  * subject in the possessive starts a new request.
  */
 const NEXT_REQUEST =
-  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|for now|for the moment|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|here))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
+  /\s+and\s+(?=per (?:user|device) (?:on|for) )|,\s+and\s+(?=[a-z][\w.-]{0,40}['’]s\s+(?!own\b))|,?\s+and\s+(?<=(?:per\s+(?:user|device)|\b(?:to|at|->|with|use)\s+[a-z][\w-]*[\d-][\w-]*|\([^()]{1,40}\))(?:\s+please)?,?\s+and\s+)(?=[a-z][\w-]{2,}\s+(?:\(|(?:(?:(?:also\s+)?(?:to|at|on|->|should use|should be|uses|needs))\s+)?(?:per\s+(?:user|device)\b|[a-z][\w-]*[\d-][\w-]*\b(?!\s+(?:to|at|through|thru|-)\b))))|(?<=[.!?])\s+(?=(?:meanwhile|for now|for the moment|separately|separate (?:thing|issue|note|request|question)|in the meantime|unrelated|another thing|also)\b)|\s*(?:,\s*(?:and\s+(?:after that\s+|afterwards\s+|then\s+)?|then\s+|also\s+|plus\s+)?|;\s*|\s\d{1,2}[.)]\s+|(?<=[.!?])\s+|\s+(?:and|&)\s+(?:then\s+|also\s+|afterwards\s+|after that\s+|instead\s+)?|\s+then\s+|\s+also\s+|\s+[-–—]{1,2}\s+)(?=(?:[a-z][\w-]*\d[\w-]*\s*:\s*)?(?:(?:separately|next|next one|finally|secondly|btw|oh and|another thing|meanwhile|in the meantime|also|and|but|(?:and )?(?:while|whilst) (?:you(?:'re| are)|i(?:'m| am)) (?:at it|there|here))[,:]?\s+)?(?:(?:please|pls|can you|could you|could u|can u|and|also,?)\s+)?(?:just\s+)?(?:reset|clear|wipe|delete|remove|set|switch|change|point|add|drop|restart|reboot|bounce|refresh|renew|rearm|extend|undo|roll ?back|revert|cancel|abort|scrap|put|make|show|list|check|diagnose|test|tell|give|take|pull|run|can|could|is|are|what|why|how|which|where|when|does|do|did|who|any)\b)/i;
 
 const RESTART_TIMING =
   /\b(now|immediately|right away|asap|straight away|at once|later|tonight|after hours|maintenance window|next reboot|no rush)\b|\b(don'?t|do not|without|no)\b/i;
@@ -42,8 +42,12 @@ function hostsNamed(result: ParseResult): string[] {
 }
 
 /** A part that starts with a host-like word, given the words before the first host of the part before. */
+const SAME_FOR = /^\s*(?:(?:and|then|please|pls)\s+)*(?:do|same for|same on|same with)\s+(?=[a-z][\w-]*\d)/i;
+const HOST_LIKE = /\b[a-z][\w-]*\d[\w-]*\b/i;
+
 function withVerbOf(before: string, piece: string): string {
-  const trimmed = piece.trim();
+  // "...; do ZRDS-TIX-2 as well but ...", "same for B": the verb of the part before, on another host.
+  const trimmed = piece.trim().replace(SAME_FOR, '');
   if (!/^[a-z][\w-]*\d[\w-]*\s/i.test(trimmed)) return piece;
   const lead = /^(.*?)\b[a-z][\w-]*\d[\w-]*\b/i.exec(before.trim())?.[1];
   return lead && /[a-z]/i.test(lead) ? `${lead}${trimmed}` : piece;
@@ -87,10 +91,15 @@ export function combineParts(
   // "point TIXRDS11 at KVLIC01 and TIXRDS12 at KVLIC02": a part that starts with a host after a request
   // takes that request's verb ("point TIXRDS12 at KVLIC02").
   const clauses = pieces.map((piece) => classify(normalise(piece)));
+  const sameFor = new Set<number>();
   for (let at = 1; at < pieces.length; at++) {
     if (clauses[at - 1]?.act !== 'request') continue;
-    const carried = withVerbOf(pieces[at - 1] as string, pieces[at] as string);
+    // "refresh ... on A and reboot it now; do B as well": the verb is the one of the part that named a host.
+    const source =
+      at >= 2 && SAME_FOR.test(pieces[at] as string) && !HOST_LIKE.test(pieces[at - 1] as string) ? at - 2 : at - 1;
+    const carried = withVerbOf(pieces[source] as string, pieces[at] as string);
     if (carried === pieces[at]) continue;
+    if (SAME_FOR.test(pieces[at] as string)) sameFor.add(at);
     pieces[at] = carried;
     clauses[at] = classify(normalise(carried));
   }
@@ -111,6 +120,9 @@ export function combineParts(
   for (const [at, original] of pieces.entries()) {
     const act = acts[at];
     const previous = groups.at(-1);
+    // "refresh ... on A and reboot it now; do B as well but leave its reboot for the window": a later part
+    // is weighed against what the part before says with its own additions ("reboot it now").
+    if (previous?.stale && sameFor.has(at)) [previous.result, previous.stale] = [parse(previous.text), false];
     // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
     if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) {
       if (act === 'complaint') lead = `${lead}${original} `;

@@ -84,4 +84,33 @@ describe('wording from the opened held-back sets (fourth pass)', () => {
       operations("Users at the Berlin office report 'no license servers available' on RDSH04 - please investigate"),
     ).toEqual([{ intent: 'licensing.diagnose', targets: ['RDSH04'], params: {} }]);
   });
+
+  it('reads each host-labelled sentence as a request of its own', () => {
+    expect(
+      operations(
+        'PC-042: clear the licence cache. RDSH01: refresh the cert, reboot now. Then show me 1128 events on RDSH01.',
+      ),
+    ).toEqual([
+      { intent: 'client.reset_license_cache', targets: ['PC-042'], params: {} },
+      { intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH01'], params: { reboot: 'now' } },
+      { intent: 'rdsh.events', targets: ['RDSH01'], params: { ids: [1128] } },
+    ]);
+  });
+
+  it('gives "do B as well" the operation of the part that named a host, with its own reboot', () => {
+    expect(
+      operations(
+        'refresh the licensing cert on RDSH01 and reboot it now; do RDSH02 as well but leave its reboot for the maintenance window',
+      ),
+    ).toEqual([
+      { intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH01'], params: { reboot: 'now' } },
+      { intent: 'rdsh.refresh_licensing_cert', targets: ['RDSH02'], params: { reboot: 'scheduled' } },
+    ]);
+  });
+
+  it('reads "same for B" as the same operation on B', () => {
+    expect(operations('restart the service on RDSH01, same for RDSH02')).toEqual([
+      { intent: 'rdsh.restart_service', targets: ['RDSH01', 'RDSH02'], params: {} },
+    ]);
+  });
 });
