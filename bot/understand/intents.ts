@@ -36,7 +36,7 @@ const RULES: IntentRule[] = [
     intent: 'advice.recurring_grace_reset',
     matches: (t) =>
       (GRACE.test(t) || /\b120 ?-?days?\b/.test(t)) &&
-      /\b((every|each|at the start of each|at the end of each) (\w+ ){0,2}?(time|months?|weeks?|days?|years?|quarters?|cycles?|periods?|terms?|semesters?|\d+|few|other|120)\b|automatically|automatic(?! (alert|ticket))|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|(on|in) a loop|never (have|need) to (buy|pay)|again and again|over and over|repeatedly|until (the )?(budget|money|we (buy|get|have))|(?<!\b(restart|reboot)\w* )whenever|script|periodically|regularly|on a timer|automate(?!d (ticket|alert|message|e-?mail|notification|monitoring))\w*|each time)\b/.test(
+      /\b((every|each|at the start of each|at the end of each) (\w+ ){0,2}?(time|months?|weeks?|days?|years?|quarters?|cycles?|periods?|terms?|semesters?|\d+|few|other|120)\b|automatically|automatic(?! (alert|ticket))|auto|recurring|schedule[ds]?|scheduled task|cron|weekly|monthly|forever|indefinitely|keep resetting|(on|in) a loop|never (have|need) to (buy|pay)|recurs?|recurring|recurr(ed|ing|ence)|(happen|run|repeat)s? (on (its|their) own|by itself)|again and again|over and over|repeatedly|until (the )?(budget|money|we (buy|get|have))|(?<!\b(restart|reboot)\w* )whenever|script|periodically|regularly|on a timer|automate(?!d (ticket|alert|message|e-?mail|notification|monitoring))\w*|each time)\b/.test(
         t,
       ),
   },

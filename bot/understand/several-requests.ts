@@ -125,7 +125,8 @@ export function combineParts(
     if (previous?.stale && sameFor.has(at)) [previous.result, previous.stale] = [parse(previous.text), false];
     // Chatter before any request ("Hi team,", "users complain") can neither start nor join a group.
     if (!previous && (act === 'complaint' || act === 'social' || act === 'constraint')) {
-      if (act === 'complaint') lead = `${lead}${original} `;
+      // Joined as a clause of its own: "... is showing errors, please clear its cache" stays a request.
+      if (act === 'complaint') lead = `${lead}${original.trimEnd()}${/[.!?,;:]$/.test(original.trimEnd()) ? '' : ','} `;
       continue;
     }
     const piece = !previous && lead && POINTS_BACK.test(original) ? `${lead}${original}` : original;

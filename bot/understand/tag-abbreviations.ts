@@ -14,7 +14,14 @@ function findAbbreviated(pair: string, index: InventoryIndex): string[] {
   if (first.length < 2 || second.length < 2) return [];
   // "the whole MES collection" is MES, not WMS: a word that is a tag, or says how many, abbreviates nothing.
   // "Remote Desktop License Servers" is the product's name, never DOCS read out of "desktop license".
-  if (index.byTag.has(first) || index.byTag.has(second) || NOT_A_NAME.test(first) || PRODUCT_WORD.test(second))
+  // "on both hosts" is never OOH read out of "on both": small words and quantifiers are no part of a name.
+  if (
+    index.byTag.has(first) ||
+    index.byTag.has(second) ||
+    NOT_A_NAME.test(first) ||
+    NOT_A_NAME.test(second) ||
+    PRODUCT_WORD.test(second)
+  )
     return [];
   const found: string[] = [];
   for (const tag of index.byTag.keys())
@@ -24,7 +31,7 @@ function findAbbreviated(pair: string, index: InventoryIndex): string[] {
 }
 
 const NOT_A_NAME =
-  /^(the|all|every|each|whole|entire|our|my|your|their|new|old|other|both|any|some|these|those|remote|desktop|license|licence|licensing|terminal)$/;
+  /^(the|all|every|each|whole|entire|our|my|your|their|new|old|other|both|any|some|these|those|remote|desktop|license|licence|licensing|terminal|on|in|at|to|for|from|of|with|by|and|or|is|are|it|them)$/;
 const PRODUCT_WORD = /^(license|licence|licensing|licenses|licences|desktop|services?)$/;
 
 /** Whether `tag` reads in order out of `first` then `second`, ending inside `second`. */

@@ -21,7 +21,7 @@ export function isDiagnosis(text: string): boolean {
     /\b(mode|gpo|group policy|grace days|diagnos\w*|troubleshoot\w*|health ?check|wrong|issue|problem|broken|not working|look at|looking at|check|investigate|status of|healthy|ok|going on|up with|happening)\b/.test(
       text,
     ) ||
-    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\b(nobody|no one|none of \w+)\b.{0,40}\bcan\b.{0,10}\b(connect|log ?in|log ?on|sign ?in|work)\b|\bsecurity error\b|\bflipping\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
+    /\b(cannot|unable to|will not|fail(s|ing|ed)?|can not)\b.{0,20}\b(connect|log ?in|log ?on|sign ?in|sign on)\b|\b(nobody|no one|none of \w+)\b.{0,40}\bcan\b.{0,10}\b(connect|log ?in|log ?on|sign ?in|work)\b|\bsecurity error\b|\bflipping\b|\b(kicked|kicks|booted|boots|thrown|throws|dropped|drops) (\w+ )?(out|off)\b|\bdisconnect(s|ed|ing)\b|\bkeeps? (changing|flipping|reverting|getting|losing)\b/.test(
       text,
     )
   );
@@ -81,9 +81,10 @@ export function objectOnly(text: string): Intent | undefined {
 const GENERAL_QUESTION =
   /\b(differences? between|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b|\bhow (do|can|would|should) (i|we) ([\w-]+ ){1,8}(myself|ourselves|manually|by hand)\b|\bwhat (does|do) (an? |the )?(event|error|id) ?\d{3,5}s? (mean|stand for|indicate)\b/;
 
-// "why would a group policy stop a licence server change from sticking?": how things work, in general.
+// "why would a group policy stop a licence server change from sticking?", "what actually happens when a
+// session host's grace period runs out?": how things work, in general.
 const HOW_IT_WORKS =
-  /^\s*why (would|might|could) (a|an|the) |^\s*(does|do|will|would|is|are) [^?]{0,60}\b(on |to )?an? (session host|pc|client|license server|server|host)\b[^?]{0,40}\b(always|ever|usually|normally|still) (need|needs|require|requires|mean|means|take|takes)\b|\bwhich (one|option|mode|kind|type)( of \w+)? (suits|makes (more )?sense|is (better|best|right)|should (we|i) (use|pick|choose|go for))\b|\b(vs\.?|versus)\b|\bhow long (is|does|do|will|can)\b|\bwhat (does|do) (an? |the )?(event|error|id)? ?\d{3,5}s? (actually |really )?(mean|stand for|indicate)\b|\b(does|do|why do|why does) (mstsc|people|users|the user|a user|everyone|staff) (have|need) to\b/;
+  /^\s*why (would|might|could) (a|an|the) |^\s*what (actually |really |exactly )?happens (when|if|after|once) (a|an|the|my|our|you|we)\b|^\s*(does|do|will|would|is|are) [^?]{0,60}\b(on |to )?an? (session host|pc|client|license server|server|host)\b[^?]{0,40}\b(always|ever|usually|normally|still) (need|needs|require|requires|mean|means|take|takes)\b|\bwhich (one|option|mode|kind|type)( of \w+)? (suits|makes (more )?sense|is (better|best|right)|should (we|i) (use|pick|choose|go for))\b|\b(vs\.?|versus)\b|\bhow long (is|does|do|will|can)\b|\bwhat (does|do) (an? |the )?(event|error|id)? ?\d{3,5}s? (actually |really )?(mean|stand for|indicate)\b|\b(does|do|why do|why does) (mstsc|people|users|the user|a user|everyone|staff) (have|need) to\b/;
 
 export function isGeneralQuestion(text: string): boolean {
   // "if I reset the licence cache on a PC, does the user need to ...?": a hypothetical, asked in general.
