@@ -51,7 +51,7 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   };
   const limit = Math.min(words.length, MAX_WORDS);
   const weakGroups: Array<{ position: number; group: NonNullable<ReturnType<typeof groupAt>> }> = [];
-  const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>>; denied: boolean }> = [];
+  const ambiguousGroups: Array<{ word: string; group: NonNullable<ReturnType<typeof groupAt>>; aside: boolean }> = [];
   let lastGroup: { position: number; hosts: Host[] } | undefined;
   // Hosts named outright, and groups with a count in front ("both of our front desk PCs").
   const outright = new Set<Host>();
@@ -118,7 +118,12 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
     // "reset the grace on TS-EPOS-01, it's not one of the lab boxes": a group the host is said not to be in.
     if (group && !group.ambiguous && resolved.hosts.length > 0 && deniedAt(words, position)) continue;
     if (group) {
-      if (group.ambiguous) ambiguousGroups.push({ word: word.text, group, denied: deniedAt(words, position) });
+      if (group.ambiguous)
+        ambiguousGroups.push({
+          word: word.text,
+          group,
+          aside: deniedAt(words, position) || destinationAt(words, position),
+        });
       else {
         // The tag word reads as its hosts' role ("LS1 for the HR farm?" -> "zzls for the zzrdsh farm?").
         const roles = new Set(group.hosts.map((host) => host.role));
@@ -175,10 +180,11 @@ export function resolveHosts(words: Word[], inventory: readonly Host[]): Resolve
   // where the trouble shows, not a host left to choose.
   const clientsNamed =
     resolved.hosts.length > 0 && resolved.hosts.every((host) => host.role === 'client' && !resolved.grouped.has(host));
-  for (const { word, group, denied } of ambiguousGroups) {
+  for (const { word, group, aside } of ambiguousGroups) {
     if (group.hosts.some((host) => resolved.hosts.includes(host))) continue;
-    // "reset the grace on TS-EPOS-01, I know it's not a lab box": what the named host is not asks nothing.
-    if (denied && resolved.hosts.length > 0) continue;
+    // "reset the grace on TS-EPOS-01, I know it's not a lab box": what the named host is not asks nothing,
+    // nor does where its user connects to ("DEPOT-50280 not letting lenny.fox onto the billing desktop").
+    if (aside && resolved.hosts.length > 0) continue;
     if (clientsNamed && group.hosts.every((host) => host.role === 'session-host')) continue;
     resolved.suggestions.push(...group.hosts.map((host) => host.name));
     resolved.unknown.push(word);
@@ -226,6 +232,12 @@ function adjacentWeakGroups<T extends { position: number; group: { hosts: Host[]
     else merged.push(next);
   }
   return merged;
+}
+
+/** "not letting lenny.fox onto the billing desktop": where a user connects to, not a host left to choose. */
+function destinationAt(words: Word[], position: number): boolean {
+  const before = words[position - 1]?.lower === 'the' ? position - 2 : position - 1;
+  return /^(onto|into)$/.test(words[before]?.lower ?? '');
 }
 
 /** "it's not a lab box", "isn't one of the lab machines": the words before a group say the host is not in it. */

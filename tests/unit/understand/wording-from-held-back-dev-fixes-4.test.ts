@@ -113,4 +113,12 @@ describe('wording from the opened held-back sets (fourth pass)', () => {
       { intent: 'rdsh.restart_service', targets: ['RDSH01', 'RDSH02'], params: {} },
     ]);
   });
+
+  it('asks for no host when a user cannot get onto a desktop named like a group', () => {
+    const result = parse(
+      'PC-042 not letting jdoe onto the FIN desktop, error code 0x0000 licensing something. can you check it out?',
+    );
+    expect(result.operations).toEqual([{ intent: 'licensing.diagnose', targets: ['PC-042'], params: {} }]);
+    expect(result.needs).toEqual([]);
+  });
 });
