@@ -7,7 +7,7 @@ import type { Intent, ParseResult } from '../domain';
  * say one operation plainly count, and only when another operation is left.
  */
 const DROP =
-  /(?:^|[,;.!?-])\s*(?:\.\.\s*)?(?:(?:actually|oh|wait|sorry|hmm),?\s+)?(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?([a-z]+)/gi;
+  /(?:^|[,;.!?-])\s*(?:\.\.\s*)?(?:(?:actually|oh|wait|sorry|hmm|no),?\s+){0,3}(?:never ?mind|forget|skip|scratch|no need for|don'?t bother with|leave out)\s+(?:the\s+)?([a-z]+)/gi;
 
 const NAMED: Record<string, Intent> = {
   restart: 'rdsh.restart_service',
@@ -15,6 +15,7 @@ const NAMED: Record<string, Intent> = {
   bounce: 'rdsh.restart_service',
   cert: 'rdsh.refresh_licensing_cert',
   certificate: 'rdsh.refresh_licensing_cert',
+  refresh: 'rdsh.refresh_licensing_cert',
   grace: 'rdsh.reset_grace_period',
   events: 'rdsh.events',
   cache: 'client.reset_license_cache',

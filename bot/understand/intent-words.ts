@@ -20,7 +20,7 @@ export const EVENT_NOUNS =
 export const REQUEST_REF = /\breq-\d{1,12}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/;
 export const CANCEL_WORDS = /\b(cancel|abort|withdraw|scrap|scratch|discard|forget|kill|stop|bin|ditch)\b/;
 export const ROLLBACK_WORDS =
-  /\b(undo(ne|ing)?|rollback|back(ed|ing)? ?-?out(?! (plan|of)\b)|roll(s|ed|ing)? (\w+ ){0,5}?back|revert(s|ed|ing)?|revers(e|ed|ing)|(put|change|set|switch) (\w+ )?back(?! (to|on|at) (per (user|device)|(user|device) (mode|cals?)|zzls))|restor(e|ed|ing)|back to (how|what|the way) (it|they) (was|were)|(the way|as) (it|they) (was|were) before)\b/;
+  /\b(undo(ne|ing)?|rollback|back(ed|ing)? ?-?out(?! (plan|of)\b)|back (it|that|this|them) out|roll(s|ed|ing)? (\w+ ){0,5}?back|revert(s|ed|ing)?|revers(e|ed|ing)|(put|change|set|switch) (\w+ )?back(?! (to|on|at) (per (user|device)|(user|device) (mode|cals?)|zzls))|restor(e|ed|ing)|back to (how|what|the way) (it|they) (was|were)|(the way|as) (it|they) (was|were) before)\b/;
 /** A clause that is only "cancel" / "never mind" ("oops, wrong box - cancel"). */
 export const BARE_CANCEL =
   /(^|[.,;:!?-]\s*)(?:please |sorry,? (?:please )?)?(cancel( it| that| this)?|never ?mind|nvm|forget it|scra(p|tch) (that|it)( please)?|abort|do not bother|do not do (it|that|this)|ignore that|disregard( that)?)\s*[.!]*\s*($|[.,;:!?-])/;
@@ -28,7 +28,7 @@ export const NAMES_HOST = /\bzz(pc|rdsh|ls|host)\b/;
 
 /** Words by which a part of a message points back at hosts named before it ("reset both their caches"). */
 export const POINTS_BACK =
-  /\b(its|it|their|them|they|there|those|these|both|same (hosts?|box|boxes|servers?|machines?)|that (host|box|server|machine|pc|one))\b/i;
+  /\b(its|it|their|them|they|there|those|these|both|same (hosts?|box|boxes|servers?|machines?)|that (host|box|server|machine|pc|one)|(his|her) (pc|machine|laptop|desktop|computer|box))\b/i;
 
 /** An event pasted from Event Viewer: "Event 1128 on X: <message>", "Event ID: 1004 / Message: ...", "'<message>' (event 1130)". */
 export const PASTED_EVENT =

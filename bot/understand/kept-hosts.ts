@@ -31,10 +31,13 @@ const CLAUSE_BREAK =
  * "leave A alone", "A was done last week").
  */
 const KEEPS =
-  /^\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|not)\b|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are|looks?|seems?)( to be)?( (still|perfectly|totally))? (fine|ok|okay|good|correct|healthy|unaffected)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
+  /^\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|not)\b|^\s*(?:(?:actually|oh|wait|sorry|no|hmm|but)[,\s]+){0,3}(?:just\s+)?leave\s+[\w.-]+(?:\s*(?:,|and|&)\s*[\w.-]+)*\s*[,.;!]?\s*$|\bleave\b.{0,40}\b(alone|as (it is|is)|untouched|be|out)\b|\b(stays?|remains?|can stay|should stay)\b|\bkeep\b.{0,30}\b(as (it is|is)|the same|unchanged|untouched)\b|\b(is|are|looks?|seems?)( to be)?( (still|perfectly|totally))? (fine|ok|okay|good|correct|healthy|unaffected)( as (it is|is))?\b|\buntouched\b|\b(do not|don't|dont|never|please do not|pls don't) (touch|change|reset|modify|do)\b/i;
 /** "TAXCALC-01 was done last week": kept as it is, unless another clause names it again. */
 const DONE_ALREADY =
   /\b(was|were|has been|have been|got)( already)? (done|sorted|fixed|handled|updated|changed|refreshed|reset)\b(?! (yet|either))/i;
+/** "I reset BRK-CC1001 myself this morning", "same as we did for GRY-T1003 last week": done by the writer. */
+const DONE_BY_US =
+  /(?:^|[,;.!?]\s+)\s*(?:(?:i|we)(?:'ve| have)?(?: already| just)? (?:reset|cleared|refreshed|restarted|rebooted|fixed|did|done|sorted|changed|switched|wiped)\b.{0,60}\b(?:myself|ourselves|already|this morning|yesterday|earlier|last (?:week|night)|on (?:monday|tuesday|wednesday|thursday|friday))\b|(?:same|just) (?:as|like) (?:we|i|you) did (?:for|on|with)\b)/i;
 const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 /** A read-only ask beside the keep ("show the events on A. B looks fine though"): B is no target of it either. */
@@ -57,13 +60,20 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
   const own: string[] = [];
   const { byName } = indexInventory(inventory);
   const targetsIn = (clause: string) => namedTargets(clause, inventory);
-  if (!KEEPS.test(text) && !DONE_ALREADY.test(text) && !LATER_KEEP.test(text) && !EXCEPT_WORDS.test(text))
+  if (
+    !KEEPS.test(text) &&
+    !DONE_ALREADY.test(text) &&
+    !DONE_BY_US.test(text) &&
+    !LATER_KEEP.test(text) &&
+    !EXCEPT_WORDS.test(text)
+  )
     return { text, kept, own };
   const clauses = text.split(CLAUSE_BREAK);
   if (clauses.length > 1) {
     const dropped = new Set<number>();
     clauses.forEach((clause, index) => {
-      const done = !KEEPS.test(clause) && DONE_ALREADY.test(clause) && !ALSO_ASKS.test(clause);
+      const byUs = DONE_BY_US.test(clause) && !/\b(can|could|please|pls)\b/i.test(clause);
+      const done = (!KEEPS.test(clause) && DONE_ALREADY.test(clause) && !ALSO_ASKS.test(clause)) || byUs;
       const keepsClause = done || (KEEPS.test(clause) && (!ALSO_ASKS.test(clause) || NEGATED_CHANGE.test(clause)));
       if (!keepsClause) return;
       // "byrnet sitting next to him is fine": a person named for their PC is kept as that PC.
@@ -74,6 +84,8 @@ export function withoutKeptHosts(text: string, inventory: readonly Host[]): Kept
           targetsIn(clauses.filter((_, other) => other !== index).join(' ')).map((n) => n.host),
         );
         hosts = hosts.filter(({ host }) => !elsewhere.has(host));
+        // "I changed X to per user yesterday and it flipped back": what we did to the one host asked about.
+        if (byUs && elsewhere.size === 0) hosts = [];
       }
       // "FIN02 has the same error but leave that one alone": the hosts of the report just before.
       const previous = clauses[index - 1];
@@ -138,7 +150,7 @@ const LIST_GOES_ON = /^(?:\s|,|&|\band\b|\bor\b|\bnor\b)*(?:the\s+)?(?:[\w'’]+
 
 /** "... . forget LMS-RDS01, just LMS-RDS02": a later clause that starts by dropping a host. */
 const LATER_KEEP =
-  /(?:[,;.!?]|\s-{1,2})\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch)\b/i;
+  /(?:[,;.!?]|\s-{1,2})\s*(?:(?:actually|oh|wait|sorry|no)[,\s]+){0,3}(forget|skip|ignore|never ?mind|scratch|leave)\b/i;
 
 // A cheap test first: most messages keep nothing out, and the clause pass costs a tokenisation.
 const EXCEPT_NUMBER = /\b(except( for)?|excluding|but not|apart from|other than|save for)\s+(\d{1,6})\b/gi;

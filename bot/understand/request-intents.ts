@@ -35,7 +35,7 @@ export const ABOUT_REQUESTS: IntentRule[] = [
     intent: 'request.cancel',
     matches: (t) =>
       (BARE_CANCEL.test(t) && !NAMES_HOST.test(t) && t.length < 60) ||
-      (/\b(cancel|abort|withdraw|scrap|forget|discard|drop|kill|stop)\b.{0,30}\b(request|that|it|this|last|my|change|plan)\b/.test(
+      (/\b(cancel|abort|withdraw|scrap|forget|discard|drop|kill|stop|bin|ditch)\b.{0,30}\b(request|that|it|this|last|my|change|plan)\b/.test(
         t,
       ) &&
         // "why would a group policy stop a licence server change from sticking?": preventing, not cancelling.
@@ -47,7 +47,7 @@ export const ABOUT_REQUESTS: IntentRule[] = [
   {
     intent: 'request.status',
     matches: (t) =>
-      /\b(status|state|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b|^\s*(done|finished|ready|through) yet\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\bi asked for\b.{0,12}\b(go(ne)? through|work(ed)?|run|finish(ed)?|happen(ed)?)\b|\b(it is|is it) (done|finished|ready|through)\b|\bmy (request|demand|ticket|change)\b.{0,30}\b(done|finished|ready|status)\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b|\b(approval|sign-?off|go-?ahead)\b.{0,20}\b(come through|come back|arrived|landed)\b.{0,30}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bwhere are we (with|on) (the|my|that)\b|\b(still )?waiting (on|for) (the |an? |my )?(approval|sign-?off|go-?ahead|approver)\b|\b(the|my|that) [\w ]{0,30}\b(i|we) (put in|asked for|raised|submitted|requested|logged|sent)\b.{0,30}\?/.test(
+      /\b(status|state|progress|update|news)\b.{0,40}\b(request|change|job|ticket|ask)\b(?!\s*:)|^\s*(done|finished|ready|through) yet\b|\b(where|what happened)\b.{0,20}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bis my (request|change)\b|\b(did|has) (it|my request|my change|that) (work|go through|run|finish|get approved|been approved)|\bis it done\b|\bi asked for\b.{0,12}\b(go(ne)? through|work(ed)?|run|finish(ed)?|happen(ed)?)\b|\b(it is|is it) (done|finished|ready|through)\b|\bmy (request|demand|ticket|change)\b.{0,30}\b(done|finished|ready|status)\b|\b(did|has|have) (it|that|my\b[\w ]{0,25}?) (work\w*|go(ne)? through|run|finish\w*|get approved|been (approved|done|run))\b|\b(anyone|somebody|someone) approved my\b|\b(update|news|progress) on (the|my)\b|\bchecking (in )?on (the|my) request\b|\bany progress\b|^\s*still pending\b|\bstatus of [0-9a-f]{8}-|\brequest status\b|\b(approval|sign-?off|go-?ahead)\b.{0,20}\b(come through|come back|arrived|landed)\b.{0,30}\b(my|the|that)\b.{0,10}\b(request|change)\b|\bwhere are we (with|on) (the|my|that)\b|\b(still )?waiting (on|for) (the |an? |my )?(approval|sign-?off|go-?ahead|approver)\b|\b(the|my|that) [\w ]{0,30}\b(i|we) (put in|asked for|raised|submitted|requested|logged|sent)\b.{0,30}\?/.test(
         t,
       ) ||
       /^\s*(status|update|progress|any news|any update|news)\s*[.!?]*\s*$/.test(t) ||

@@ -40,11 +40,13 @@ const COMPLAINT =
   /\b(?:error|errors|cannot|unable|fail|fails|failing|failed|getting|gets|got|(?<=\b(?:users?|they|we|i|people|everyone|staff) )get|even though|keeps(?! (?:the|its|their)\b)|keep(?! (?:the|its|their|it|them)\b)|says|saying|shows|showing|throwing|throws|logs|logged|logging|broken|not working|does not work|will not|expired|expiring|disconnected|disconnects|disconnecting|stopped|complain\w*|reports?|reported|issue|issues|problem|problems|trouble|kicked|denied|refused|warning|popup|pop-up|zzquote|nothing works|down|not work\w*|did not|no longer|lost|losing|loses|missing|did nothing|no (luck|joy|effect|difference)|made no difference|a mess|messed up|nightmare|the same thing|died|dead|dying|crash\w*|nobody\b.{0,20}\bcan|no one\b.{0,20}\bcan|outage|gone (sideways|wrong|bad|down|haywire)|fallen over|fell over|falls over|falling over|moan\w*|whing\w*|grumbl\w*|playing up|acting up|say|see|seeing|hangs?|hanging|stuck|did(n'?t| not) (stick|take|work|help|apply|change anything)|does(n'?t| not) (stick|work|help|apply)|won'?t (stick|work|connect|apply|take)|is(n'?t| not) (working|sticking|applied)|not stick\w*|revert(ed|s|ing) (itself|back|on its own))\b/;
 
 const NEEDS_DONE =
-  /\b(?:all |both )?needs? (?:the|a|an|its|their|his|her) [\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|changed|switched|renewed|rearmed|redone)\b/;
+  /\b(?:all |both )?needs? (?:the|a|an|its|their|his|her) [\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|changed|switched|renewed|rearmed|redone|wiping|resetting|clearing|deleting|removing|refreshing|restarting|changing|switching|renewing|rearming|redoing)\b/;
 
 /** "EDITBAY-A gets the full MSLicensing key deleted": a host having a change done to it, asked for. */
 const GETS_DONE =
   /^zz\w+ gets (?:the|its|a|an|their|his|her)? ?[\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|renewed|rearmed|redone|switched|changed)(?: (?:please|pls|today|now|asap|too|as well))?[.!]?$/;
+
+const HISTORY = /^(?:after|since|following) (?:a|an|the|my|our|his|her|their|its|that|this|last|yesterday'?s)\b/;
 
 const PLEASE = /\b(please|pls|plz|plse|pleeze)\b/;
 
@@ -103,6 +105,8 @@ function classifyClause(clause: string): Clause {
     return endsAsking && !PLEASE.test(clause)
       ? { text: clause, act: 'question', fragment: true }
       : { text: clause, act: 'request', fragment: false };
+  // "after a licence cache reset on BRK-CC1002 yesterday, why ...": what was done before, told as the trouble's history.
+  if (HISTORY.test(core) && !PLEASE.test(clause)) return { text: clause, act: 'complaint', fragment: false };
   // "PAC-TS3 gets LICSRV-CENTRAL": a host given a server or a value, not a host that gets an error.
   const negated = /\b(should|must|shall|needs? to)\s+(not|never)\b|\b(should|must)n'?t\b/.test(core);
   if (

@@ -79,7 +79,7 @@ export function objectOnly(text: string): Intent | undefined {
  * no host named it gets no operation (the help the bot has is for hosts), and no "which host?".
  */
 const GENERAL_QUESTION =
-  /\b(differences? between|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b|\bhow (do|can|would|should) (i|we) ([\w-]+ ){1,8}(myself|ourselves|manually|by hand)\b|\bwhat (does|do) (an? |the )?(event|error|id) ?\d{3,5}s? (mean|stand for|indicate)\b/;
+  /\b(differences? between|differs? from|explain (how|what|why|the difference)|in general|generally speaking|just (want|wanted|trying|curious) to (understand|know|learn)|out of (pure )?curiosity|for my own understanding|conceptually|in theory|theoretically)\b|\bhow (do|can|would|should) (i|we) ([\w-]+ ){1,8}(myself|ourselves|manually|by hand)\b|\bwhat (does|do) (an? |the )?(event|error|id) ?\d{3,5}s? (mean|stand for|indicate)\b/;
 
 // "why would a group policy stop a licence server change from sticking?", "what actually happens when a
 // session host's grace period runs out?": how things work, in general.

@@ -44,7 +44,7 @@ const ENGLISH = new Set(
   sets seta lets gets nets bets pets puts cuts cats hats mats rats sure cure mode's ones bones zones
   tones phone phones alone along among amount mount count court could would should cloud loud load
   road read ready real deal dear fear near hear heat seat beat meat neat feat great treat street
-  chance chances charge charged ranger hanger danger stare stored stores share`
+  chance chances charge charged ranger hanger danger stare stored stores share rebuilt built rebuilding`
     .split(/\s+/)
     .filter(Boolean),
 );
