@@ -35,9 +35,12 @@ const KEEPS =
 /** "TAXCALC-01 was done last week": kept as it is, unless another clause names it again. */
 const DONE_ALREADY =
   /\b(was|were|has been|have been|got)( already)? (done|sorted|fixed|handled|updated|changed|refreshed|reset)\b(?! (yet|either))/i;
-/** "I reset BRK-CC1001 myself this morning", "same as we did for GRY-T1003 last week": done by the writer. */
+/**
+ * "I reset BRK-CC1001 myself this morning", "same as we did for GRY-T1003 last week", "following on from the
+ * GNX-RDS03 work last Thursday": done by the writer.
+ */
 const DONE_BY_US =
-  /(?:^|[,;.!?]\s+)\s*(?:(?:i|we)(?:'ve| have)?(?: already| just)? (?:reset|cleared|refreshed|restarted|rebooted|fixed|did|done|sorted|changed|switched|wiped)\b.{0,60}\b(?:myself|ourselves|already|this morning|yesterday|earlier|last (?:week|night)|on (?:monday|tuesday|wednesday|thursday|friday))\b|(?:same|just) (?:as|like) (?:we|i|you) did (?:for|on|with)\b)/i;
+  /(?:^|[,;.!?]\s+)\s*(?:(?:i|we)(?:'ve| have)?(?: already| just)? (?:reset|cleared|refreshed|restarted|rebooted|fixed|did|done|sorted|changed|switched|wiped)\b.{0,60}\b(?:myself|ourselves|already|this morning|yesterday|earlier|last (?:week|night)|on (?:monday|tuesday|wednesday|thursday|friday))\b|(?:same|just) (?:as|like) (?:we|i|you) did (?:for|on|with)\b|^(?:following (?:on )?from|further to|as a follow[- ]up (?:to|on)) (?:the |our |your |my )?[\w.-]+ (?:work|change|fix|reset|job|ticket)\b.{0,30}\b(?:last \w+|yesterday|this morning|earlier|on (?:monday|tuesday|wednesday|thursday|friday))\b)/i;
 const ALSO_ASKS =
   /\b(reset|clear|wipe|delete|remove|set|switch|change|point|move|add|drop|restart|reboot|refresh|renew|rearm|make|put|use)\b/i;
 /** A read-only ask beside the keep ("show the events on A. B looks fine though"): B is no target of it either. */

@@ -46,7 +46,9 @@ const NEEDS_DONE =
 const GETS_DONE =
   /^zz\w+ gets (?:the|its|a|an|their|his|her)? ?[\w -]{0,40}\b(?:wiped|reset|cleared|deleted|removed|refreshed|restarted|renewed|rearmed|redone|switched|changed)(?: (?:please|pls|today|now|asap|too|as well))?[.!]?$/;
 
-const HISTORY = /^(?:after|since|following) (?:a|an|the|my|our|his|her|their|its|that|this|last|yesterday'?s)\b/;
+/** "after the patch weekend", "since we reset the cache on Monday": what happened before, not what is asked. */
+const HISTORY =
+  /^(?:after|since|following) (?:a|an|the|my|our|his|her|their|its|that|this|last|yesterday'?s|(?:we|i|they|you|someone|somebody|he|she)(?:'ve| have| had)? (?:\w+ed|reset|set|put|ran|did|made|rebuilt|swapped|moved)\b)/;
 
 const PLEASE = /\b(please|pls|plz|plse|pleeze)\b/;
 
