@@ -17,6 +17,8 @@ export interface BotConfig {
   inventoryFile: string;
   policyFile: string;
   databaseFile: string;
+  /** PostgreSQL instead of the embedded file (ADR 0018): DATABASE_URL, postgres://… (never logged). */
+  databaseUrl?: string;
   pwsh: string;
   executionTimeoutMs: number;
   connectTimeoutSeconds: number;
@@ -145,6 +147,10 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
   }
 
   const databaseFile = resolve(root, env.DATABASE_FILE ?? 'data/bot.sqlite');
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new StartupError('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:port/database)');
+  }
   let audit: AuditSettings;
   try {
     audit = auditSettings(env, root, databaseFile);
@@ -164,6 +170,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     inventoryFile: resolve(root, env.INVENTORY_FILE ?? 'data/lab/inventory.json'),
     policyFile: resolve(root, env.POLICY_FILE ?? 'config/policy.local.json'),
     databaseFile,
+    ...(databaseUrl ? { databaseUrl } : {}),
     pwsh: findPwsh(env),
     executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),

@@ -6,6 +6,7 @@ import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
 import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
+import { PostgresStore } from '../adapters/store/postgres-store';
 import { CheckpointFile } from '../adapters/file/checkpoint-file';
 import { loadOrCreateSigningKey } from '../adapters/file/ed25519-key-files';
 import { CheckpointingAudit } from './audit/checkpointing-audit';
@@ -24,7 +25,7 @@ import { crashingAudit } from './crash-point';
 import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
-import type { Executor, Notifier } from './ports';
+import type { AuditHeadSource, AuditLog, Clock, Executor, Notifier, RequestStore, SettingsStore } from './ports';
 import { DenialSampler } from './workflow/denial-sampler';
 import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
@@ -57,6 +58,15 @@ function hostExecutor(config: BotConfig): Executor {
   return config.pool.processes > 0 ? new WarmPwshExecutor({ ...common, ...config.pool }) : new PwshExecutor(common);
 }
 
+type Store = RequestStore & AuditLog & AuditHeadSource & SettingsStore & { close(): void | Promise<void> };
+
+/** The embedded SQLite file, or PostgreSQL when DATABASE_URL is set (one setting, ADR 0018). */
+async function openStore(config: BotConfig, clock: Clock): Promise<Store> {
+  return config.databaseUrl
+    ? PostgresStore.open(config.databaseUrl, clock)
+    : new SqliteStore(config.databaseFile, clock);
+}
+
 export async function startBot(
   config: BotConfig,
   overrides: {
@@ -74,7 +84,7 @@ export async function startBot(
   const inventory = JsonInventory.load(config.inventoryFile);
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
-  const store = new SqliteStore(config.databaseFile, clock);
+  const store = await openStore(config, clock);
   const outlets = auditOutlets(config.audit);
   const checkpointed = new CheckpointingAudit(
     outlets.forwarders.length > 0 ? new ForwardingAudit(store, outlets.forwarders, log) : store,
@@ -141,9 +151,9 @@ export async function startBot(
   };
   sweep();
   /** The head checkpointed (a log at rest is covered to its end), then the file and the forwarders closed. */
-  const closeAudit = (): void => {
-    checkpointed.close();
-    store.close();
+  const closeAudit = async (): Promise<void> => {
+    await checkpointed.close();
+    await store.close();
     for (const forwarder of outlets.forwarders) forwarder.close();
   };
   const sweeper = setInterval(sweep, config.expirySweepMs);
@@ -186,13 +196,13 @@ export async function startBot(
       ]);
       if (finished) {
         await executor.close?.();
-        closeAudit();
+        await closeAudit();
         return;
       }
       // Handed back: the store closes first, so a run cut short by the pool stopping records nothing
       // (no false "failed"); its request stays `running` for the next start to re-read and report.
       log.warn('shutdown: runs still in flight are handed back to the next start', {});
-      closeAudit();
+      await closeAudit();
       await executor.close?.();
     },
   };

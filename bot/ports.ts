@@ -118,8 +118,11 @@ export interface AuditHead {
 }
 
 export interface AuditHeadSource {
-  /** Runs `take` while no other writer (process) can append, so a checkpoint names a real head. */
-  atHead<T>(take: (head: AuditHead) => T): T;
+  /**
+   * Runs `take` while no other writer (process, instance) can append, so a checkpoint names a real head.
+   * Asynchronous because a server store holds its lock across a round trip; `take` itself is synchronous.
+   */
+  atHead<T>(take: (head: AuditHead) => T): Promise<T>;
 }
 
 /** Somewhere outside the database that keeps checkpoints: a file another tool ships, syslog, a channel. */

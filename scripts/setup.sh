@@ -53,6 +53,18 @@ else
     || die "could not install chromium"
 fi
 
+# 3b. PostgreSQL from Debian's packages, for the PostgreSQL store's tests (tests/support/pg-cluster): each
+# test run makes its own throwaway cluster with initdb in a temporary folder, so no server is started here.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; then
+  say "postgresql present ($pg_bin)"
+else
+  say "installing postgresql"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed (run as root or with sudo)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null \
+    || die "could not install postgresql"
+fi
+
 # 4. npm packages, only when the lock file changed since the last install.
 stamp=node_modules/.rdsbot-lock-sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)

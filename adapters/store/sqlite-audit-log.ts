@@ -80,7 +80,7 @@ export class SqliteAuditLog implements AuditLog, AuditHeadSource {
    * returns, so the checkpoint it signs names the head, and checkpoints of two processes never cross.
    * The log's id is made on first use and kept in settings.
    */
-  atHead<T>(take: (head: AuditHead) => T): T {
+  async atHead<T>(take: (head: AuditHead) => T): Promise<T> {
     const run = this.db.transaction((): T => {
       this.db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('audit.log_id', ?)").run(randomUUID());
       const { value: logId } = this.db.prepare("SELECT value FROM settings WHERE key = 'audit.log_id'").get() as {

@@ -69,7 +69,7 @@ export class SqliteStore implements RequestStore, AuditLog, AuditHeadSource, Set
 
   append = (entry: AuditEntry): Promise<AuditRecord> => this.audit.append(entry);
   query = (filter: AuditQuery): Promise<AuditRecord[]> => this.audit.query(filter);
-  atHead = <T>(take: (head: AuditHead) => T): T => this.audit.atHead(take);
+  atHead = <T>(take: (head: AuditHead) => T): Promise<T> => this.audit.atHead(take);
   /** Every audit record in order, for `npm run audit -- verify` and export. */
   auditRecords = (): Generator<AuditRecord> => this.audit.auditRecords();
 }

@@ -65,12 +65,12 @@ export class CheckpointingAudit implements AuditLog {
   ) {
     this.keyId = keyIdOf(key);
     this.lastTaken = clock.now().getTime();
-    this.timer = setInterval(() => this.uncovered > 0 && this.checkpoint(), policy.everyMs);
+    this.timer = setInterval(() => this.uncovered > 0 && void this.checkpoint(), policy.everyMs);
     this.timer.unref();
   }
 
   async append(entry: AuditEntry): Promise<AuditRecord> {
-    if (this.overdue() && !this.checkpoint()) {
+    if (this.overdue() && !(await this.checkpoint())) {
       throw new CheckpointsNotTaken(
         this.uncovered,
         this.sinks.map((s) => s.name),
@@ -78,7 +78,7 @@ export class CheckpointingAudit implements AuditLog {
     }
     const record = await this.inner.append(entry);
     this.uncovered += 1;
-    if (this.uncovered >= this.policy.everyRecords || ANCHORED.has(entry.kind)) this.checkpoint();
+    if (this.uncovered >= this.policy.everyRecords || ANCHORED.has(entry.kind)) await this.checkpoint();
     return record;
   }
 
@@ -87,9 +87,9 @@ export class CheckpointingAudit implements AuditLog {
   }
 
   /** Signs the head and hands it to every sink; true when at least one took it. */
-  checkpoint(): boolean {
+  async checkpoint(): Promise<boolean> {
     try {
-      const taken = this.head.atHead((head) => {
+      const taken = await this.head.atHead((head) => {
         const [primary] = this.sinks;
         const last = primary?.last();
         if (head.seq === 0 || (last && last.seq === head.seq && last.head === head.hash)) return 1;
@@ -124,10 +124,10 @@ export class CheckpointingAudit implements AuditLog {
   }
 
   /** A clean stop leaves the log at rest covered up to its head. */
-  close(): void {
+  async close(): Promise<void> {
     clearInterval(this.timer);
     // Always: another process on the same file may have appended since the last checkpoint.
-    this.checkpoint();
+    await this.checkpoint();
   }
 
   private overdue(): boolean {

@@ -6,8 +6,8 @@ import type { AuditLog, RequestStore, SettingsStore } from '../../bot/ports';
 export interface StoreUnderTest {
   store: RequestStore & AuditLog & SettingsStore;
   /** The same data through a new connection (a restart), or undefined when the store cannot reopen. */
-  reopen?: () => RequestStore & AuditLog & SettingsStore;
-  close(): void;
+  reopen?: () => (RequestStore & AuditLog & SettingsStore) | Promise<RequestStore & AuditLog & SettingsStore>;
+  close(): void | Promise<void>;
 }
 
 let counter = 0;
@@ -37,16 +37,15 @@ const changed = (host: string, backup = true): HostOutcome => ({
 });
 
 /**
- * The behaviour every store must have, whatever it is built on: the SQLite file today, PostgreSQL
- * next. Each test names one promise the core relies on.
+ * The behaviour every store must have, whatever it is built on: the SQLite file and PostgreSQL. Each test names one promise the core relies on.
  */
-export function describeStoreContract(name: string, open: () => StoreUnderTest): void {
+export function describeStoreContract(name: string, open: () => StoreUnderTest | Promise<StoreUnderTest>): void {
   describe(`the store contract: ${name}`, () => {
     let subject: StoreUnderTest;
-    beforeEach(() => {
-      subject = open();
+    beforeEach(async () => {
+      subject = await open();
     });
-    afterEach(() => subject.close());
+    afterEach(async () => subject.close());
 
     it('gives back a request exactly as it was created', async () => {
       const r = request();
@@ -176,7 +175,7 @@ export function describeStoreContract(name: string, open: () => StoreUnderTest):
       const r = request();
       await subject.store.create(r);
       await subject.store.append({ kind: 'request.planned', requestId: r.id, actor: 'a', data: {} });
-      const again = subject.reopen();
+      const again = await subject.reopen();
       expect(await again.get(r.id)).toEqual(r);
       expect((await again.query({ limit: 5 })).length).toBe(1);
     });
