@@ -37,6 +37,8 @@ export interface BotConfig {
     hostWaitMs: number;
     progressIntervalMs: number;
     checkingCardMs: number;
+    /** A host lease's life unless renewed, with a shared database (ADR 0019): a dead holder's hosts wait this long. */
+    leaseMs: number;
   };
   planTtlMinutes: number;
   /** How often overdue plans and approval requests are expired (and their cards updated). */
@@ -187,6 +189,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
       hostWaitMs: integer(env, 'HOST_WAIT_SECONDS', 120, 0, 3600) * 1000,
       progressIntervalMs: 1000,
       checkingCardMs: integer(env, 'CHECKING_CARD_MS', 800, 0, 60_000),
+      leaseMs: integer(env, 'HOST_LEASE_SECONDS', 30, 1, 3600) * 1000,
     },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),

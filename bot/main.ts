@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { JsonInventory, loadPolicy } from '../adapters/inventory/json-config';
 import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
@@ -25,7 +26,16 @@ import { crashingAudit } from './crash-point';
 import { createApp } from './app/create-app';
 import { type BotConfig, findDotnetRoot, readConfig, StartupError } from './config';
 import type { Logger } from './errors';
-import type { AuditHeadSource, AuditLog, Clock, Executor, Notifier, RequestStore, SettingsStore } from './ports';
+import type {
+  AuditHeadSource,
+  AuditLog,
+  Clock,
+  Executor,
+  HostLeases,
+  Notifier,
+  RequestStore,
+  SettingsStore,
+} from './ports';
 import { DenialSampler } from './workflow/denial-sampler';
 import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
@@ -60,11 +70,14 @@ function hostExecutor(config: BotConfig): Executor {
 
 type Store = RequestStore & AuditLog & AuditHeadSource & SettingsStore & { close(): void | Promise<void> };
 
-/** The embedded SQLite file, or PostgreSQL when DATABASE_URL is set (one setting, ADR 0018). */
-async function openStore(config: BotConfig, clock: Clock): Promise<Store> {
-  return config.databaseUrl
-    ? PostgresStore.open(config.databaseUrl, clock)
-    : new SqliteStore(config.databaseFile, clock);
+/**
+ * The embedded SQLite file, or PostgreSQL when DATABASE_URL is set (one setting, ADR 0018); with a
+ * shared database, host leases too (ADR 0019), so instances never change one host at once.
+ */
+async function openStore(config: BotConfig, clock: Clock): Promise<{ store: Store; leases?: HostLeases }> {
+  if (!config.databaseUrl) return { store: new SqliteStore(config.databaseFile, clock) };
+  const store = await PostgresStore.open(config.databaseUrl, clock);
+  return { store, leases: store.leases };
 }
 
 export async function startBot(
@@ -84,7 +97,7 @@ export async function startBot(
   const inventory = JsonInventory.load(config.inventoryFile);
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
-  const store = await openStore(config, clock);
+  const { store, leases } = await openStore(config, clock);
   const outlets = auditOutlets(config.audit);
   const checkpointed = new CheckpointingAudit(
     outlets.forwarders.length > 0 ? new ForwardingAudit(store, outlets.forwarders, log) : store,
@@ -112,6 +125,9 @@ export async function startBot(
     ids: { newId: () => randomUUID() },
     policy,
     locks: new HostLocks(),
+    ...(leases
+      ? { leases: { leases, holder: `${hostname()}:${process.pid}`, ttlMs: config.execution.leaseMs, pollMs: 250 } }
+      : {}),
     log,
     planTtlMs: config.planTtlMinutes * 60_000,
     concurrency: config.execution.requestConcurrency,

@@ -39,6 +39,14 @@ BEGIN RAISE EXCEPTION 'audit is append-only'; END $$;
 CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();`,
   },
+  {
+    version: 2,
+    does: 'per-host leases with fencing tokens, shared by every instance and worker',
+    sql: `
+CREATE SEQUENCE host_lease_tokens;
+CREATE TABLE host_leases (host text PRIMARY KEY, holder text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL);
+CREATE TABLE host_fences (host text PRIMARY KEY, token bigint NOT NULL);`,
+  },
 ];
 
 export class NewerPgDatabaseError extends Error {

@@ -13,6 +13,7 @@ import type {
   SettingsStore,
 } from '../../bot/ports';
 import { PostgresAuditLog } from './postgres-audit-log';
+import { PostgresHostLeases } from './postgres-host-leases';
 import { migratePg } from './postgres-migrations';
 import { PostgresRequestStore } from './postgres-requests';
 import { PostgresSettingsStore } from './postgres-settings';
@@ -25,6 +26,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
   readonly requests: PostgresRequestStore;
   readonly audit: PostgresAuditLog;
   readonly settings: PostgresSettingsStore;
+  readonly leases: PostgresHostLeases;
 
   private constructor(
     private readonly pool: Pool,
@@ -33,6 +35,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
     this.requests = new PostgresRequestStore(pool);
     this.audit = new PostgresAuditLog(pool, clock);
     this.settings = new PostgresSettingsStore(pool);
+    this.leases = new PostgresHostLeases(pool);
   }
 
   static async open(url: string, clock: Clock, poolSize = 10): Promise<PostgresStore> {

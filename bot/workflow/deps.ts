@@ -2,6 +2,7 @@ import type { Logger } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { AuditLog, Clock, Executor, IdSource, Inventory, Notifier, RequestStore, SettingsStore } from '../ports';
 import type { DenialSampler } from './denial-sampler';
+import type { LeaseSettings } from './host-lease-turn';
 import type { HostLocks } from './host-locks';
 import type { Slots } from './slots';
 
@@ -17,6 +18,8 @@ export interface WorkflowDeps {
   ids: IdSource;
   policy: Policy;
   locks: HostLocks;
+  /** Per-host leases shared with other instances and workers (PostgreSQL); absent with the embedded file. */
+  leases?: LeaseSettings;
   log: Logger;
   /** How long a plan may wait for its confirmation. */
   planTtlMs: number;

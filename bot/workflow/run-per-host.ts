@@ -2,6 +2,7 @@ import type { Host, HostOutcome, Intent, Params } from '../domain';
 import { ExecutionError } from '../ports';
 import type { WorkflowDeps } from './deps';
 import { HostBusyError } from './host-locks';
+import { underLease } from './host-lease-turn';
 
 /** What a caller hears while hosts run: a host queued behind another request, a host's outcome. */
 export interface HostWatch {
@@ -68,10 +69,21 @@ export async function runPerHost(
         .withLock(
           host.name,
           // Checked again once the host and a slot are free: another host may have failed meanwhile.
-          () =>
-            deps.slots.run(async () =>
-              stop?.failedHost ? stop.notStarted(host) : runOne(deps, requestId, intent, params, host, whatIf),
-            ),
+          () => {
+            const turn = () =>
+              deps.slots.run(async () =>
+                stop?.failedHost ? stop.notStarted(host) : runOne(deps, requestId, intent, params, host, whatIf),
+              );
+            // Across processes too when the database is shared: the lease is taken before a slot, like the lock.
+            return deps.leases && !whatIf
+              ? underLease(
+                  deps.leases,
+                  host.name,
+                  { waitMs: deps.hostWaitMs, onWait: () => watch?.waiting(host.name) },
+                  turn,
+                )
+              : turn();
+          },
           {
             waitMs: deps.hostWaitMs,
             onWait: () => watch?.waiting(host.name),
