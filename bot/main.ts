@@ -41,7 +41,7 @@ import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
 import { localMemberKind, teamsMemberKind } from './app/member-kind';
 import { expireOverdue } from './workflow/expire-overdue';
-import { recoverInterrupted } from './workflow/recover-interrupted';
+import { recoverInterrupted, takeOverOrphanedRuns } from './workflow/recover-interrupted';
 import { runRequest } from './workflow/run-request';
 import type { WorkflowDeps } from './workflow/deps';
 
@@ -164,6 +164,8 @@ export async function startBot(
   // Expiry is enforced on every click; the sweeper also updates the cards of requests nobody touches.
   const sweep = (): void => {
     background.start(() => expireOverdue(deps));
+    // With a shared database: runs whose instance died (their run lease ran out) are closed here.
+    if (deps.leases) background.start(() => takeOverOrphanedRuns(deps));
   };
   sweep();
   /** The head checkpointed (a log at rest is covered to its end), then the file and the forwarders closed. */

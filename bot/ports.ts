@@ -202,23 +202,26 @@ export interface SettingsStore {
   setApprovalsChannel(channel: ApprovalsChannel): Promise<void>;
 }
 
-/** A hold on one host across every instance and worker sharing a database (ADR 0019). */
+/**
+ * A hold on one host (its name) or one running request (`request:<id>`) across every instance and
+ * worker sharing a database (ADR 0019).
+ */
 export interface HostLease {
-  host: string;
+  key: string;
   holder: string;
-  /** Grows with every grant for any host: a later holder always has a larger token (fencing). */
+  /** Grows with every grant for any key: a later holder always has a larger token (fencing). */
   token: number;
 }
 
-/** Per-host mutual exclusion across processes: leases that expire unless renewed, with fencing tokens. */
+/** Mutual exclusion across processes: leases that expire unless renewed, with fencing tokens. */
 export interface HostLeases {
-  /** The host's lease for `ttlMs`, or undefined while someone else's unexpired lease holds it. */
-  tryAcquire(host: string, holder: string, ttlMs: number): Promise<HostLease | undefined>;
+  /** The lease on `key` for `ttlMs`, or undefined while someone else's unexpired lease holds it. */
+  tryAcquire(key: string, holder: string, ttlMs: number): Promise<HostLease | undefined>;
   /** Extends a lease still held; false once it expired and (possibly) went to someone else. */
   renew(lease: HostLease, ttlMs: number): Promise<boolean>;
   /**
-   * Records that this lease's holder writes the host's result now; false when a holder with a newer
-   * token has written or holds the host, so a late result never lands over a newer one.
+   * Records that this lease's holder writes its result now; false when a holder with a newer token has
+   * written or holds the key, so a late result never lands over a newer one.
    */
   fence(lease: HostLease): Promise<boolean>;
   release(lease: HostLease): Promise<void>;

@@ -41,11 +41,11 @@ CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXE
   },
   {
     version: 2,
-    does: 'per-host leases with fencing tokens, shared by every instance and worker',
+    does: 'leases with fencing tokens (a host being changed, a request being run), shared by every instance',
     sql: `
-CREATE SEQUENCE host_lease_tokens;
-CREATE TABLE host_leases (host text PRIMARY KEY, holder text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL);
-CREATE TABLE host_fences (host text PRIMARY KEY, token bigint NOT NULL);`,
+CREATE SEQUENCE lease_tokens;
+CREATE TABLE leases (key text PRIMARY KEY, holder text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL);
+CREATE TABLE lease_fences (key text PRIMARY KEY, token bigint NOT NULL);`,
   },
 ];
 

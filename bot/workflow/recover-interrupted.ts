@@ -6,6 +6,7 @@ import { recordStep } from './record-step';
 import { recoveredOutcome, recoverySummary } from '../requests/recovered-outcomes';
 import { hostsOf } from './request-hosts';
 import { runPerHost } from './run-per-host';
+import { holdingRun } from './run-lease';
 
 /** What the start-up found: runs it closed with per-host evidence, and confirmed runs that never began. */
 export interface Recovery {
@@ -22,11 +23,7 @@ export interface Recovery {
  * now: the run checks roles, limits and, for approved changes, that the hosts still look as approved.
  */
 export async function recoverInterrupted(deps: WorkflowDeps): Promise<Recovery> {
-  const recovered: ChangeRequest[] = [];
-  for (const request of await deps.store.listByState('running')) {
-    const finished = await recoverRun(deps, request);
-    if (finished) recovered.push(finished);
-  }
+  const recovered = await takeOverOrphanedRuns(deps);
   // Finished before the stop, cards not updated yet: show them now (the result itself is stored).
   for (const request of await deps.store.listUnpublished()) {
     await publish(deps, request);
@@ -41,6 +38,24 @@ export async function recoverInterrupted(deps: WorkflowDeps): Promise<Recovery> 
     );
   }
   return { recovered, notStarted };
+}
+
+/**
+ * The `running` requests nobody runs any more, closed as above. With a shared database a request is
+ * taken over only when its run lease ran out (its instance died), never because this one started; the
+ * sweeper calls this again, so a dead instance's runs are closed within a sweep of its lease's end.
+ */
+export async function takeOverOrphanedRuns(deps: WorkflowDeps): Promise<ChangeRequest[]> {
+  const recovered: ChangeRequest[] = [];
+  for (const listed of await deps.store.listByState('running')) {
+    const finished = await holdingRun(deps, listed.id, async () => {
+      // Read again under the lease: its holder may have finished it between the list and the lease.
+      const request = await deps.store.get(listed.id);
+      return request?.state === 'running' ? recoverRun(deps, request) : undefined;
+    });
+    if (finished) recovered.push(finished);
+  }
+  return recovered;
 }
 
 async function recoverRun(deps: WorkflowDeps, request: ChangeRequest): Promise<ChangeRequest | undefined> {

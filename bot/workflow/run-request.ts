@@ -14,6 +14,7 @@ import { runOperations } from './run-operations';
 import { BatchStop, type HostWatch, runPerHost } from './run-per-host';
 import { ruleFor } from '../policy/operation-rules';
 import { RunProgress } from './run-progress';
+import { holdingRun } from './run-lease';
 
 /**
  * Runs a confirmed request: role check once more, `running` (compare-and-set, so it runs once),
@@ -21,6 +22,11 @@ import { RunProgress } from './run-progress';
  * target module), audit every host result, finish, and update the card in the thread.
  */
 export async function runRequest(deps: WorkflowDeps, confirmed: ChangeRequest): Promise<ChangeRequest | undefined> {
+  // Held from before "running" to the end, so no other instance's recovery ever takes this run over.
+  return holdingRun(deps, confirmed.id, () => runHeld(deps, confirmed));
+}
+
+async function runHeld(deps: WorkflowDeps, confirmed: ChangeRequest): Promise<ChangeRequest | undefined> {
   const hosts = hostsOf(deps, confirmed);
   const policy = checkPolicy(deps, confirmed.requester, confirmed);
   if (!policy.allowed) {

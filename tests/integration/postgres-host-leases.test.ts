@@ -98,7 +98,7 @@ describe('per-host leases in PostgreSQL, across instances', () => {
     const admin = new Pool({ connectionString: db.url, max: 1 });
     const outcome = await underLease(settings(db.pools[0]!, 'paused'), 'RDSH04', { waitMs: 1_000 }, async () => {
       // As if this process stalled past its lease: the row expires and another instance takes the host.
-      await admin.query("UPDATE host_leases SET expires_at = now() - interval '1 second' WHERE host = 'RDSH04'");
+      await admin.query("UPDATE leases SET expires_at = now() - interval '1 second' WHERE key = 'RDSH04'");
       expect(await new PostgresHostLeases(db.pools[1]!).tryAcquire('RDSH04', 'other', 5_000)).toBeDefined();
       return succeeded('RDSH04');
     });
