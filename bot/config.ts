@@ -27,6 +27,8 @@ export interface BotConfig {
    * calls per session and minutes per session before it is rebuilt, and how long an idle process lives.
    */
   pool: { processes: number; maxOperations: number; maxAgeMinutes: number; idleMs: number; maxSessions: number };
+  /** Where host calls run (ADR 0020): here, or as jobs in the shared database that workers take. */
+  hostCalls: HostCalls;
   /**
    * Fan-out bounds: host calls at once across all requests, hosts at once for one request, and how
    * long a request queues for a host another request is changing before that host fails as busy.
@@ -89,7 +91,7 @@ export function findDotnetRoot(env: NodeJS.ProcessEnv): string {
   return '/usr/share/dotnet';
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -173,16 +175,8 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     policyFile: resolve(root, env.POLICY_FILE ?? 'config/policy.local.json'),
     databaseFile,
     ...(databaseUrl ? { databaseUrl } : {}),
-    pwsh: findPwsh(env),
-    executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
-    connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),
-    pool: {
-      processes: integer(env, 'POOL_PROCESSES', 4, 0, 32),
-      maxOperations: integer(env, 'POOL_SESSION_MAX_OPERATIONS', 200, 1, 100_000),
-      maxAgeMinutes: integer(env, 'POOL_SESSION_MAX_MINUTES', 30, 1, 1440),
-      idleMs: integer(env, 'POOL_IDLE_MS', 600_000, 10_000, 86_400_000),
-      maxSessions: integer(env, 'POOL_MAX_SESSIONS', 64, 1, 1000),
-    },
+    ...hostCallSettings(env),
+    hostCalls: hostCallsOf(env, databaseUrl),
     execution: {
       concurrency: integer(env, 'EXECUTION_CONCURRENCY', 8, 1, 64),
       requestConcurrency: integer(env, 'REQUEST_CONCURRENCY', 8, 1, 64),
@@ -196,4 +190,58 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     configCheckMs: integer(env, 'CONFIG_CHECK_SECONDS', 300, 1, 86_400) * 1000,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 60, 0, 3600) * 1000,
   };
+}
+
+/** How this process makes host calls: pwsh, its timeouts and the warm pool (the bot and the worker alike). */
+export function hostCallSettings(
+  env: NodeJS.ProcessEnv,
+): Pick<BotConfig, 'pwsh' | 'executionTimeoutMs' | 'connectTimeoutSeconds' | 'pool'> {
+  return {
+    pwsh: findPwsh(env),
+    executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    connectTimeoutSeconds: integer(env, 'CONNECT_TIMEOUT_SECONDS', 10, 1, 120),
+    pool: {
+      processes: integer(env, 'POOL_PROCESSES', 4, 0, 32),
+      maxOperations: integer(env, 'POOL_SESSION_MAX_OPERATIONS', 200, 1, 100_000),
+      maxAgeMinutes: integer(env, 'POOL_SESSION_MAX_MINUTES', 30, 1, 1440),
+      idleMs: integer(env, 'POOL_IDLE_MS', 600_000, 10_000, 86_400_000),
+      maxSessions: integer(env, 'POOL_MAX_SESSIONS', 64, 1, 1000),
+    },
+  };
+}
+
+/**
+ * HOST_CALLS=queue (with DATABASE_URL): host calls become jobs; this instance still takes the ones for
+ * WORKER_TAGS (all hosts when unset) unless SERVE_CALLS=0, and `npm run worker` processes take them too.
+ */
+export interface HostCalls {
+  queue: boolean;
+  serve: boolean;
+  tags: string[];
+  concurrency: number;
+  /** How long a queued call may wait for a taker before the host fails with nothing done. */
+  queuedMs: number;
+}
+
+export function hostCallsOf(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): HostCalls {
+  const mode = env.HOST_CALLS?.trim() || 'local';
+  if (mode !== 'local' && mode !== 'queue') throw new StartupError('HOST_CALLS must be local or queue');
+  if (mode === 'queue' && !databaseUrl) throw new StartupError('HOST_CALLS=queue needs DATABASE_URL (PostgreSQL)');
+  return {
+    queue: mode === 'queue',
+    serve: env.SERVE_CALLS !== '0',
+    tags: workerTags(env),
+    concurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),
+    queuedMs: integer(env, 'CALL_QUEUE_SECONDS', 30, 1, 3600) * 1000,
+  };
+}
+
+/** WORKER_TAGS=site:berlin,site:paris: inventory tags whose hosts this process takes calls for. */
+export function workerTags(env: NodeJS.ProcessEnv): string[] {
+  const tags = (env.WORKER_TAGS ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  for (const tag of tags) if (!/^[\w:.-]{1,64}$/.test(tag)) throw new StartupError(`WORKER_TAGS: ${tag} is not a tag`);
+  return tags;
 }

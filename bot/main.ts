@@ -8,6 +8,8 @@ import { PwshExecutor } from '../adapters/powershell/pwsh-executor';
 import { WarmPwshExecutor } from '../adapters/powershell/warm-pwsh-executor';
 import { SqliteStore } from '../adapters/store/sqlite-store';
 import { PostgresStore } from '../adapters/store/postgres-store';
+import type { PostgresJobQueue } from '../adapters/store/postgres-job-queue';
+import { PostgresQueuedExecutor } from '../adapters/store/postgres-queued-executor';
 import { CheckpointFile } from '../adapters/file/checkpoint-file';
 import { loadOrCreateSigningKey } from '../adapters/file/ed25519-key-files';
 import { CheckpointingAudit } from './audit/checkpointing-audit';
@@ -43,6 +45,7 @@ import { localMemberKind, teamsMemberKind } from './app/member-kind';
 import { expireOverdue } from './workflow/expire-overdue';
 import { recoverInterrupted, takeOverOrphanedRuns } from './workflow/recover-interrupted';
 import { runRequest } from './workflow/run-request';
+import { serveCalls } from './workflow/serve-calls';
 import type { WorkflowDeps } from './workflow/deps';
 
 export interface RunningBot {
@@ -57,7 +60,9 @@ export interface RunningBot {
  * process left running. `overrides` lets tests swap one adapter (never in production).
  */
 /** The warm pool by default; `POOL_PROCESSES=0` starts one pwsh per call (the cold executor). */
-function hostExecutor(config: BotConfig): Executor {
+export function hostExecutor(
+  config: Pick<BotConfig, 'pwsh' | 'executionTimeoutMs' | 'connectTimeoutSeconds' | 'local' | 'pool'>,
+): Executor {
   const common = {
     pwsh: config.pwsh,
     timeoutMs: config.executionTimeoutMs,
@@ -74,10 +79,13 @@ type Store = RequestStore & AuditLog & AuditHeadSource & SettingsStore & { close
  * The embedded SQLite file, or PostgreSQL when DATABASE_URL is set (one setting, ADR 0018); with a
  * shared database, host leases too (ADR 0019), so instances never change one host at once.
  */
-async function openStore(config: BotConfig, clock: Clock): Promise<{ store: Store; leases?: HostLeases }> {
+async function openStore(
+  config: BotConfig,
+  clock: Clock,
+): Promise<{ store: Store; leases?: HostLeases; calls?: PostgresJobQueue }> {
   if (!config.databaseUrl) return { store: new SqliteStore(config.databaseFile, clock) };
   const store = await PostgresStore.open(config.databaseUrl, clock);
-  return { store, leases: store.leases };
+  return { store, leases: store.leases, calls: store.jobs };
 }
 
 export async function startBot(
@@ -97,7 +105,8 @@ export async function startBot(
   const inventory = JsonInventory.load(config.inventoryFile);
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
-  const { store, leases } = await openStore(config, clock);
+  const { store, leases, calls } = await openStore(config, clock);
+  const holder = `${hostname()}:${process.pid}`;
   const outlets = auditOutlets(config.audit);
   const checkpointed = new CheckpointingAudit(
     outlets.forwarders.length > 0 ? new ForwardingAudit(store, outlets.forwarders, log) : store,
@@ -113,7 +122,16 @@ export async function startBot(
     ? new TeamsAdapter(harnessAuthConfig(harness.openIdMetadataUrl), harness.credentials)
     : new TeamsAdapter({}, credentialsFactory(config.credentials));
   const botAppId = config.credentials?.botId ?? '';
-  const executor = overrides.executor ?? hostExecutor(config);
+  const hostRunner = overrides.executor ?? hostExecutor(config);
+  // HOST_CALLS=queue (ADR 0020): calls go to the shared queue; this instance takes its tags' share too.
+  const queued = config.hostCalls.queue && calls;
+  const executor: Executor = queued
+    ? new PostgresQueuedExecutor(calls, {
+        queuedMs: config.hostCalls.queuedMs,
+        runningMs: config.executionTimeoutMs + 10_000,
+        pollMs: 25,
+      })
+    : hostRunner;
   const deps: WorkflowDeps = {
     store,
     settings: store,
@@ -125,9 +143,7 @@ export async function startBot(
     ids: { newId: () => randomUUID() },
     policy,
     locks: new HostLocks(),
-    ...(leases
-      ? { leases: { leases, holder: `${hostname()}:${process.pid}`, ttlMs: config.execution.leaseMs, pollMs: 250 } }
-      : {}),
+    ...(leases ? { leases: { leases, holder, ttlMs: config.execution.leaseMs, pollMs: 250 } } : {}),
     log,
     planTtlMs: config.planTtlMinutes * 60_000,
     concurrency: config.execution.requestConcurrency,
@@ -136,6 +152,16 @@ export async function startBot(
     progressIntervalMs: config.execution.progressIntervalMs,
     denials: new DenialSampler(),
   };
+  const callServer =
+    queued && config.hostCalls.serve
+      ? serveCalls(
+          calls,
+          hostRunner,
+          inventory,
+          { worker: holder, tags: config.hostCalls.tags, concurrency: config.hostCalls.concurrency, idleMs: 50 },
+          log,
+        )
+      : undefined;
   const background = new BackgroundWork((error) => log.error('background work failed', { error: String(error) }));
   const app = createApp({
     deps,
@@ -213,7 +239,8 @@ export async function startBot(
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.shutdownGraceMs).unref()),
       ]);
       if (finished) {
-        await executor.close?.();
+        await callServer?.stop();
+        await hostRunner.close?.();
         await closeAudit();
         return;
       }
@@ -221,7 +248,9 @@ export async function startBot(
       // (no false "failed"); its request stays `running` for the next start to re-read and report.
       log.warn('shutdown: runs still in flight are handed back to the next start', {});
       await closeAudit();
-      await executor.close?.();
+      // The pool first: calls this instance took for the queue end with it, then its lanes stop.
+      await hostRunner.close?.();
+      await callServer?.stop();
     },
   };
 }

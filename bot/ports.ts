@@ -227,6 +227,22 @@ export interface HostLeases {
   release(lease: HostLease): Promise<void>;
 }
 
+/** A host call taken from the shared queue by an instance or a worker (ADR 0020). */
+export interface TakenCall {
+  id: number;
+  call: ExecutionRequest;
+}
+
+export type CallResult = { ok: true; report: TargetReport } | { ok: false; code: string; message: string };
+
+/** Where a worker takes host calls from and hands their results back. */
+export interface CallQueue {
+  /** The next queued call for a host with one of these tags (any host when none), now this worker's. */
+  take(worker: string, tags: readonly string[]): Promise<TakenCall | undefined>;
+  /** False when the call is no longer this worker's to answer (its caller gave up on it). */
+  finish(id: number, worker: string, result: CallResult): Promise<boolean>;
+}
+
 export interface Clock {
   now(): Date;
 }

@@ -47,6 +47,17 @@ CREATE SEQUENCE lease_tokens;
 CREATE TABLE leases (key text PRIMARY KEY, holder text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL);
 CREATE TABLE lease_fences (key text PRIMARY KEY, token bigint NOT NULL);`,
   },
+  {
+    version: 3,
+    does: 'host calls as jobs, taken by any instance or by workers near the hosts (by tag)',
+    sql: `
+CREATE TABLE jobs (
+  id bigserial PRIMARY KEY, request_id text NOT NULL, host text NOT NULL, tags text[] NOT NULL,
+  call jsonb NOT NULL, state text NOT NULL DEFAULT 'queued', taken_by text, result jsonb,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(), taken_at timestamptz, finished_at timestamptz
+);
+CREATE INDEX jobs_queued ON jobs (id) WHERE state = 'queued';`,
+  },
 ];
 
 export class NewerPgDatabaseError extends Error {

@@ -14,9 +14,11 @@ import type {
 } from '../../bot/ports';
 import { PostgresAuditLog } from './postgres-audit-log';
 import { PostgresHostLeases } from './postgres-host-leases';
+import { PostgresJobQueue } from './postgres-job-queue';
 import { migratePg } from './postgres-migrations';
 import { PostgresRequestStore } from './postgres-requests';
 import { PostgresSettingsStore } from './postgres-settings';
+import { copySqliteToPostgres, type CopyCounts } from './copy-sqlite-to-postgres';
 
 /**
  * The PostgreSQL store (`DATABASE_URL`, ADR 0018): the same ports as the embedded SQLite store, on one
@@ -27,6 +29,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
   readonly audit: PostgresAuditLog;
   readonly settings: PostgresSettingsStore;
   readonly leases: PostgresHostLeases;
+  readonly jobs: PostgresJobQueue;
 
   private constructor(
     private readonly pool: Pool,
@@ -36,6 +39,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
     this.audit = new PostgresAuditLog(pool, clock);
     this.settings = new PostgresSettingsStore(pool);
     this.leases = new PostgresHostLeases(pool);
+    this.jobs = new PostgresJobQueue(pool);
   }
 
   static async open(url: string, clock: Clock, poolSize = 10): Promise<PostgresStore> {
@@ -53,6 +57,17 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+
+  /** `npm run db -- copy`: an embedded database's rows into this empty one, in one transaction. */
+  copyFromSqlite(file: string): Promise<CopyCounts> {
+    return copySqliteToPostgres(file, this.pool);
+  }
+
+  /** The audit log's id (settings `audit.log_id`), which its checkpoints name; undefined before the first. */
+  async auditLogId(): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM settings WHERE key = 'audit.log_id'");
+    return rows[0]?.value;
   }
 
   create = (request: ChangeRequest): Promise<void> => this.requests.create(request);

@@ -17,16 +17,7 @@ export interface AuditFileEvidence {
  * existing.
  */
 export function openAuditEvidence(file: string): AuditFileEvidence {
-  if (!existsSync(file)) throw new Error(`no database at ${file}`);
-  let db: Database.Database;
-  if (existsSync(`${file}-wal`)) {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } else {
-    const copy = readFileSync(file);
-    // Bytes 18 and 19 are the file format's read and write versions: 2 means WAL, 1 the legacy journal.
-    if (copy.length >= 20) copy.fill(1, 18, 20);
-    db = new Database(copy, { readonly: true });
-  }
+  const db = openReadOnly(file);
   const has = (table: string): boolean =>
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   const logId = has('settings')
@@ -42,4 +33,14 @@ export function openAuditEvidence(file: string): AuditFileEvidence {
       }
     : undefined;
   return { records, logId, close: () => db.close() };
+}
+
+/** The file opened for reading only, as described above (also what `npm run db -- copy` reads). */
+export function openReadOnly(file: string): Database.Database {
+  if (!existsSync(file)) throw new Error(`no database at ${file}`);
+  if (existsSync(`${file}-wal`)) return new Database(file, { readonly: true, fileMustExist: true });
+  const copy = readFileSync(file);
+  // Bytes 18 and 19 are the file format's read and write versions: 2 means WAL, 1 the legacy journal.
+  if (copy.length >= 20) copy.fill(1, 18, 20);
+  return new Database(copy, { readonly: true });
 }
