@@ -22,6 +22,8 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     // kill -9 at every step between Confirm and the result (about 90 s: seven bot restarts).
     { ...common, displayName: 'crash', testMatch: ['<rootDir>/tests/crash/**/*.test.ts'] },
+    // Two bot instances behind a proxy and two workers on one throwaway PostgreSQL (issue 15, about 2 min).
+    { ...common, displayName: 'scale', testMatch: ['<rootDir>/tests/scale/**/*.test.ts'] },
     // Real Chromium clicking the real buttons in the Playground's page; screenshots to data/browser/.
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],

@@ -31,6 +31,7 @@ import type { Logger } from './errors';
 import type {
   AuditHeadSource,
   AuditLog,
+  CardVersions,
   Clock,
   Executor,
   HostLeases,
@@ -43,7 +44,7 @@ import { HostLocks } from './workflow/host-locks';
 import { Slots } from './workflow/slots';
 import { localMemberKind, teamsMemberKind } from './app/member-kind';
 import { expireOverdue } from './workflow/expire-overdue';
-import { recoverInterrupted, takeOverOrphanedRuns } from './workflow/recover-interrupted';
+import { orphanedConfirmed, recoverInterrupted, takeOverOrphanedRuns } from './workflow/recover-interrupted';
 import { runRequest } from './workflow/run-request';
 import { serveCalls } from './workflow/serve-calls';
 import type { WorkflowDeps } from './workflow/deps';
@@ -82,10 +83,10 @@ type Store = RequestStore & AuditLog & AuditHeadSource & SettingsStore & { close
 async function openStore(
   config: BotConfig,
   clock: Clock,
-): Promise<{ store: Store; leases?: HostLeases; calls?: PostgresJobQueue }> {
+): Promise<{ store: Store; leases?: HostLeases; calls?: PostgresJobQueue; cards?: CardVersions }> {
   if (!config.databaseUrl) return { store: new SqliteStore(config.databaseFile, clock) };
   const store = await PostgresStore.open(config.databaseUrl, clock);
-  return { store, leases: store.leases, calls: store.jobs };
+  return { store, leases: store.leases, calls: store.jobs, cards: store.cards };
 }
 
 export async function startBot(
@@ -105,7 +106,7 @@ export async function startBot(
   const inventory = JsonInventory.load(config.inventoryFile);
   const policy = loadPolicy(config.policyFile);
   const clock = { now: () => new Date() };
-  const { store, leases, calls } = await openStore(config, clock);
+  const { store, leases, calls, cards } = await openStore(config, clock);
   const holder = `${hostname()}:${process.pid}`;
   const outlets = auditOutlets(config.audit);
   const checkpointed = new CheckpointingAudit(
@@ -144,6 +145,7 @@ export async function startBot(
     policy,
     locks: new HostLocks(),
     ...(leases ? { leases: { leases, holder, ttlMs: config.execution.leaseMs, pollMs: 250 } } : {}),
+    ...(cards ? { cards } : {}),
     log,
     planTtlMs: config.planTtlMinutes * 60_000,
     concurrency: config.execution.requestConcurrency,
@@ -191,7 +193,12 @@ export async function startBot(
   const sweep = (): void => {
     background.start(() => expireOverdue(deps));
     // With a shared database: runs whose instance died (their run lease ran out) are closed here.
-    if (deps.leases) background.start(() => takeOverOrphanedRuns(deps));
+    if (deps.leases) {
+      background.start(() => takeOverOrphanedRuns(deps));
+      background.start(async () => {
+        for (const request of await orphanedConfirmed(deps, config.execution.leaseMs)) await runRequest(deps, request);
+      });
+    }
   };
   sweep();
   /** The head checkpointed (a log at rest is covered to its end), then the file and the forwarders closed. */

@@ -243,6 +243,16 @@ export interface CallQueue {
   finish(id: number, worker: string, result: CallResult): Promise<boolean>;
 }
 
+/**
+ * Card updates in order across instances (issue 15): `send` runs only when no newer version of this card
+ * was sent, and never while another instance sends one, so two instances racing never leave an older
+ * state on screen (the request's version is the card's).
+ */
+export interface CardVersions {
+  /** True when sent; false when a newer version had been sent already (nothing sent). */
+  sendIfNewest(card: string, version: number, send: () => Promise<void>): Promise<boolean>;
+}
+
 export interface Clock {
   now(): Date;
 }

@@ -58,6 +58,11 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_queued ON jobs (id) WHERE state = 'queued';`,
   },
+  {
+    version: 4,
+    does: 'the newest version of each card sent, so racing instances never send an older one after it',
+    sql: `CREATE TABLE card_versions (card text PRIMARY KEY, version integer NOT NULL);`,
+  },
 ];
 
 export class NewerPgDatabaseError extends Error {

@@ -13,6 +13,7 @@ import type {
   SettingsStore,
 } from '../../bot/ports';
 import { PostgresAuditLog } from './postgres-audit-log';
+import { PostgresCardVersions } from './postgres-card-versions';
 import { PostgresHostLeases } from './postgres-host-leases';
 import { PostgresJobQueue } from './postgres-job-queue';
 import { migratePg } from './postgres-migrations';
@@ -30,6 +31,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
   readonly settings: PostgresSettingsStore;
   readonly leases: PostgresHostLeases;
   readonly jobs: PostgresJobQueue;
+  readonly cards: PostgresCardVersions;
 
   private constructor(
     private readonly pool: Pool,
@@ -40,6 +42,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
     this.settings = new PostgresSettingsStore(pool);
     this.leases = new PostgresHostLeases(pool);
     this.jobs = new PostgresJobQueue(pool);
+    this.cards = new PostgresCardVersions(pool);
   }
 
   static async open(url: string, clock: Clock, poolSize = 10): Promise<PostgresStore> {

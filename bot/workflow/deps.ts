@@ -1,6 +1,16 @@
 import type { Logger } from '../errors';
 import type { Policy } from '../policy/policy';
-import type { AuditLog, Clock, Executor, IdSource, Inventory, Notifier, RequestStore, SettingsStore } from '../ports';
+import type {
+  AuditLog,
+  CardVersions,
+  Clock,
+  Executor,
+  IdSource,
+  Inventory,
+  Notifier,
+  RequestStore,
+  SettingsStore,
+} from '../ports';
 import type { DenialSampler } from './denial-sampler';
 import type { LeaseSettings } from './host-lease-turn';
 import type { HostLocks } from './host-locks';
@@ -20,6 +30,8 @@ export interface WorkflowDeps {
   locks: HostLocks;
   /** Per-host leases shared with other instances and workers (PostgreSQL); absent with the embedded file. */
   leases?: LeaseSettings;
+  /** Card updates in version order across instances (PostgreSQL); absent with the embedded file. */
+  cards?: CardVersions;
   log: Logger;
   /** How long a plan may wait for its confirmation. */
   planTtlMs: number;

@@ -21,13 +21,18 @@ export function pendingApprovers(deps: WorkflowDeps, request: ChangeRequest): st
  * the stored request is the truth and `request.status` shows it.
  */
 export async function publish(deps: WorkflowDeps, request: ChangeRequest): Promise<void> {
-  await deps.notifier.updateRequestCard(request).catch((error: unknown) => {
+  // With instances sharing a database, only the newest version of a card goes out (CardVersions).
+  const inOrder = (card: string, send: () => Promise<void>): Promise<unknown> =>
+    deps.cards ? deps.cards.sendIfNewest(`${request.id}:${card}`, request.version, send) : send();
+  await inOrder('requester', () => deps.notifier.updateRequestCard(request)).catch((error: unknown) => {
     deps.log.warn('could not update the requester card', { requestId: request.id, error: String(error) });
   });
   if (request.approval?.channel?.activityId) {
-    await deps.notifier.updateApprovalCard(request, pendingApprovers(deps, request)).catch((error: unknown) => {
-      deps.log.warn('could not update the approval card', { requestId: request.id, error: String(error) });
-    });
+    await inOrder('approval', () => deps.notifier.updateApprovalCard(request, pendingApprovers(deps, request))).catch(
+      (error: unknown) => {
+        deps.log.warn('could not update the approval card', { requestId: request.id, error: String(error) });
+      },
+    );
   }
   const news = requesterNews(request);
   if (news) {

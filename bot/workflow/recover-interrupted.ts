@@ -58,6 +58,16 @@ export async function takeOverOrphanedRuns(deps: WorkflowDeps): Promise<ChangeRe
   return recovered;
 }
 
+/**
+ * Confirmed requests whose run never began although they were confirmed `olderThanMs` ago: the instance
+ * that took the click died before "started" (nothing touched a host). With a shared database the sweeper
+ * runs them; the run's own lease keeps a live instance's run from being started twice.
+ */
+export async function orphanedConfirmed(deps: WorkflowDeps, olderThanMs: number): Promise<ChangeRequest[]> {
+  const before = deps.clock.now().getTime() - olderThanMs;
+  return (await deps.store.listByState('confirmed')).filter((request) => Date.parse(request.updatedAt) < before);
+}
+
 async function recoverRun(deps: WorkflowDeps, request: ChangeRequest): Promise<ChangeRequest | undefined> {
   const recorded = await recordedResults(deps, request.id);
   const hosts = hostsOf(deps, request);

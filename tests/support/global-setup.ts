@@ -20,8 +20,9 @@ function runNeedsLab(argv: string[]): boolean {
       while (argv[i + 1] && !(argv[i + 1] as string).startsWith('-')) selected.push(argv[++i] as string);
     } else if (!arg.startsWith('-') && /tests\//.test(arg)) paths.push(arg);
   }
-  if (selected.length > 0) return selected.some((name) => ['integration', 'e2e', 'crash', 'browser'].includes(name));
-  if (paths.length > 0) return paths.some((path) => /tests\/(integration|e2e|crash|browser)/.test(path));
+  if (selected.length > 0)
+    return selected.some((name) => ['integration', 'e2e', 'crash', 'scale', 'browser'].includes(name));
+  if (paths.length > 0) return paths.some((path) => /tests\/(integration|e2e|crash|scale|browser)/.test(path));
   return true;
 }
 

@@ -1,0 +1,272 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { PostgresStore } from '../../adapters/store/postgres-store';
+import { verifyChain } from '../../bot/audit/audit-chain';
+import type { AuditRecord } from '../../bot/ports';
+import { VERB } from '../../cards/verbs';
+import { LAB_HOSTS, seedHive } from '../../lab/lab';
+import { exited, startBotProcess } from '../support/bot-process';
+import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
+import { startPgCluster, type PgCluster } from '../support/pg-cluster';
+import { startRoundRobin } from '../support/round-robin-proxy';
+import { ROOT, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { freePort, postActivity } from '../support/teams-http';
+
+// Issue 15's scale test, as real processes on one PostgreSQL database: two bot instances behind a
+// round-robin proxy, running no PowerShell themselves, and two workers taking the host calls. A load of
+// confirmed changes on two PCs, then the same again with one instance and one worker killed (-9) mid-run.
+const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
+// The lab's two PCs with a cached licence to reset (PC-050 has none: its plan needs no change).
+const PCS = ['PC-042', 'PC-043'];
+const PER_ROUND = Number(process.env.SCALE_REQUESTS ?? 12);
+const EXECUTION_TIMEOUT_MS = 6_000;
+const LEASE_SECONDS = 3;
+
+/**
+ * The lab policy with one helpdesk user per request of a round: one person has one open plan per change
+ * (a second ask points at the first), so a load of concurrent plans comes from many people, as it would.
+ */
+function scalePolicy(dir: string): { file: string; users: Array<{ oid: string; name: string }> } {
+  const policy = JSON.parse(readFileSync(join(ROOT, 'config', 'policy.local.json'), 'utf8')) as {
+    roles: { helpdesk: Array<{ oid: string; name: string }> };
+  };
+  const users = Array.from({ length: PER_ROUND }, (_, i) => ({
+    oid: `00000000-0000-0000-0000-0000000001${String(i).padStart(2, '0')}`,
+    name: `Helpdesk ${i + 1}`,
+  }));
+  policy.roles.helpdesk.push(...users);
+  const file = join(dir, 'policy.json');
+  writeFileSync(file, JSON.stringify(policy));
+  return { file, users };
+}
+
+function startWorkerProcess(name: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // Its own process group, so kill -9 of the group takes its pwsh pool with it, as a dead machine would.
+  const child = spawn(process.execPath, ['scripts/ts-run.js', 'bot/worker.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, WORKER_NAME: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString('utf8').includes('worker started')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+}
+
+interface Tally {
+  completed: number;
+  resumed: number;
+  lost: number;
+  stuck: number;
+  duplicates: number;
+  maxPerHost: number;
+  chainIntact: boolean;
+}
+
+async function tally(pool: Pool, url: string, ids: string[]): Promise<Tally> {
+  const { rows } = await pool.query<{ id: string; state: string }>(
+    'SELECT id, state FROM requests WHERE id = ANY($1)',
+    [ids],
+  );
+  const states = new Map(rows.map((row) => [row.id, row.state]));
+  const store = await PostgresStore.open(url, { now: () => new Date() });
+  const records: AuditRecord[] = [];
+  for await (const record of store.auditRecords()) records.push(record);
+  await store.close();
+  const started = new Map<string, number>();
+  for (const r of records)
+    if (r.kind === 'execution.started') started.set(r.requestId, (started.get(r.requestId) ?? 0) + 1);
+  // Change calls (not previews), by host, in the order they were taken: two overlapping is two at once.
+  const jobs = await pool.query<{
+    request_id: string;
+    host: string;
+    taken: Date;
+    finished: Date | null;
+    state: string;
+  }>(
+    `SELECT request_id, host, taken_at AS taken, finished_at AS finished, state FROM jobs
+      WHERE (call->>'whatIf')::boolean = false AND taken_at IS NOT NULL AND request_id = ANY($1) ORDER BY host, taken_at`,
+    [ids],
+  );
+  let maxPerHost = 0;
+  const open: Array<{ host: string; end: number }> = [];
+  for (const job of jobs.rows) {
+    const start = job.taken.getTime();
+    // A call its worker died in never finished: it may have run on until that worker's timeout.
+    const end = job.finished?.getTime() ?? start + EXECUTION_TIMEOUT_MS;
+    const overlapping = open.filter((o) => o.host === job.host && o.end > start).length + 1;
+    maxPerHost = Math.max(maxPerHost, overlapping);
+    open.push({ host: job.host, end });
+  }
+  const doneChanges = new Map<string, number>();
+  for (const job of jobs.rows.filter((j) => j.state === 'done')) {
+    const key = `${job.request_id}/${job.host}`;
+    doneChanges.set(key, (doneChanges.get(key) ?? 0) + 1);
+  }
+  const final = (id: string) => ['succeeded', 'failed'].includes(states.get(id) ?? '');
+  return {
+    completed: ids.filter((id) => states.get(id) === 'succeeded').length,
+    resumed: ids.filter((id) => states.get(id) === 'failed').length,
+    lost: ids.filter((id) => !states.has(id) || !['succeeded', 'failed', 'running'].includes(states.get(id) ?? ''))
+      .length,
+    stuck: ids.filter((id) => states.get(id) === 'running').length,
+    duplicates:
+      [...started.values()].filter((n) => n > 1).length + [...doneChanges.values()].filter((n) => n > 1).length,
+    maxPerHost,
+    chainIntact: verifyChain(records).ok && ids.every((id) => !final(id) || (started.get(id) ?? 0) <= 1),
+  };
+}
+
+describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', () => {
+  let cluster: PgCluster;
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const child of children) {
+      try {
+        if (child.pid && child.exitCode === null && child.signalCode === null)
+          process.kill(child.spawnargs.includes('bot/worker.ts') ? -child.pid : child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    cluster?.stop();
+  });
+
+  it('completes every request once, one change per host at a time, and loses nothing when an instance and a worker are killed', async () => {
+    cluster = await startPgCluster();
+    const url = cluster.database('scale');
+    const pool = new Pool({ connectionString: url, max: 3 });
+    const connector = await startCaptureConnector();
+    const { file: policyFile, users } = scalePolicy(mkdtempSync(join(tmpdir(), 'rdsbot-scale-policy-')));
+    const env = {
+      POLICY_FILE: policyFile,
+      DATABASE_URL: url,
+      HOST_CALLS: 'queue',
+      SERVE_CALLS: '0',
+      HOST_LEASE_SECONDS: String(LEASE_SECONDS),
+      EXPIRY_SWEEP_MS: '1000',
+      EXECUTION_TIMEOUT_MS: String(EXECUTION_TIMEOUT_MS),
+      CALL_QUEUE_SECONDS: '20',
+      HOST_WAIT_SECONDS: '300',
+    };
+    const file = (name: string) => join(mkdtempSync(join(tmpdir(), `rdsbot-scale-${name}-`)), 'bot.sqlite');
+    const ports = [await freePort(), await freePort()];
+    const bots = [await startBotProcess(ports[0]!, file('a'), env), await startBotProcess(ports[1]!, file('b'), env)];
+    children.push(...bots);
+    const workerEnv = {
+      DATABASE_URL: url,
+      RDSBOT_LOCAL: '1',
+      INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
+      EXECUTION_TIMEOUT_MS: String(EXECUTION_TIMEOUT_MS),
+      WORKER_CONCURRENCY: '3',
+    };
+    const workers = [await startWorkerProcess('worker-1', workerEnv), await startWorkerProcess('worker-2', workerEnv)];
+    children.push(...workers);
+    const proxy = await startRoundRobin(ports.map((port) => `http://127.0.0.1:${port}`));
+    let seq = 0;
+    // Each request from its own helpdesk user, in their own chat with the bot.
+    const post = (user: number, activity: Record<string, unknown>) =>
+      postActivity(proxy.url, connector.serviceUrl, `a:scale-${user}`, {
+        from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
+        ...activity,
+      });
+
+    /** Plans `count` client resets (each host seeded with a licence first), then confirms them all at once. */
+    async function round(count: number, midRun?: () => void): Promise<string[]> {
+      const plans: Array<{ cardId: string; data: { requestId: string } }> = [];
+      for (let i = 0; i < count; i++) {
+        const host = PCS[i % PCS.length]!;
+        seedHive(lab, LAB_HOSTS.find((h) => h.name === host)!);
+        const id = `m-${++seq}`;
+        expect((await post(i, { type: 'message', id, text: `reset the client license on ${host}` })).status).toBe(200);
+        const plan = await connector.waitFor(
+          (c: CapturedCall) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`),
+          60_000,
+        );
+        const card = (
+          plan.body?.attachments as Array<{
+            content: { actions?: Array<{ title: string; data: { requestId: string } }> };
+          }>
+        )[0]!.content;
+        const confirm = card.actions?.find((a) => a.title === 'Confirm');
+        if (!confirm) throw new Error(`no Confirm on the plan for ${host}: ${JSON.stringify(card).slice(0, 600)}`);
+        plans.push({ cardId: `act-${connector.calls.indexOf(plan) + 1}`, data: confirm!.data });
+      }
+      const clicks = Promise.all(
+        plans.map((plan, user) =>
+          post(user, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `i-${++seq}`,
+            replyToId: plan.cardId,
+            value: { action: { type: 'Action.Execute', verb: VERB.confirm, data: plan.data }, trigger: 'manual' },
+          }),
+        ),
+      );
+      if (midRun) setTimeout(midRun, 1_500);
+      for (const answer of await clicks) expect(answer.status).toBe(200);
+      return plans.map((plan) => plan.data.requestId);
+    }
+
+    async function settled(ids: string[], withinMs: number): Promise<void> {
+      const deadline = Date.now() + withinMs;
+      while (Date.now() < deadline) {
+        const { rows } = await pool.query<{ n: string }>(
+          "SELECT count(*) AS n FROM requests WHERE id = ANY($1) AND state IN ('succeeded', 'failed')",
+          [ids],
+        );
+        if (Number(rows[0]?.n) === ids.length) return;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+
+    try {
+      const first = await round(PER_ROUND);
+      await settled(first, 120_000);
+      const steady = await tally(pool, url, first);
+      const line = `scale: ${steady.completed} completed, max per host ${steady.maxPerHost}, duplicates ${steady.duplicates}, lost ${steady.lost + steady.stuck + steady.resumed}, chain ${steady.chainIntact ? 'intact' : 'BROKEN'}`;
+      process.stdout.write(`${line} (proxy sent ${proxy.served.join(' / ')} activities to the two instances)\n`);
+      expect(steady).toMatchObject({
+        completed: PER_ROUND,
+        maxPerHost: 1,
+        duplicates: 0,
+        lost: 0,
+        stuck: 0,
+        resumed: 0,
+        chainIntact: true,
+      });
+
+      // Mid-run: kill -9 one instance and one worker (its pwsh pool with it).
+      let killedAt = 0;
+      const second = await round(PER_ROUND, () => {
+        killedAt = Date.now();
+        bots[0]!.kill('SIGKILL');
+        process.kill(-workers[0]!.pid!, 'SIGKILL');
+      });
+      await exited(bots[0]!);
+      // Bounded: the dead instance's run leases end, the sweeper takes its runs over, a call the dead
+      // worker held times out at the caller (execution timeout + 10 s), the queue behind it drains.
+      await settled(second, 180_000);
+      const afterKill = await tally(pool, url, second);
+      process.stdout.write(
+        `scale after kill -9 of an instance and a worker: ${afterKill.completed} completed, ${afterKill.resumed} resumed, max per host ${afterKill.maxPerHost}, duplicates ${afterKill.duplicates}, lost ${afterKill.lost}, stuck ${afterKill.stuck}, chain ${afterKill.chainIntact ? 'intact' : 'BROKEN'} (settled ${Math.round((Date.now() - killedAt) / 1000)} s after the kill)\n`,
+      );
+      expect(afterKill).toMatchObject({ maxPerHost: 1, duplicates: 0, lost: 0, stuck: 0, chainIntact: true });
+      expect(afterKill.completed + afterKill.resumed).toBe(PER_ROUND);
+    } finally {
+      await proxy.close();
+      await connector.close();
+      await pool.end();
+    }
+  }, 600_000);
+});
