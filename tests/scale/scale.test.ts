@@ -182,7 +182,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       });
 
     /** Plans `count` client resets (each host seeded with a licence first), then confirms them all at once. */
-    async function round(count: number, midRun?: () => void): Promise<string[]> {
+    async function round(count: number, midRun?: () => Promise<void>): Promise<string[]> {
       const plans: Array<{ cardId: string; data: { requestId: string } }> = [];
       for (let i = 0; i < count; i++) {
         const host = PCS[i % PCS.length]!;
@@ -213,7 +213,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
           }),
         ),
       );
-      if (midRun) setTimeout(midRun, 1_500);
+      if (midRun) await midRun();
       for (const answer of await clicks) expect(answer.status).toBe(200);
       return plans.map((plan) => plan.data.requestId);
     }
@@ -247,11 +247,25 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       });
 
       // Mid-run: kill -9 one instance and one worker (its pwsh pool with it).
+      // The moment: worker-1 is in the middle of a change, so both kills land on work in flight.
       let killedAt = 0;
-      const second = await round(PER_ROUND, () => {
+      let inFlight = 0;
+      const second = await round(PER_ROUND, async () => {
+        const deadline = Date.now() + 60_000;
+        while (Date.now() < deadline) {
+          const { rows } = await pool.query(
+            "SELECT 1 FROM jobs WHERE state = 'running' AND taken_by = 'worker-1' AND (call->>'whatIf')::boolean = false",
+          );
+          if (rows.length > 0) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
         killedAt = Date.now();
         bots[0]!.kill('SIGKILL');
         process.kill(-workers[0]!.pid!, 'SIGKILL');
+        const { rows } = await pool.query<{ n: string }>(
+          "SELECT count(*) AS n FROM requests WHERE state IN ('confirmed', 'running')",
+        );
+        inFlight = Number(rows[0]?.n);
       });
       await exited(bots[0]!);
       // Bounded: the dead instance's run leases end, the sweeper takes its runs over, a call the dead
@@ -259,7 +273,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       await settled(second, 180_000);
       const afterKill = await tally(pool, url, second);
       process.stdout.write(
-        `scale after kill -9 of an instance and a worker: ${afterKill.completed} completed, ${afterKill.resumed} resumed, max per host ${afterKill.maxPerHost}, duplicates ${afterKill.duplicates}, lost ${afterKill.lost}, stuck ${afterKill.stuck}, chain ${afterKill.chainIntact ? 'intact' : 'BROKEN'} (settled ${Math.round((Date.now() - killedAt) / 1000)} s after the kill)\n`,
+        `scale after kill -9 of an instance and a worker: ${afterKill.completed} completed, ${afterKill.resumed} resumed, max per host ${afterKill.maxPerHost}, duplicates ${afterKill.duplicates}, lost ${afterKill.lost}, stuck ${afterKill.stuck}, chain ${afterKill.chainIntact ? 'intact' : 'BROKEN'} (${inFlight} in flight at the kill; settled ${Math.round((Date.now() - killedAt) / 1000)} s after it)\n`,
       );
       expect(afterKill).toMatchObject({ maxPerHost: 1, duplicates: 0, lost: 0, stuck: 0, chainIntact: true });
       expect(afterKill.completed + afterKill.resumed).toBe(PER_ROUND);
