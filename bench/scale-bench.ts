@@ -9,6 +9,7 @@ import { silentLogger } from '../bot/errors';
 import type { AuditLog, Executor, RequestStore } from '../bot/ports';
 import { serveCalls } from '../bot/workflow/serve-calls';
 import { startPgCluster } from '../tests/support/pg-cluster';
+import { measureEndToEnd } from './scale-end-to-end';
 import { type Figures, mergeLatest, round3 } from './latest-json';
 import { median, percentile, timed } from './timing';
 
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
       'scale.queue_call_p99_ms': round3(percentile(trips, 99)),
       'scale.queue_calls_per_s': Math.round(perSecond),
     };
+    const e2e = process.env.BENCH_SCALE_E2E === '0' ? undefined : await measureEndToEnd(ROOT);
     const lines = [`bench:scale (${CALLS} of each)`];
     for (const kind of Object.keys(onFile)) {
       const file = onFile[kind] as number;
@@ -131,6 +133,23 @@ async function main(): Promise<void> {
     lines.push(
       `  host call through the queue (2 callers, 2 workers, no PowerShell): p50 ${median(trips).toFixed(1)} ms, p99 ${percentile(trips, 99).toFixed(1)} ms, ${Math.round(perSecond)} calls/s`,
     );
+    if (e2e) {
+      lines.push(`  ${e2e.count} confirmed changes on two lab PCs over HTTP, from the clicks to the last result:`);
+      for (const [key, label, run] of [
+        ['sqlite_1_instance', 'one instance, SQLite           ', e2e.sqlite],
+        ['postgres_2_instances_2_workers', 'two instances + two workers, PG', e2e.postgres],
+      ] as const) {
+        figures[`scale.e2e_${key}_per_s`] = round3(run.perSecond);
+        figures[`scale.e2e_${key}_p50_ms`] = Math.round(run.p50Ms);
+        figures[`scale.e2e_${key}_p99_ms`] = Math.round(run.p99Ms);
+        lines.push(
+          `    ${label}  ${run.perSecond.toFixed(2)} changes/s, confirm -> result p50 ${Math.round(run.p50Ms)} ms, p99 ${Math.round(run.p99Ms)} ms`,
+        );
+      }
+      lines.push(
+        `    ratio (PG / SQLite): throughput ${(e2e.postgres.perSecond / e2e.sqlite.perSecond).toFixed(2)}x, p99 ${(e2e.postgres.p99Ms / e2e.sqlite.p99Ms).toFixed(2)}x`,
+      );
+    }
     console.log(lines.join('\n'));
     mergeLatest(join(ROOT, 'data', 'bench', 'latest.json'), figures);
   } finally {

@@ -144,7 +144,7 @@ export async function startBot(
     ids: { newId: () => randomUUID() },
     policy,
     locks: new HostLocks(),
-    ...(leases ? { leases: { leases, holder, ttlMs: config.execution.leaseMs, pollMs: 250 } } : {}),
+    ...(leases ? { leases: { leases, holder, ttlMs: config.execution.leaseMs, pollMs: 50 } } : {}),
     ...(cards ? { cards } : {}),
     log,
     planTtlMs: config.planTtlMinutes * 60_000,

@@ -1,67 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresStore } from '../../adapters/store/postgres-store';
 import { verifyChain } from '../../bot/audit/audit-chain';
 import type { AuditRecord } from '../../bot/ports';
-import { VERB } from '../../cards/verbs';
-import { LAB_HOSTS, seedHive } from '../../lab/lab';
 import { exited, startBotProcess } from '../support/bot-process';
-import { type CapturedCall, startCaptureConnector } from '../support/capture-connector';
+import { startCaptureConnector } from '../support/capture-connector';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { startRoundRobin } from '../support/round-robin-proxy';
-import { ROOT, TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
-import { freePort, postActivity } from '../support/teams-http';
+import { loadAgainst, scalePolicy, settled, startWorkerProcess } from '../support/scale-load';
+import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
+import { freePort } from '../support/teams-http';
 
 // Issue 15's scale test, as real processes on one PostgreSQL database: two bot instances behind a
 // round-robin proxy, running no PowerShell themselves, and two workers taking the host calls. A load of
 // confirmed changes on two PCs, then the same again with one instance and one worker killed (-9) mid-run.
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
-// The lab's two PCs with a cached licence to reset (PC-050 has none: its plan needs no change).
-const PCS = ['PC-042', 'PC-043'];
 const PER_ROUND = Number(process.env.SCALE_REQUESTS ?? 12);
 const EXECUTION_TIMEOUT_MS = 6_000;
 const LEASE_SECONDS = 3;
-
-/**
- * The lab policy with one helpdesk user per request of a round: one person has one open plan per change
- * (a second ask points at the first), so a load of concurrent plans comes from many people, as it would.
- */
-function scalePolicy(dir: string): { file: string; users: Array<{ oid: string; name: string }> } {
-  const policy = JSON.parse(readFileSync(join(ROOT, 'config', 'policy.local.json'), 'utf8')) as {
-    roles: { helpdesk: Array<{ oid: string; name: string }> };
-  };
-  const users = Array.from({ length: PER_ROUND }, (_, i) => ({
-    oid: `00000000-0000-0000-0000-0000000001${String(i).padStart(2, '0')}`,
-    name: `Helpdesk ${i + 1}`,
-  }));
-  policy.roles.helpdesk.push(...users);
-  const file = join(dir, 'policy.json');
-  writeFileSync(file, JSON.stringify(policy));
-  return { file, users };
-}
-
-function startWorkerProcess(name: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  // Its own process group, so kill -9 of the group takes its pwsh pool with it, as a dead machine would.
-  const child = spawn(process.execPath, ['scripts/ts-run.js', 'bot/worker.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, WORKER_NAME: name },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString('utf8').includes('worker started')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
-  });
-}
 
 interface Tally {
   completed: number;
@@ -147,7 +106,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
     const url = cluster.database('scale');
     const pool = new Pool({ connectionString: url, max: 3 });
     const connector = await startCaptureConnector();
-    const { file: policyFile, users } = scalePolicy(mkdtempSync(join(tmpdir(), 'rdsbot-scale-policy-')));
+    const { file: policyFile, users } = scalePolicy(mkdtempSync(join(tmpdir(), 'rdsbot-scale-policy-')), PER_ROUND);
     const env = {
       POLICY_FILE: policyFile,
       DATABASE_URL: url,
@@ -173,66 +132,20 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
     const workers = [await startWorkerProcess('worker-1', workerEnv), await startWorkerProcess('worker-2', workerEnv)];
     children.push(...workers);
     const proxy = await startRoundRobin(ports.map((port) => `http://127.0.0.1:${port}`));
-    let seq = 0;
-    // Each request from its own helpdesk user, in their own chat with the bot.
-    const post = (user: number, activity: Record<string, unknown>) =>
-      postActivity(proxy.url, connector.serviceUrl, `a:scale-${user}`, {
-        from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
-        ...activity,
-      });
-
-    /** Plans `count` client resets (each host seeded with a licence first), then confirms them all at once. */
-    async function round(count: number, midRun?: () => Promise<void>): Promise<string[]> {
-      const plans: Array<{ cardId: string; data: { requestId: string } }> = [];
-      for (let i = 0; i < count; i++) {
-        const host = PCS[i % PCS.length]!;
-        seedHive(lab, LAB_HOSTS.find((h) => h.name === host)!);
-        const id = `m-${++seq}`;
-        expect((await post(i, { type: 'message', id, text: `reset the client license on ${host}` })).status).toBe(200);
-        const plan = await connector.waitFor(
-          (c: CapturedCall) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`),
-          60_000,
-        );
-        const card = (
-          plan.body?.attachments as Array<{
-            content: { actions?: Array<{ title: string; data: { requestId: string } }> };
-          }>
-        )[0]!.content;
-        const confirm = card.actions?.find((a) => a.title === 'Confirm');
-        if (!confirm) throw new Error(`no Confirm on the plan for ${host}: ${JSON.stringify(card).slice(0, 600)}`);
-        plans.push({ cardId: `act-${connector.calls.indexOf(plan) + 1}`, data: confirm!.data });
-      }
-      const clicks = Promise.all(
-        plans.map((plan, user) =>
-          post(user, {
-            type: 'invoke',
-            name: 'adaptiveCard/action',
-            id: `i-${++seq}`,
-            replyToId: plan.cardId,
-            value: { action: { type: 'Action.Execute', verb: VERB.confirm, data: plan.data }, trigger: 'manual' },
-          }),
-        ),
+    const load = loadAgainst(proxy.url, connector, users, lab);
+    const finished = async (ids: string[]) =>
+      Number(
+        (
+          await pool.query<{ n: string }>(
+            "SELECT count(*) AS n FROM requests WHERE id = ANY($1) AND state IN ('succeeded', 'failed')",
+            [ids],
+          )
+        ).rows[0]?.n,
       );
-      if (midRun) await midRun();
-      for (const answer of await clicks) expect(answer.status).toBe(200);
-      return plans.map((plan) => plan.data.requestId);
-    }
-
-    async function settled(ids: string[], withinMs: number): Promise<void> {
-      const deadline = Date.now() + withinMs;
-      while (Date.now() < deadline) {
-        const { rows } = await pool.query<{ n: string }>(
-          "SELECT count(*) AS n FROM requests WHERE id = ANY($1) AND state IN ('succeeded', 'failed')",
-          [ids],
-        );
-        if (Number(rows[0]?.n) === ids.length) return;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
 
     try {
-      const first = await round(PER_ROUND);
-      await settled(first, 120_000);
+      const first = await load.round(PER_ROUND);
+      await settled(finished, first, 120_000);
       const steady = await tally(pool, url, first);
       const line = `scale: ${steady.completed} completed, max per host ${steady.maxPerHost}, duplicates ${steady.duplicates}, lost ${steady.lost + steady.stuck + steady.resumed}, chain ${steady.chainIntact ? 'intact' : 'BROKEN'}`;
       process.stdout.write(`${line} (proxy sent ${proxy.served.join(' / ')} activities to the two instances)\n`);
@@ -250,7 +163,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       // The moment: worker-1 is in the middle of a change, so both kills land on work in flight.
       let killedAt = 0;
       let inFlight = 0;
-      const second = await round(PER_ROUND, async () => {
+      const second = await load.round(PER_ROUND, async () => {
         const deadline = Date.now() + 60_000;
         while (Date.now() < deadline) {
           const { rows } = await pool.query(
@@ -270,7 +183,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       await exited(bots[0]!);
       // Bounded: the dead instance's run leases end, the sweeper takes its runs over, a call the dead
       // worker held times out at the caller (execution timeout + 10 s), the queue behind it drains.
-      await settled(second, 180_000);
+      await settled(finished, second, 180_000);
       const afterKill = await tally(pool, url, second);
       process.stdout.write(
         `scale after kill -9 of an instance and a worker: ${afterKill.completed} completed, ${afterKill.resumed} resumed, max per host ${afterKill.maxPerHost}, duplicates ${afterKill.duplicates}, lost ${afterKill.lost}, stuck ${afterKill.stuck}, chain ${afterKill.chainIntact ? 'intact' : 'BROKEN'} (${inFlight} in flight at the kill; settled ${Math.round((Date.now() - killedAt) / 1000)} s after it)\n`,

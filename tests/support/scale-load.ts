@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VERB } from '../../cards/verbs';
+import { LAB_HOSTS, seedHive } from '../../lab/lab';
+import type { LabOptions } from '../../lab/lab-parts';
+import type { CapturedCall } from './capture-connector';
+import { postActivity } from './teams-http';
+import { ROOT } from './test-paths';
+
+// The load of the scale test and of `npm run bench:scale`: many helpdesk users confirming client resets
+// on the lab's two PCs with a cached licence (PC-050 has none: its plan needs no change) at once.
+export const LOAD_PCS = ['PC-042', 'PC-043'];
+
+export interface LoadUser {
+  oid: string;
+  name: string;
+}
+
+/**
+ * The lab policy with `count` more helpdesk users: one person has one open plan per change (a second ask
+ * points at the first), so a load of concurrent plans comes from many people, as it would.
+ */
+export function scalePolicy(dir: string, count: number): { file: string; users: LoadUser[] } {
+  const policy = JSON.parse(readFileSync(join(ROOT, 'config', 'policy.local.json'), 'utf8')) as {
+    roles: { helpdesk: LoadUser[] };
+  };
+  const users = Array.from({ length: count }, (_, i) => ({
+    oid: `00000000-0000-0000-0000-0000000001${String(i).padStart(2, '0')}`,
+    name: `Helpdesk ${i + 1}`,
+  }));
+  policy.roles.helpdesk.push(...users);
+  const file = join(dir, 'policy.json');
+  writeFileSync(file, JSON.stringify(policy));
+  return { file, users };
+}
+
+/** `npm run worker` as its own process group, so kill -9 of the group takes its pwsh pool with it. */
+export function startWorkerProcess(name: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['scripts/ts-run.js', 'bot/worker.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, WORKER_NAME: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString('utf8').includes('worker started')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+}
+
+export interface Load {
+  /**
+   * Plans `count` client resets, one per user (each PC seeded with a licence first), then confirms them
+   * all at once; `midRun` runs while the clicks are in flight. Resolves with the request ids.
+   */
+  round(count: number, midRun?: () => Promise<void>): Promise<string[]>;
+}
+
+export function loadAgainst(
+  botUrl: string,
+  connector: {
+    serviceUrl: string;
+    calls: CapturedCall[];
+    waitFor(p: (c: CapturedCall) => boolean, ms?: number): Promise<CapturedCall>;
+  },
+  users: LoadUser[],
+  lab: LabOptions,
+): Load {
+  let seq = 0;
+  // Activity ids of their own: the connector may already hold another load's replies to `m-1`.
+  const tag = Math.random().toString(36).slice(2, 8);
+  // Each request from its own helpdesk user, in their own chat with the bot.
+  const post = (user: number, activity: Record<string, unknown>) =>
+    postActivity(botUrl, connector.serviceUrl, `a:scale-${user}`, {
+      from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
+      ...activity,
+    });
+  return {
+    async round(count, midRun) {
+      const plans: Array<{ cardId: string; data: { requestId: string } }> = [];
+      for (let i = 0; i < count; i++) {
+        const host = LOAD_PCS[i % LOAD_PCS.length]!;
+        seedHive(lab, LAB_HOSTS.find((h) => h.name === host)!);
+        const id = `m-${tag}-${++seq}`;
+        const sent = await post(i, { type: 'message', id, text: `reset the client license on ${host}` });
+        if (sent.status !== 200) throw new Error(`the message for ${host} was answered ${sent.status}`);
+        const plan = await connector.waitFor(
+          (c) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`),
+          60_000,
+        );
+        const card = (
+          plan.body?.attachments as Array<{
+            content: { actions?: Array<{ title: string; data: { requestId: string } }> };
+          }>
+        )[0]!.content;
+        const confirm = card.actions?.find((a) => a.title === 'Confirm');
+        if (!confirm) throw new Error(`no Confirm on the plan for ${host}: ${JSON.stringify(card).slice(0, 600)}`);
+        plans.push({ cardId: `act-${connector.calls.indexOf(plan) + 1}`, data: confirm.data });
+      }
+      const clicks = Promise.all(
+        plans.map((plan, user) =>
+          post(user, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `i-${tag}-${++seq}`,
+            replyToId: plan.cardId,
+            value: { action: { type: 'Action.Execute', verb: VERB.confirm, data: plan.data }, trigger: 'manual' },
+          }),
+        ),
+      );
+      if (midRun) await midRun();
+      for (const answer of await clicks)
+        if (answer.status !== 200) throw new Error(`a Confirm was answered ${answer.status}`);
+      return plans.map((plan) => plan.data.requestId);
+    },
+  };
+}
+
+/** Waits until every request is succeeded or failed, or `withinMs` passed; `finished` counts them. */
+export async function settled(
+  finished: (ids: string[]) => Promise<number>,
+  ids: string[],
+  withinMs: number,
+): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if ((await finished(ids)) === ids.length) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
