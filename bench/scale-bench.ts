@@ -90,7 +90,7 @@ async function main(): Promise<void> {
         pg.jobs,
         instant,
         inventory,
-        { worker, tags: ['site:bench'], concurrency: 2, idleMs: 5 },
+        { worker, tags: ['site:bench'], concurrency: 2, idleMs: 5, heartbeatMs: 10_000 },
         silentLogger,
       ),
     );

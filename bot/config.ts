@@ -221,6 +221,8 @@ export interface HostCalls {
   concurrency: number;
   /** How long a queued call may wait for a taker before the host fails with nothing done. */
   queuedMs: number;
+  /** A taken call's heartbeat: its caller gives up this long after the worker holding it died. */
+  heartbeatMs: number;
 }
 
 export function hostCallsOf(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): HostCalls {
@@ -233,6 +235,7 @@ export function hostCallsOf(env: NodeJS.ProcessEnv, databaseUrl: string | undefi
     tags: workerTags(env),
     concurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),
     queuedMs: integer(env, 'CALL_QUEUE_SECONDS', 30, 1, 3600) * 1000,
+    heartbeatMs: integer(env, 'WORKER_HEARTBEAT_SECONDS', 10, 1, 600) * 1000,
   };
 }
 

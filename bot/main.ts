@@ -160,7 +160,13 @@ export async function startBot(
           calls,
           hostRunner,
           inventory,
-          { worker: holder, tags: config.hostCalls.tags, concurrency: config.hostCalls.concurrency, idleMs: 50 },
+          {
+            worker: holder,
+            tags: config.hostCalls.tags,
+            concurrency: config.hostCalls.concurrency,
+            idleMs: 50,
+            heartbeatMs: config.hostCalls.heartbeatMs,
+          },
           log,
         )
       : undefined;

@@ -238,9 +238,11 @@ export type CallResult = { ok: true; report: TargetReport } | { ok: false; code:
 /** Where a worker takes host calls from and hands their results back. */
 export interface CallQueue {
   /** The next queued call for a host with one of these tags (any host when none), now this worker's. */
-  take(worker: string, tags: readonly string[]): Promise<TakenCall | undefined>;
+  take(worker: string, tags: readonly string[], ttlMs: number): Promise<TakenCall | undefined>;
   /** False when the call is no longer this worker's to answer (its caller gave up on it). */
   finish(id: number, worker: string, result: CallResult): Promise<boolean>;
+  /** Keeps the calls this worker holds alive for `ttlMs` more; a caller stops waiting once that runs out. */
+  beat(worker: string, ids: number[], ttlMs: number): Promise<void>;
 }
 
 /**

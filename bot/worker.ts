@@ -36,7 +36,13 @@ export async function startWorker(
     store.jobs,
     executor,
     inventory,
-    { worker: name, tags, concurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64), idleMs: 50 },
+    {
+      worker: name,
+      tags,
+      concurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),
+      idleMs: 50,
+      heartbeatMs: integer(env, 'WORKER_HEARTBEAT_SECONDS', 10, 1, 600) * 1000,
+    },
     log,
   );
   log.info('worker started', { name, tags: tags.length > 0 ? tags : ['(every host)'] });

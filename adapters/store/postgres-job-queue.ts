@@ -24,13 +24,14 @@ export class PostgresJobQueue implements CallQueue {
   }
 
   /** The next queued job for these tags (any tag when none are given), now taken by `worker`. */
-  async take(worker: string, tags: readonly string[]): Promise<Job | undefined> {
+  async take(worker: string, tags: readonly string[], ttlMs: number): Promise<Job | undefined> {
     const { rows } = await this.pool.query<{ id: string; call: ExecutionRequest }>(
-      `UPDATE jobs SET state = 'running', taken_by = $1, taken_at = clock_timestamp()
+      `UPDATE jobs SET state = 'running', taken_by = $1, taken_at = clock_timestamp(),
+              alive_until = clock_timestamp() + $3 * interval '1 millisecond'
         WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND (cardinality($2::text[]) = 0 OR tags && $2::text[])
                      ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
         RETURNING id, call`,
-      [worker, tags],
+      [worker, tags, ttlMs],
     );
     const row = rows[0];
     return row ? { id: Number(row.id), call: row.call } : undefined;
@@ -46,13 +47,26 @@ export class PostgresJobQueue implements CallQueue {
     return rowCount === 1;
   }
 
-  /** The job's result once a worker finished it, else undefined. */
-  async result(id: number): Promise<JobResult | undefined> {
-    const { rows } = await this.pool.query<{ result: JobResult | null }>(
-      "SELECT result FROM jobs WHERE id = $1 AND state = 'done'",
+  async beat(worker: string, ids: number[], ttlMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(
+      `UPDATE jobs SET alive_until = clock_timestamp() + $3 * interval '1 millisecond'
+        WHERE id = ANY($1) AND taken_by = $2 AND state = 'running'`,
+      [ids, worker, ttlMs],
+    );
+  }
+
+  /** Where a job stands: its result once finished, or whether the worker holding it stopped beating. */
+  async status(id: number): Promise<{ result?: JobResult; workerGone: boolean }> {
+    const { rows } = await this.pool.query<{ result: JobResult | null; state: string; gone: boolean | null }>(
+      'SELECT result, state, alive_until < clock_timestamp() AS gone FROM jobs WHERE id = $1',
       [id],
     );
-    return rows[0]?.result ?? undefined;
+    const row = rows[0];
+    return {
+      ...(row?.state === 'done' && row.result ? { result: row.result } : {}),
+      workerGone: row?.state === 'running' && row.gone === true,
+    };
   }
 
   /** Gives up on a job: a queued one is never taken now; says whether a worker had taken it. */

@@ -63,6 +63,11 @@ CREATE INDEX jobs_queued ON jobs (id) WHERE state = 'queued';`,
     does: 'the newest version of each card sent, so racing instances never send an older one after it',
     sql: `CREATE TABLE card_versions (card text PRIMARY KEY, version integer NOT NULL);`,
   },
+  {
+    version: 5,
+    does: "a taken job's heartbeat, so its caller stops waiting for a worker that died",
+    sql: `ALTER TABLE jobs ADD COLUMN alive_until timestamptz;`,
+  },
 ];
 
 export class NewerPgDatabaseError extends Error {

@@ -10,7 +10,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the host's tags takes, and the run waits for its result, so locks, leases, audit and cards stay with
  * the instance that runs the request while the PowerShell runs near the host. A job nobody took within
  * `queuedMs` fails the host as unreachable, with nothing done; one taken gets `runningMs` more (the
- * worker's own execution timeout and a margin).
+ * worker's own execution timeout and a margin), and is given up at once when its worker's heartbeat runs
+ * out (the worker died): the host then fails as timed out, its state unknown, as the recovery rules expect.
  */
 export class PostgresQueuedExecutor implements Executor {
   constructor(
@@ -22,8 +23,9 @@ export class PostgresQueuedExecutor implements Executor {
     const id = await this.queue.enqueue(request);
     const deadline = Date.now() + this.bounds.queuedMs;
     for (;;) {
-      const result = await this.queue.result(id);
+      const { result, workerGone } = await this.queue.status(id);
       if (result) return reportOf(result);
+      if (workerGone) throw gone(request);
       if (Date.now() >= deadline) {
         const was = await this.queue.expire(id);
         if (was === 'never taken') {
@@ -33,7 +35,7 @@ export class PostgresQueuedExecutor implements Executor {
           );
         }
         // A worker has it: the call is under way, bounded by that worker's own timeout.
-        const late = await this.waitTaken(id);
+        const late = await this.waitTaken(id, request);
         if (late) return reportOf(late);
         throw new ExecutionError('executor_timeout', `The worker running ${request.host.name} did not answer in time.`);
       }
@@ -41,15 +43,24 @@ export class PostgresQueuedExecutor implements Executor {
     }
   }
 
-  private async waitTaken(id: number): Promise<JobResult | undefined> {
+  private async waitTaken(id: number, request: ExecutionRequest): Promise<JobResult | undefined> {
     const deadline = Date.now() + this.bounds.runningMs;
     while (Date.now() < deadline) {
-      const result = await this.queue.result(id);
+      const { result, workerGone } = await this.queue.status(id);
       if (result) return result;
+      if (workerGone) throw gone(request);
       await sleep(this.bounds.pollMs);
     }
     return undefined;
   }
+}
+
+/** The worker holding the call stopped beating (it died): what it did on the host is not known. */
+function gone(request: ExecutionRequest): ExecutionError {
+  return new ExecutionError(
+    'executor_timeout',
+    `The worker running ${request.host.name} stopped answering, so what it did there is not known; read ${request.host.name} again before changing it.`,
+  );
 }
 
 function reportOf(result: JobResult): TargetReport {

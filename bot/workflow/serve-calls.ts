@@ -27,11 +27,22 @@ export function serveCalls(
   queue: CallQueue,
   executor: Executor,
   inventory: Inventory,
-  settings: { worker: string; tags: readonly string[]; concurrency: number; idleMs: number },
+  settings: { worker: string; tags: readonly string[]; concurrency: number; idleMs: number; heartbeatMs: number },
   log: Logger,
 ): CallServer {
   let stopping = false;
   let served = 0;
+  // The calls in hand, kept alive in the queue every third of the heartbeat: a caller whose worker
+  // died stops waiting once its heartbeat ran out, instead of waiting out the execution timeout.
+  const inHand = new Set<number>();
+  const heartbeat = setInterval(
+    () =>
+      void queue.beat(settings.worker, [...inHand], settings.heartbeatMs).catch((error: unknown) => {
+        log.warn('worker: heartbeat failed', { error: String(error) });
+      }),
+    Math.max(50, Math.floor(settings.heartbeatMs / 3)),
+  );
+  heartbeat.unref();
   const answer = async ({ id, call }: TakenCall): Promise<void> => {
     let result: CallResult;
     // The host as this worker's own inventory has it (its transport, its key pins), never as the row says;
@@ -56,12 +67,14 @@ export function serveCalls(
   };
   const lane = async (): Promise<void> => {
     while (!stopping) {
-      const taken = await queue.take(settings.worker, settings.tags).catch((error: unknown) => {
+      const taken = await queue.take(settings.worker, settings.tags, settings.heartbeatMs).catch((error: unknown) => {
         log.error('worker: could not take a call', { error: String(error) });
         return undefined;
       });
-      if (taken) await answer(taken);
-      else await sleep(settings.idleMs);
+      if (taken) {
+        inHand.add(taken.id);
+        await answer(taken).finally(() => inHand.delete(taken.id));
+      } else await sleep(settings.idleMs);
     }
   };
   const lanes = Array.from({ length: settings.concurrency }, lane);
@@ -69,6 +82,7 @@ export function serveCalls(
     stop: async () => {
       stopping = true;
       await Promise.all(lanes);
+      clearInterval(heartbeat);
     },
     get served() {
       return served;

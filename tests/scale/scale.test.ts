@@ -10,7 +10,7 @@ import { exited, startBotProcess } from '../support/bot-process';
 import { startCaptureConnector } from '../support/capture-connector';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { startRoundRobin } from '../support/round-robin-proxy';
-import { loadAgainst, scalePolicy, settled, startWorkerProcess } from '../support/scale-load';
+import { approvalsAgainst, loadAgainst, scalePolicy, settled, startWorkerProcess } from '../support/scale-load';
 import { TEST_LAB_DIR, TEST_LAB_NET } from '../support/test-paths';
 import { freePort } from '../support/teams-http';
 
@@ -19,6 +19,7 @@ import { freePort } from '../support/teams-http';
 // confirmed changes on two PCs, then the same again with one instance and one worker killed (-9) mid-run.
 const lab = { dir: TEST_LAB_DIR, net: TEST_LAB_NET };
 const PER_ROUND = Number(process.env.SCALE_REQUESTS ?? 12);
+const APPROVALS = 4;
 const EXECUTION_TIMEOUT_MS = 6_000;
 const LEASE_SECONDS = 3;
 
@@ -128,6 +129,7 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       INVENTORY_FILE: process.env.RDSBOT_TEST_INVENTORY,
       EXECUTION_TIMEOUT_MS: String(EXECUTION_TIMEOUT_MS),
       WORKER_CONCURRENCY: '3',
+      WORKER_HEARTBEAT_SECONDS: '2',
     };
     const workers = [await startWorkerProcess('worker-1', workerEnv), await startWorkerProcess('worker-2', workerEnv)];
     children.push(...workers);
@@ -144,13 +146,19 @@ describe('scale-out on PostgreSQL: two instances behind a proxy, two workers', (
       );
 
     try {
-      const first = await load.round(PER_ROUND);
+      const changes = await load.round(PER_ROUND);
+      // And approvals: an admin picks the channel, each of four users asks for a TermService restart and
+      // Megan approves it there; asks, votes and runs land on either instance.
+      const approvals = approvalsAgainst(proxy.url, connector, users);
+      await approvals.chooseChannel();
+      const approved = await approvals.round(APPROVALS, ['RDSH01', 'RDSH02']);
+      const first = [...changes, ...approved];
       await settled(finished, first, 120_000);
       const steady = await tally(pool, url, first);
-      const line = `scale: ${steady.completed} completed, max per host ${steady.maxPerHost}, duplicates ${steady.duplicates}, lost ${steady.lost + steady.stuck + steady.resumed}, chain ${steady.chainIntact ? 'intact' : 'BROKEN'}`;
+      const line = `scale: ${steady.completed} completed (${APPROVALS} of them approved in the channel), max per host ${steady.maxPerHost}, duplicates ${steady.duplicates}, lost ${steady.lost + steady.stuck + steady.resumed}, chain ${steady.chainIntact ? 'intact' : 'BROKEN'}`;
       process.stdout.write(`${line} (proxy sent ${proxy.served.join(' / ')} activities to the two instances)\n`);
       expect(steady).toMatchObject({
-        completed: PER_ROUND,
+        completed: PER_ROUND + APPROVALS,
         maxPerHost: 1,
         duplicates: 0,
         lost: 0,

@@ -11,8 +11,16 @@ export async function startRoundRobin(
 ): Promise<{ url: string; served: number[]; close(): Promise<void> }> {
   let next = 0;
   const served = targets.map(() => 0);
-  const forward = (body: Buffer, req: http.IncomingMessage, res: http.ServerResponse, tries: number): void => {
-    const index = next++ % targets.length;
+  // An instance that fails the request (refused, or died holding it) is skipped: the request goes to the
+  // next one, as a load balancer retrying on another backend would. The bot's actions are idempotent.
+  const forward = (
+    body: Buffer,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    first: number,
+    tries: number,
+  ): void => {
+    const index = (first + tries) % targets.length;
     const target = new URL(req.url ?? '/', targets[index]);
     const out = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
       served[index] = (served[index] ?? 0) + 1;
@@ -20,7 +28,8 @@ export async function startRoundRobin(
       answer.pipe(res);
     });
     out.on('error', () => {
-      if (tries + 1 < targets.length) forward(body, req, res, tries + 1);
+      if (res.headersSent) return res.destroy();
+      if (tries + 1 < targets.length) forward(body, req, res, first, tries + 1);
       else {
         res.writeHead(502);
         res.end();
@@ -31,7 +40,7 @@ export async function startRoundRobin(
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => forward(Buffer.concat(chunks), req, res, 0));
+    req.on('end', () => forward(Buffer.concat(chunks), req, res, next++ % targets.length, 0));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;

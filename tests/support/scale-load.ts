@@ -104,17 +104,21 @@ export function loadAgainst(
         if (!confirm) throw new Error(`no Confirm on the plan for ${host}: ${JSON.stringify(card).slice(0, 600)}`);
         plans.push({ cardId: `act-${connector.calls.indexOf(plan) + 1}`, data: confirm.data });
       }
-      const clicks = Promise.all(
-        plans.map((plan, user) =>
-          post(user, {
+      // A click that got no answer (its instance died with it) is clicked again, as a person would.
+      const click = async (plan: (typeof plans)[number], user: number): Promise<Response> => {
+        for (let attempt = 1; ; attempt++) {
+          const sent = await post(user, {
             type: 'invoke',
             name: 'adaptiveCard/action',
             id: `i-${tag}-${++seq}`,
             replyToId: plan.cardId,
             value: { action: { type: 'Action.Execute', verb: VERB.confirm, data: plan.data }, trigger: 'manual' },
-          }),
-        ),
-      );
+          }).catch(() => undefined);
+          if ((sent && sent.status === 200) || attempt === 3) return sent ?? new Response(null, { status: 599 });
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      };
+      const clicks = Promise.all(plans.map((plan, user) => click(plan, user)));
       if (midRun) await midRun();
       for (const answer of await clicks)
         if (answer.status !== 200) throw new Error(`a Confirm was answered ${answer.status}`);
@@ -134,4 +138,107 @@ export async function settled(
     if ((await finished(ids)) === ids.length) return;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const ISAIAH = { id: 'user-id-23', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023' };
+const MEGAN = { id: 'user-id-21', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
+const CHANNEL = {
+  conversation: { id: '19:scale-approvals@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+  channelData: {
+    tenant: { id: TENANT },
+    team: { id: '19:it-ops@thread.tacv2', name: 'IT Operations' },
+    channel: { id: '19:scale-approvals@thread.tacv2', name: 'RDS approvals' },
+  },
+};
+type Connector = Parameters<typeof loadAgainst>[1];
+const contentOf = (call: CapturedCall) =>
+  (call.body?.attachments as Array<{ content: Record<string, unknown> }> | undefined)?.[0]?.content ?? {};
+// Top-level actions, as turn-harness reads them (the plan's and the approver's buttons live there).
+const actionsIn = (card: unknown) =>
+  ((card as { actions?: unknown[] }).actions ?? []) as Array<{ title: string; data?: unknown }>;
+
+/**
+ * The approval half of the load: an admin picks the approvals channel, each user asks for a TermService
+ * restart (one approver, a justification), and Megan approves each in the channel: requests, votes and
+ * the run may each land on a different instance behind the proxy.
+ */
+export function approvalsAgainst(botUrl: string, connector: Connector, users: LoadUser[]) {
+  const tag = Math.random().toString(36).slice(2, 8);
+  let seq = 0;
+  const inChat = (user: number, activity: Record<string, unknown>) =>
+    postActivity(botUrl, connector.serviceUrl, `a:scale-${user}`, {
+      from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
+      ...activity,
+    });
+  const inChannel = (who: typeof MEGAN, activity: Record<string, unknown>) =>
+    postActivity(botUrl, connector.serviceUrl, CHANNEL.conversation.id, { from: who, ...CHANNEL, ...activity });
+  const invoke = (replyToId: string, verb: string, data: unknown) => ({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `i-${tag}-${++seq}`,
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  return {
+    async chooseChannel(): Promise<void> {
+      const id = `m-${tag}-${++seq}`;
+      await inChannel(ISAIAH, {
+        type: 'message',
+        id,
+        text: '<at>RDS Licensing Bot</at> use this channel for approvals',
+      });
+      await connector.waitFor(
+        (c) => c.url.endsWith(`/activities/${id}`) && JSON.stringify(c.body).includes('Approvals go here'),
+        60_000,
+      );
+    },
+    /** `count` restarts asked for, submitted and approved; resolves with their request ids. */
+    async round(count: number, hosts: string[]): Promise<string[]> {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const host = hosts[i % hosts.length]!;
+        const id = `m-${tag}-${++seq}`;
+        await inChat(i, { type: 'message', id, text: `restart TermService on ${host}` });
+        const plan = await connector.waitFor(
+          (c) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`),
+          60_000,
+        );
+        const submit = actionsIn(contentOf(plan)).find((a) => a.title === 'Ask for approval');
+        if (!submit)
+          throw new Error(
+            `no "Ask for approval" on the plan for ${host}: ${JSON.stringify(contentOf(plan)).slice(0, 500)}`,
+          );
+        const requestId = (submit.data as { requestId: string }).requestId;
+        const mark = connector.calls.length;
+        const asked = await inChat(
+          i,
+          invoke(`act-${connector.calls.indexOf(plan) + 1}`, 'request.submit', {
+            ...(submit.data as object),
+            justification: `CHG-${tag}-${i}`,
+          }),
+        );
+        if (asked.status !== 200) throw new Error(`the submit was answered ${asked.status}`);
+        const posted = await connector.waitFor(
+          (c) =>
+            connector.calls.indexOf(c) >= mark &&
+            c.method === 'POST' &&
+            c.url.includes(`/conversations/${CHANNEL.conversation.id}/activities`) &&
+            JSON.stringify(c.body).includes(`CHG-${tag}-${i}`),
+          60_000,
+        );
+        const cardId = `act-${connector.calls.indexOf(posted) + 1}`;
+        const view = (await (await inChannel(MEGAN, invoke(cardId, 'approval.refresh', { requestId }))).json()) as {
+          value: unknown;
+        };
+        const approve = actionsIn(view.value).find((a) => a.title === 'Approve');
+        if (!approve)
+          throw new Error(`Megan sees no Approve for ${requestId}: ${JSON.stringify(view.value).slice(0, 400)}`);
+        const voted = await inChannel(MEGAN, invoke(cardId, 'approval.approve', approve.data));
+        if (voted.status !== 200) throw new Error(`the approval was answered ${voted.status}`);
+        ids.push(requestId);
+      }
+      return ids;
+    },
+  };
 }
