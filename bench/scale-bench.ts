@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       ),
     );
     const callers = [0, 1].map(
-      () => new PostgresQueuedExecutor(pg.jobs, { queuedMs: 10_000, runningMs: 10_000, pollMs: 5 }),
+      () => new PostgresQueuedExecutor(pg.jobs, { queuedMs: 10_000, runningMs: 10_000, executionMs: 5_000, pollMs: 5 }),
     );
     const trips: number[] = [];
     const started = Date.now();

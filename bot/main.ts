@@ -130,6 +130,7 @@ export async function startBot(
     ? new PostgresQueuedExecutor(calls, {
         queuedMs: config.hostCalls.queuedMs,
         runningMs: config.executionTimeoutMs + 10_000,
+        executionMs: config.executionTimeoutMs,
         pollMs: 25,
       })
     : hostRunner;

@@ -89,6 +89,12 @@ export function pwshSubsystem(pwsh: string, chooseHive: string[]): string {
     `export PATH="$PATH:${dotnetRoot}"`,
     ...chooseHive,
     'export POWERSHELL_TELEMETRY_OPTOUT=1',
+    // Each lab host keeps pwsh's cache beside its hive, and starts without the server-mode startup
+    // profile: a session whose client was killed (-9) can leave that file half written, and every later
+    // `pwsh -sshs` reading it then dies at start ("The given assembly name was invalid"), which took down
+    // every lab host at once while the cache was shared.
+    'export XDG_CACHE_HOME="${RDSBOT_HIVE_FILE%/*}/pwsh-cache"',
+    'rm -f "$XDG_CACHE_HOME/powershell/StartupProfileData-SSHServerMode"',
     `exec '${pwsh}' -sshs -NoLogo -NoProfile`,
     '',
   ].join('\n');

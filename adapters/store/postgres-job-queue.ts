@@ -57,15 +57,22 @@ export class PostgresJobQueue implements CallQueue {
   }
 
   /** Where a job stands: its result once finished, or whether the worker holding it stopped beating. */
-  async status(id: number): Promise<{ result?: JobResult; workerGone: boolean }> {
-    const { rows } = await this.pool.query<{ result: JobResult | null; state: string; gone: boolean | null }>(
-      'SELECT result, state, alive_until < clock_timestamp() AS gone FROM jobs WHERE id = $1',
+  async status(id: number): Promise<{ result?: JobResult; workerGone: boolean; takenMsAgo?: number }> {
+    const { rows } = await this.pool.query<{
+      result: JobResult | null;
+      state: string;
+      gone: boolean | null;
+      ago: number | null;
+    }>(
+      `SELECT result, state, alive_until < clock_timestamp() AS gone,
+              (extract(epoch FROM clock_timestamp() - taken_at) * 1000)::float8 AS ago FROM jobs WHERE id = $1`,
       [id],
     );
     const row = rows[0];
     return {
       ...(row?.state === 'done' && row.result ? { result: row.result } : {}),
       workerGone: row?.state === 'running' && row.gone === true,
+      ...(row?.ago != null ? { takenMsAgo: row.ago } : {}),
     };
   }
 

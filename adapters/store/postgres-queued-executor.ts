@@ -16,16 +16,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class PostgresQueuedExecutor implements Executor {
   constructor(
     private readonly queue: PostgresJobQueue,
-    private readonly bounds: { queuedMs: number; runningMs: number; pollMs: number },
+    private readonly bounds: { queuedMs: number; runningMs: number; executionMs: number; pollMs: number },
   ) {}
 
   async run(request: ExecutionRequest): Promise<TargetReport> {
     const id = await this.queue.enqueue(request);
     const deadline = Date.now() + this.bounds.queuedMs;
     for (;;) {
-      const { result, workerGone } = await this.queue.status(id);
-      if (result) return reportOf(result);
-      if (workerGone) throw gone(request);
+      const status = await this.queue.status(id);
+      if (status.result) return reportOf(status.result);
+      if (status.workerGone) throw await this.gone(request, status.takenMsAgo ?? 0);
       if (Date.now() >= deadline) {
         const was = await this.queue.expire(id);
         if (was === 'never taken') {
@@ -43,24 +43,29 @@ export class PostgresQueuedExecutor implements Executor {
     }
   }
 
+  /**
+   * The worker holding the call stopped beating (it died): what it did on the host is not known, and its
+   * remote command may still be running there until the execution timeout it was given. The host's lease
+   * is kept (this run holds it) until that time has passed, so nothing else touches the host meanwhile.
+   */
+  private async gone(request: ExecutionRequest, takenMsAgo: number): Promise<ExecutionError> {
+    await sleep(Math.max(0, this.bounds.executionMs - takenMsAgo));
+    return new ExecutionError(
+      'executor_timeout',
+      `The worker running ${request.host.name} stopped answering, so what it did there is not known; read ${request.host.name} again before changing it.`,
+    );
+  }
+
   private async waitTaken(id: number, request: ExecutionRequest): Promise<JobResult | undefined> {
     const deadline = Date.now() + this.bounds.runningMs;
     while (Date.now() < deadline) {
-      const { result, workerGone } = await this.queue.status(id);
-      if (result) return result;
-      if (workerGone) throw gone(request);
+      const status = await this.queue.status(id);
+      if (status.result) return status.result;
+      if (status.workerGone) throw await this.gone(request, status.takenMsAgo ?? 0);
       await sleep(this.bounds.pollMs);
     }
     return undefined;
   }
-}
-
-/** The worker holding the call stopped beating (it died): what it did on the host is not known. */
-function gone(request: ExecutionRequest): ExecutionError {
-  return new ExecutionError(
-    'executor_timeout',
-    `The worker running ${request.host.name} stopped answering, so what it did there is not known; read ${request.host.name} again before changing it.`,
-  );
 }
 
 function reportOf(result: JobResult): TargetReport {

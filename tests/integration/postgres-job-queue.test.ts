@@ -48,7 +48,12 @@ describe('host calls through the PostgreSQL queue', () => {
       { worker: 'berlin', tags: ['site:berlin'], concurrency: 2, idleMs: 5, heartbeatMs: 1_000 },
       silentLogger,
     );
-    const caller = new PostgresQueuedExecutor(store.jobs, { queuedMs: 500, runningMs: 5_000, pollMs: 5 });
+    const caller = new PostgresQueuedExecutor(store.jobs, {
+      queuedMs: 500,
+      runningMs: 5_000,
+      executionMs: 4_000,
+      pollMs: 5,
+    });
     await expect(caller.run(call(berlin))).resolves.toMatchObject({ host: 'PC-B1' });
     // Paris has no worker: the call is never taken, then expired, and nothing ran anywhere.
     await expect(caller.run(call(paris))).rejects.toMatchObject({ code: 'host_unreachable' });
@@ -57,10 +62,16 @@ describe('host calls through the PostgreSQL queue', () => {
     expect(seen).toEqual(['PC-B1']);
   });
 
-  it('stops waiting soon after the worker holding the call dies, not after the execution timeout', async () => {
+  it('gives up on a call whose worker died once the call could no longer be running, not after the full wait', async () => {
     const store = await open();
-    // A worker takes the call and dies at once: its heartbeat (300 ms) is never renewed.
-    const caller = new PostgresQueuedExecutor(store.jobs, { queuedMs: 60_000, runningMs: 60_000, pollMs: 10 });
+    // A worker takes the call and dies at once: its heartbeat (300 ms) is never renewed. Its call was
+    // given 1.5 s to run, so the host stays this run's until then.
+    const caller = new PostgresQueuedExecutor(store.jobs, {
+      queuedMs: 60_000,
+      runningMs: 60_000,
+      executionMs: 1_500,
+      pollMs: 10,
+    });
     const started = Date.now();
     const running = caller.run(call(berlin));
     while (!(await store.jobs.take('doomed', [], 300))) await new Promise((r) => setTimeout(r, 10));
@@ -68,6 +79,8 @@ describe('host calls through the PostgreSQL queue', () => {
     await store.close();
     expect(failure).toBeInstanceOf(ExecutionError);
     expect(failure).toMatchObject({ code: 'executor_timeout', message: expect.stringMatching(/stopped answering/) });
+    // Not before the dead worker's call would have timed out (1.5 s), nowhere near the 60 s bound.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_450);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -81,7 +94,12 @@ describe('host calls through the PostgreSQL queue', () => {
       { worker: 'slow', tags: [], concurrency: 1, idleMs: 5, heartbeatMs: 300 },
       silentLogger,
     );
-    const caller = new PostgresQueuedExecutor(store.jobs, { queuedMs: 5_000, runningMs: 5_000, pollMs: 10 });
+    const caller = new PostgresQueuedExecutor(store.jobs, {
+      queuedMs: 5_000,
+      runningMs: 5_000,
+      executionMs: 4_000,
+      pollMs: 10,
+    });
     await expect(caller.run(call(berlin))).resolves.toMatchObject({ host: 'PC-B1' });
     await worker.stop();
     await store.close();
