@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresStore } from '../adapters/store/postgres-store';
 import { SqliteStore } from '../adapters/store/sqlite-store';
-import type { AuditRecord } from '../bot/ports';
+import type { AuditRecord, RequestStore } from '../bot/ports';
 import { labDown, labUp } from '../lab/lab';
 import { exited, startBotProcess } from '../tests/support/bot-process';
 import { startCaptureConnector } from '../tests/support/capture-connector';
@@ -21,6 +21,13 @@ export interface RunFigures {
 }
 
 const COUNT = Number(process.env.BENCH_SCALE_REQUESTS ?? 12);
+
+/** How many of these requests are finished (succeeded or failed), whichever store holds them. */
+const finishedIn =
+  (store: RequestStore) =>
+  async (ids: string[]): Promise<number> =>
+    (await Promise.all(ids.map((id) => store.get(id)))).filter((r) => r && ['succeeded', 'failed'].includes(r.state))
+      .length;
 
 /** Confirm -> result per request, from the audit's own timestamps (request.confirmed to execution.finished). */
 function latencies(records: AuditRecord[], ids: string[]): number[] {
@@ -71,14 +78,9 @@ export async function measureEndToEnd(
     const bot = await startBotProcess(port, single, env);
     children.push(bot);
     const reader = new SqliteStore(single, { now: () => new Date() });
-    const sqlite = await measure(
-      `http://127.0.0.1:${port}`,
-      async (ids) =>
-        (await Promise.all(ids.map((id) => reader.get(id)))).filter(
-          (r) => r && ['succeeded', 'failed'].includes(r.state),
-        ).length,
-      async () => [...reader.auditRecords()],
-    );
+    const sqlite = await measure(`http://127.0.0.1:${port}`, finishedIn(reader), async () => [
+      ...reader.auditRecords(),
+    ]);
     reader.close();
     bot.kill('SIGTERM');
     await exited(bot);
@@ -99,18 +101,11 @@ export async function measureEndToEnd(
       for (const name of ['bench-worker-1', 'bench-worker-2']) children.push(await startWorkerProcess(name, workerEnv));
       const proxy = await startRoundRobin(ports.map((p) => `http://127.0.0.1:${p}`));
       const store = await PostgresStore.open(url, { now: () => new Date() });
-      const postgres = await measure(
-        proxy.url,
-        async (ids) =>
-          (await Promise.all(ids.map((id) => store.get(id)))).filter(
-            (r) => r && ['succeeded', 'failed'].includes(r.state),
-          ).length,
-        async () => {
-          const records: AuditRecord[] = [];
-          for await (const record of store.auditRecords()) records.push(record);
-          return records;
-        },
-      );
+      const postgres = await measure(proxy.url, finishedIn(store), async () => {
+        const records: AuditRecord[] = [];
+        for await (const record of store.auditRecords()) records.push(record);
+        return records;
+      });
       await store.close();
       await proxy.close();
       return { count: COUNT, sqlite, postgres };

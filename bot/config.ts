@@ -91,7 +91,7 @@ export function findDotnetRoot(env: NodeJS.ProcessEnv): string {
   return '/usr/share/dotnet';
 }
 
-export function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -240,7 +240,7 @@ export function hostCallsOf(env: NodeJS.ProcessEnv, databaseUrl: string | undefi
 }
 
 /** WORKER_TAGS=site:berlin,site:paris: inventory tags whose hosts this process takes calls for. */
-export function workerTags(env: NodeJS.ProcessEnv): string[] {
+function workerTags(env: NodeJS.ProcessEnv): string[] {
   const tags = (env.WORKER_TAGS ?? '')
     .split(',')
     .map((tag) => tag.trim())

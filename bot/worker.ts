@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { JsonInventory } from '../adapters/inventory/json-config';
 import { pinoLogger } from '../adapters/pino/pino-logger';
 import { PostgresStore } from '../adapters/store/postgres-store';
-import { hostCallSettings, integer, StartupError, workerTags } from './config';
+import { hostCallSettings, hostCallsOf, StartupError } from './config';
 import type { Logger } from './errors';
 import { hostExecutor } from './main';
 import { serveCalls } from './workflow/serve-calls';
@@ -28,7 +28,8 @@ export async function startWorker(
   const url = env.DATABASE_URL?.trim();
   if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new StartupError('a worker needs DATABASE_URL (PostgreSQL)');
   const inventory = JsonInventory.load(resolve(root, env.INVENTORY_FILE ?? 'data/lab/inventory.json'));
-  const tags = workerTags(env);
+  // The same WORKER_TAGS, WORKER_CONCURRENCY and WORKER_HEARTBEAT_SECONDS an instance serving calls reads.
+  const { tags, concurrency, heartbeatMs } = hostCallsOf(env, url);
   const name = env.WORKER_NAME?.trim() || `worker:${hostname()}:${process.pid}`;
   const executor = hostExecutor({ ...hostCallSettings(env), local: env.RDSBOT_LOCAL === '1' });
   const store = await PostgresStore.open(url, { now: () => new Date() });
@@ -36,13 +37,7 @@ export async function startWorker(
     store.jobs,
     executor,
     inventory,
-    {
-      worker: name,
-      tags,
-      concurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),
-      idleMs: 50,
-      heartbeatMs: integer(env, 'WORKER_HEARTBEAT_SECONDS', 10, 1, 600) * 1000,
-    },
+    { worker: name, tags, concurrency, idleMs: 50, heartbeatMs },
     log,
   );
   log.info('worker started', { name, tags: tags.length > 0 ? tags : ['(every host)'] });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
+import { sealNext } from '../../bot/audit/audit-chain';
 import type { AuditEntry, AuditHead, AuditHeadSource, AuditLog, AuditQuery, AuditRecord, Clock } from '../../bot/ports';
 import { AUDIT_LOCK } from './postgres-migrations';
 import { inTransaction } from './postgres-requests';
@@ -25,16 +25,7 @@ export class PostgresAuditLog implements AuditLog, AuditHeadSource {
     return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
       const last = (await client.query<{ seq: string; hash: string }>(HEAD)).rows[0];
-      const unsealed = {
-        seq: Number(last?.seq ?? 0) + 1,
-        ts: this.clock.now().toISOString(),
-        kind: entry.kind,
-        requestId: entry.requestId,
-        actor: entry.actor,
-        data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
-        prev: last?.hash ?? GENESIS,
-      };
-      const record: AuditRecord = { ...unsealed, hash: hashRecord(unsealed) };
+      const record = sealNext(last && { seq: Number(last.seq), hash: last.hash }, entry, this.clock.now());
       await client.query(
         'INSERT INTO audit (seq, ts, kind, request_id, actor, data, prev, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [

@@ -1,6 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
 import type { RequestStore } from '../../bot/ports';
+import {
+  published,
+  withApprovalCardId,
+  withCardActivityId,
+  withResubmittedAs,
+} from '../../bot/requests/card-annotations';
 import { countsAgainstLimit, FINISHED, IN_FLIGHT, leftBackupOn } from '../../bot/requests/host-history';
 
 const ALL_COUNTED = [...IN_FLIGHT, ...FINISHED];
@@ -60,15 +66,11 @@ export class PostgresRequestStore implements RequestStore {
   }
 
   async setCardActivityId(id: string, activityId: string): Promise<void> {
-    await this.annotate(id, (body) => ({ ...body, cardActivityId: activityId }));
+    await this.annotate(id, withCardActivityId(activityId));
   }
 
   async setApprovalCardId(id: string, activityId: string): Promise<void> {
-    await this.annotate(id, (body) =>
-      body.approval?.channel
-        ? { ...body, approval: { ...body.approval, channel: { ...body.approval.channel, activityId } } }
-        : body,
-    );
+    await this.annotate(id, withApprovalCardId(activityId));
   }
 
   async listUnpublished(): Promise<ChangeRequest[]> {
@@ -79,13 +81,11 @@ export class PostgresRequestStore implements RequestStore {
   }
 
   async markPublished(id: string): Promise<void> {
-    await this.annotate(id, ({ unpublished: _, ...body }) => body);
+    await this.annotate(id, published);
   }
 
   async setResubmittedAs(id: string, newId: string): Promise<void> {
-    await this.annotate(id, (body) =>
-      body.approval ? { ...body, approval: { ...body.approval, resubmittedAs: newId } } : body,
-    );
+    await this.annotate(id, withResubmittedAs(newId));
   }
 
   /** A change to where a request is shown, not to what it is: the row locked, no new version. */

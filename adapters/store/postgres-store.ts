@@ -1,17 +1,6 @@
 import { Pool } from 'pg';
-import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
-import type {
-  ApprovalsChannel,
-  AuditEntry,
-  AuditHead,
-  AuditHeadSource,
-  AuditLog,
-  AuditQuery,
-  AuditRecord,
-  Clock,
-  RequestStore,
-  SettingsStore,
-} from '../../bot/ports';
+import type { AuditRecord, Clock } from '../../bot/ports';
+import { DelegatingStore } from './delegating-store';
 import { PostgresAuditLog } from './postgres-audit-log';
 import { PostgresCardVersions } from './postgres-card-versions';
 import { PostgresHostLeases } from './postgres-host-leases';
@@ -25,10 +14,10 @@ import { copySqliteToPostgres, type CopyCounts } from './copy-sqlite-to-postgres
  * The PostgreSQL store (`DATABASE_URL`, ADR 0018): the same ports as the embedded SQLite store, on one
  * server that several bot instances and workers share. `open` migrates before anything reads.
  */
-export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, SettingsStore {
-  readonly requests: PostgresRequestStore;
-  readonly audit: PostgresAuditLog;
-  readonly settings: PostgresSettingsStore;
+export class PostgresStore extends DelegatingStore {
+  declare readonly requests: PostgresRequestStore;
+  declare readonly audit: PostgresAuditLog;
+  declare readonly settings: PostgresSettingsStore;
   readonly leases: PostgresHostLeases;
   readonly jobs: PostgresJobQueue;
   readonly cards: PostgresCardVersions;
@@ -37,9 +26,7 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
     private readonly pool: Pool,
     clock: Clock,
   ) {
-    this.requests = new PostgresRequestStore(pool);
-    this.audit = new PostgresAuditLog(pool, clock);
-    this.settings = new PostgresSettingsStore(pool);
+    super(new PostgresRequestStore(pool), new PostgresAuditLog(pool, clock), new PostgresSettingsStore(pool));
     this.leases = new PostgresHostLeases(pool);
     this.jobs = new PostgresJobQueue(pool);
     this.cards = new PostgresCardVersions(pool);
@@ -73,32 +60,5 @@ export class PostgresStore implements RequestStore, AuditLog, AuditHeadSource, S
     return rows[0]?.value;
   }
 
-  create = (request: ChangeRequest): Promise<void> => this.requests.create(request);
-  get = (id: string): Promise<ChangeRequest | undefined> => this.requests.get(id);
-  transition = (
-    id: string,
-    from: RequestState,
-    version: number,
-    patch: Partial<ChangeRequest> & { state: RequestState },
-  ): Promise<ChangeRequest | undefined> => this.requests.transition(id, from, version, patch);
-  listByState = (state: RequestState): Promise<ChangeRequest[]> => this.requests.listByState(state);
-  setCardActivityId = (id: string, activityId: string): Promise<void> =>
-    this.requests.setCardActivityId(id, activityId);
-  setApprovalCardId = (id: string, activityId: string): Promise<void> =>
-    this.requests.setApprovalCardId(id, activityId);
-  listUnpublished = (): Promise<ChangeRequest[]> => this.requests.listUnpublished();
-  markPublished = (id: string): Promise<void> => this.requests.markPublished(id);
-  setResubmittedAs = (id: string, newId: string): Promise<void> => this.requests.setResubmittedAs(id, newId);
-  lastByRequester = (oid: string): Promise<ChangeRequest | undefined> => this.requests.lastByRequester(oid);
-  changesOn = (intent: Intent, host: string, since: string): Promise<ChangeRequest[]> =>
-    this.requests.changesOn(intent, host, since);
-  lastChangeOn = (hosts: string[]): Promise<ChangeRequest | undefined> => this.requests.lastChangeOn(hosts);
-
-  getApprovalsChannel = (): Promise<ApprovalsChannel | undefined> => this.settings.getApprovalsChannel();
-  setApprovalsChannel = (channel: ApprovalsChannel): Promise<void> => this.settings.setApprovalsChannel(channel);
-
-  append = (entry: AuditEntry): Promise<AuditRecord> => this.audit.append(entry);
-  query = (filter: AuditQuery): Promise<AuditRecord[]> => this.audit.query(filter);
-  atHead = <T>(take: (head: AuditHead) => T): Promise<T> => this.audit.atHead(take);
   auditRecords = (): AsyncGenerator<AuditRecord> => this.audit.auditRecords();
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GENESIS, hashRecord } from '../../bot/audit/audit-chain';
+import { sealNext } from '../../bot/audit/audit-chain';
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditHead, AuditHeadSource, AuditLog, AuditQuery, AuditRecord, Clock } from '../../bot/ports';
 
@@ -29,16 +29,7 @@ export class SqliteAuditLog implements AuditLog, AuditHeadSource {
       const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
         | { seq: number; hash: string }
         | undefined;
-      const unsealed = {
-        seq: (last?.seq ?? 0) + 1,
-        ts: this.clock.now().toISOString(),
-        kind: entry.kind,
-        requestId: entry.requestId,
-        actor: entry.actor,
-        data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
-        prev: last?.hash ?? GENESIS,
-      };
-      const record: AuditRecord = { ...unsealed, hash: hashRecord(unsealed) };
+      const record = sealNext(last, entry, this.clock.now());
       this.db
         .prepare(
           'INSERT INTO audit (seq, ts, kind, request_id, actor, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
 import type { RequestStore } from '../../bot/ports';
+import {
+  published,
+  withApprovalCardId,
+  withCardActivityId,
+  withResubmittedAs,
+} from '../../bot/requests/card-annotations';
 import { countsAgainstLimit, FINISHED, IN_FLIGHT, leftBackupOn } from '../../bot/requests/host-history';
 
 const ALL_COUNTED = [...IN_FLIGHT, ...FINISHED];
@@ -53,15 +59,11 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async setCardActivityId(id: string, activityId: string): Promise<void> {
-    this.annotate(id, (body) => ({ ...body, cardActivityId: activityId }));
+    this.annotate(id, withCardActivityId(activityId));
   }
 
   async setApprovalCardId(id: string, activityId: string): Promise<void> {
-    this.annotate(id, (body) =>
-      body.approval?.channel
-        ? { ...body, approval: { ...body.approval, channel: { ...body.approval.channel, activityId } } }
-        : body,
-    );
+    this.annotate(id, withApprovalCardId(activityId));
   }
 
   async listUnpublished(): Promise<ChangeRequest[]> {
@@ -72,13 +74,11 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async markPublished(id: string): Promise<void> {
-    this.annotate(id, ({ unpublished: _, ...body }) => body);
+    this.annotate(id, published);
   }
 
   async setResubmittedAs(id: string, newId: string): Promise<void> {
-    this.annotate(id, (body) =>
-      body.approval ? { ...body, approval: { ...body.approval, resubmittedAs: newId } } : body,
-    );
+    this.annotate(id, withResubmittedAs(newId));
   }
 
   /** A change to where a request is shown, not to what it is: atomic, but no new version. */

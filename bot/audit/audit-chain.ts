@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditRecord } from '../ports';
+import type { AuditEntry, AuditRecord } from '../ports';
 
 /** The `prev` of the first record: nothing came before it. */
 export const GENESIS = '0'.repeat(64);
@@ -20,6 +20,23 @@ export function canonicalJson(value: unknown): string {
 /** SHA-256 over the previous hash and the record without its own hash. */
 export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
   return createHash('sha256').update(record.prev).update(canonicalRecord(record)).digest('hex');
+}
+
+/**
+ * The record that follows `last` (the head, or nothing for an empty log), sealed with its hash. Each store
+ * calls this while it holds its log's write lock; the data is copied through JSON, as it is stored.
+ */
+export function sealNext(last: { seq: number; hash: string } | undefined, entry: AuditEntry, at: Date): AuditRecord {
+  const unsealed = {
+    seq: (last?.seq ?? 0) + 1,
+    ts: at.toISOString(),
+    kind: entry.kind,
+    requestId: entry.requestId,
+    actor: entry.actor,
+    data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
+    prev: last?.hash ?? GENESIS,
+  };
+  return { ...unsealed, hash: hashRecord(unsealed) };
 }
 
 /**

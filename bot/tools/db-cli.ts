@@ -61,8 +61,10 @@ async function main(): Promise<number> {
     const records: AuditRecord[] = [];
     for await (const record of store.auditRecords()) records.push(record);
     const key = loadOrCreateSigningKey(settings.signingKeyFile, settings.verifyKeyFile);
+    // The trusted key as on disk (made just now, beside the signing key, when the file had no checkpoints).
+    const verifyKey = trusted ?? loadVerifyKey(settings.verifyKeyFile);
     const logId = await store.auditLogId();
-    const copied = verifyLog({ records, logId, checkpoints }, loadVerifyKey(settings.verifyKeyFile), {
+    const copied = verifyLog({ records, logId, checkpoints }, verifyKey, {
       requireCheckpoints: false,
     });
     if (!copied.ok || copied.count !== counts.records) {
@@ -84,13 +86,9 @@ async function main(): Promise<number> {
     const took = records.length === 0 || (await audit.checkpoint());
     await audit.close();
     const after = readCheckpoints(checkpointFile).checkpoints;
-    const verdict = verifyLog(
-      { records, logId: await store.auditLogId(), checkpoints: after },
-      loadVerifyKey(settings.verifyKeyFile),
-      {
-        requireCheckpoints: records.length > 0,
-      },
-    );
+    const verdict = verifyLog({ records, logId: await store.auditLogId(), checkpoints: after }, verifyKey, {
+      requireCheckpoints: records.length > 0,
+    });
     if (!took || !verdict.ok) {
       console.error(
         `db copy: copied, but no checkpoint could be signed from PostgreSQL (${verdict.ok ? checkpointFile : verdict.problem})`,

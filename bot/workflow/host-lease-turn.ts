@@ -16,6 +16,22 @@ export interface LeaseSettings {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Renews a held lease every third of its life until the returned timer is cleared; `onLost` hears once a
+ * renewal finds the lease gone (or cannot reach the database), since another process may then hold it.
+ */
+export function keepRenewed(settings: LeaseSettings, lease: HostLease, onLost: () => void = () => undefined) {
+  return setInterval(
+    () => {
+      settings.leases.renew(lease, settings.ttlMs).then(
+        (held) => held || onLost(),
+        () => onLost(),
+      );
+    },
+    Math.max(50, Math.floor(settings.ttlMs / 3)),
+  );
+}
+
+/**
  * Runs one host's work under its lease: waits (in turn with other processes, at most `waitMs`) until the
  * host is free, keeps the lease alive while the work runs, and fences the result. A holder that lost its
  * lease (renewals failed, and another process may have taken the host) does not report its result as the
@@ -29,15 +45,7 @@ export async function underLease(
 ): Promise<HostOutcome> {
   const lease = await acquire(settings, host, wait);
   let lost = false;
-  const heartbeat = setInterval(
-    () => {
-      settings.leases.renew(lease, settings.ttlMs).then(
-        (held) => (lost ||= !held),
-        () => (lost = true),
-      );
-    },
-    Math.max(50, Math.floor(settings.ttlMs / 3)),
-  );
+  const heartbeat = keepRenewed(settings, lease, () => (lost = true));
   try {
     const outcome = await work();
     if (!lost && (await settings.leases.fence(lease).catch(() => false))) return outcome;

@@ -1,4 +1,5 @@
 import type { WorkflowDeps } from './deps';
+import { keepRenewed } from './host-lease-turn';
 
 /** The lease key of a request being run or recovered (the same lease table as hosts, ADR 0019). */
 export const runKey = (requestId: string): string => `request:${requestId}`;
@@ -19,10 +20,7 @@ export async function holdingRun<T>(
   if (!settings) return work();
   const lease = await settings.leases.tryAcquire(runKey(requestId), settings.holder, settings.ttlMs);
   if (!lease) return undefined;
-  const heartbeat = setInterval(
-    () => void settings.leases.renew(lease, settings.ttlMs).catch(() => false),
-    Math.max(50, Math.floor(settings.ttlMs / 3)),
-  );
+  const heartbeat = keepRenewed(settings, lease);
   try {
     return await work();
   } finally {

@@ -55,6 +55,15 @@ export function startWorkerProcess(name: string, env: NodeJS.ProcessEnv): Promis
   });
 }
 
+/** Each request from its own helpdesk user, in their own chat with the bot. */
+function chatAs(botUrl: string, serviceUrl: string, users: LoadUser[]) {
+  return (user: number, activity: Record<string, unknown>) =>
+    postActivity(botUrl, serviceUrl, `a:scale-${user}`, {
+      from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
+      ...activity,
+    });
+}
+
 export interface Load {
   /**
    * Plans `count` client resets, one per user (each PC seeded with a licence first), then confirms them
@@ -76,12 +85,7 @@ export function loadAgainst(
   let seq = 0;
   // Activity ids of their own: the connector may already hold another load's replies to `m-1`.
   const tag = Math.random().toString(36).slice(2, 8);
-  // Each request from its own helpdesk user, in their own chat with the bot.
-  const post = (user: number, activity: Record<string, unknown>) =>
-    postActivity(botUrl, connector.serviceUrl, `a:scale-${user}`, {
-      from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
-      ...activity,
-    });
+  const post = chatAs(botUrl, connector.serviceUrl, users);
   return {
     async round(count, midRun) {
       const plans: Array<{ cardId: string; data: { requestId: string } }> = [];
@@ -166,11 +170,7 @@ const actionsIn = (card: unknown) =>
 export function approvalsAgainst(botUrl: string, connector: Connector, users: LoadUser[]) {
   const tag = Math.random().toString(36).slice(2, 8);
   let seq = 0;
-  const inChat = (user: number, activity: Record<string, unknown>) =>
-    postActivity(botUrl, connector.serviceUrl, `a:scale-${user}`, {
-      from: { id: `29:scale-${user}`, name: users[user]!.name, aadObjectId: users[user]!.oid },
-      ...activity,
-    });
+  const inChat = chatAs(botUrl, connector.serviceUrl, users);
   const inChannel = (who: typeof MEGAN, activity: Record<string, unknown>) =>
     postActivity(botUrl, connector.serviceUrl, CHANNEL.conversation.id, { from: who, ...CHANNEL, ...activity });
   const invoke = (replyToId: string, verb: string, data: unknown) => ({
