@@ -13,6 +13,7 @@ import { approvalCard } from '../../cards/approval-card';
 import { type AdaptiveCard, paragraph } from '../../cards/card-kit';
 import { intentChoiceCard } from '../../cards/intent-choice-card';
 import { auditCard, helpCard, needsCard, noticeCard, refusedCard } from '../../cards/message-cards';
+import { pilotCard } from '../../cards/pilot-card';
 import { reportCard } from '../../cards/report-card';
 import { notUnderstoodCard, unreachableCard } from '../../cards/answer-cards';
 import { nothingToDoCard, planCard, requestCard, runningCard } from '../../cards/request-card';
@@ -51,6 +52,8 @@ export function planOutcomeCard(outcome: PlanOutcome, inventory: readonly Host[]
       return nothingToDoCard(outcome.request);
     case 'planned':
       return planCard(outcome.request);
+    case 'pilot':
+      return pilotCard(outcome.reason, outcome.operations, outcome.preview);
     case 'advice':
       return adviceCard(outcome.intent);
     case 'status':
@@ -114,6 +117,8 @@ export function submitCard(outcome: SubmitOutcome | ResubmitOutcome): AdaptiveCa
     case 'audit':
     case 'unreachable':
       return noticeCard('Nothing to submit', 'Write the request again.');
+    case 'pilot':
+      return pilotCard(outcome.reason, outcome.operations, outcome.preview);
     default:
       return decisionCard(outcome);
   }

@@ -2,7 +2,16 @@ import { operationDefinition } from '../catalogue';
 import type { Host, PlannedOperation, Requester } from '../domain';
 import { checkMember } from './check-member';
 import { describeWindow, inWindow, ruleFor } from './operation-rules';
-import { type ChangeWindow, inGroup, limitsOf, membersWithRoles, type Policy, type Role, rolesOf } from './policy';
+import {
+  type ChangeWindow,
+  heldByPilot,
+  inGroup,
+  limitsOf,
+  membersWithRoles,
+  type Policy,
+  type Role,
+  rolesOf,
+} from './policy';
 
 /** What a change request needs before it runs, worked out from the rules of all its operations. */
 export interface ApprovalNeed {
@@ -29,7 +38,8 @@ export type PolicyDenial =
   | 'lab_only'
   | 'too_many_hosts'
   | 'outside_window'
-  | 'no_eligible_approvers';
+  | 'no_eligible_approvers'
+  | 'pilot_mode';
 
 const deny = (code: PolicyDenial, reason: string): PolicyDecision => ({ allowed: false, code, reason });
 
@@ -129,6 +139,18 @@ export function checkRequest(
     need.ttlMinutes = Math.min(need.ttlMinutes, rule.ttlMinutes);
     if (rule.window) need.windows.push(rule.window);
     if (rule.perHostDays) need.rateLimits.push({ intent: operation.intent, days: rule.perHostDays });
+  }
+  // After every other rule, so a pilot answers what the live bot would (role, group, window) first.
+  const held = heldByPilot(
+    policy,
+    changes.map((operation) => operation.intent),
+  );
+  if (held.length > 0) {
+    const titles = held.map((intent) => `"${operationDefinition(intent).title}"`).join(', ');
+    return deny(
+      'pilot_mode',
+      `This bot is in pilot mode: it reads and previews, but it changes nothing yet. Nothing was changed. An admin lifts pilot mode for ${titles} in the policy file.`,
+    );
   }
   if (need.needed > 0) {
     const eligible = membersWithRoles(policy, need.roles).filter(

@@ -66,6 +66,18 @@ export interface Policy {
   groups?: Record<string, HostGroup>;
   operations?: Partial<Record<Intent, OperationRule>>;
   limits?: Partial<Limits>;
+  /**
+   * Pilot mode (ADR 0021): the bot reads and previews everything but changes nothing, except the
+   * operations an admin has lifted it for. Left out: no pilot, every operation as its rule says.
+   */
+  pilot?: { lifted?: Intent[] };
+}
+
+/** The changing operations pilot mode still holds back (none when the policy has no pilot). */
+export function heldByPilot(policy: Policy, intents: readonly Intent[]): Intent[] {
+  if (!policy.pilot) return [];
+  const lifted = policy.pilot.lifted ?? [];
+  return [...new Set(intents)].filter((intent) => !lifted.includes(intent));
 }
 
 export function rolesOf(policy: Policy, oid: string): Role[] {

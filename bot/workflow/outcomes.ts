@@ -43,6 +43,8 @@ export type PlanOutcome =
   | { kind: 'advice'; intent: Intent }
   /** Every host of a change failed its preview as unreachable: nothing is planned; the card offers Retry. */
   | { kind: 'unreachable'; text: string; hosts: Array<{ host: string; message: string }> }
+  /** Pilot mode: what the change would do on each host (its preview), refused with `reason`. */
+  | { kind: 'pilot'; reason: string; text: string; operations: PlannedOperation[]; preview: HostOutcome[] }
   | { kind: 'status'; request: ChangeRequest | undefined }
   | { kind: 'report'; operations: PlannedOperation[]; outcomes: HostOutcome[]; diagnoses?: HostDiagnosis[] }
   | { kind: 'audit'; host?: string; since?: string; records: AuditRecord[] };

@@ -43,12 +43,20 @@ export async function planChange(deps: WorkflowDeps, input: ChangeInput): Promis
   };
   const hosts = hostsOf(deps, input);
   const decision = checkPolicy(deps, input.requester, input);
-  if (!decision.allowed) return refuse(decision.code, decision.reason);
+  if (!decision.allowed && decision.code !== 'pilot_mode') return refuse(decision.code, decision.reason);
   for (const operation of input.operations) {
     const validate = ajv.compile(operationDefinition(operation.intent).paramsSchema);
     if (!validate(operation.params)) {
       return refuse('bad_params', 'The request has parameters this operation does not take.');
     }
+  }
+  // Pilot mode: the preview (-WhatIf, nothing changes) still runs so the admin sees what the bot would
+  // do; nothing is stored that could be confirmed, and the refusal is audited.
+  if (!decision.allowed) {
+    await input.onRefused?.(decision.code);
+    input.reading?.([...hosts.keys()]);
+    const preview = await runOperations(deps, deps.ids.newId(), input.operations, hosts, true);
+    return { kind: 'pilot', reason: decision.reason, text: input.text, operations: input.operations, preview };
   }
 
   const id = deps.ids.newId();
