@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { type AuditSettings, auditSettings } from './audit/audit-settings';
+import { StartupError } from './startup-error';
 
 /** Everything the composition root needs, read once from the environment at start-up. */
 export interface BotConfig {
@@ -55,12 +56,7 @@ export interface BotConfig {
   crashPoint?: string;
 }
 
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+export { StartupError };
 
 /** Settings that would let someone redirect token validation; refused outright (security.md §1.2, A2). */
 const FORBIDDEN_OVERRIDES = [
