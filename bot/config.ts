@@ -2,12 +2,15 @@ import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { type AuditSettings, auditSettings } from './audit/audit-settings';
+import { type BotCredentials, readCredentials } from './credentials/bot-credentials';
+import { StartupError } from './startup-error';
 
 /** Everything the composition root needs, read once from the environment at start-up. */
 export interface BotConfig {
   /** Unauthenticated local mode (no BOT_ID): loopback only, lab hosts only. */
   local: boolean;
-  credentials?: { botId: string; password?: string; tenantId?: string };
+  /** Teams mode: the bot's Entra credential, one kind (ADR 0023); files already read. */
+  credentials?: BotCredentials;
   /** Teams mode: the Bot Framework service URLs an activity may name (prefixes, https only). */
   serviceUrls: string[];
   /** Local mode: the one chat URL answers go to (LOCAL_CHAT_URL); by default any loopback http URL. */
@@ -55,12 +58,7 @@ export interface BotConfig {
   crashPoint?: string;
 }
 
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+export { StartupError };
 
 /** Settings that would let someone redirect token validation; refused outright (security.md §1.2, A2). */
 const FORBIDDEN_OVERRIDES = [
@@ -104,7 +102,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 /**
  * Reads and checks the configuration. The bot refuses to start rather than start unsafe: without
  * BOT_ID it needs RDSBOT_LOCAL=1 and then binds to 127.0.0.1 only; with BOT_ID it needs a GUID and
- * a password, and token-validation overrides are never accepted.
+ * exactly one credential (bot-credentials.ts), and token-validation overrides are never accepted.
  */
 /** ALLOWED_SERVICE_URLS: comma-separated https prefixes; by default Teams' public-cloud channel. */
 function serviceUrls(env: NodeJS.ProcessEnv): string[] {
@@ -137,7 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     );
   }
   if (!local && !GUID.test(botId)) throw new StartupError('BOT_ID must be the bot registration GUID');
-  if (!local && !env.BOT_PASSWORD) throw new StartupError('BOT_PASSWORD is required with BOT_ID');
+  const credentials = local ? undefined : readCredentials(env, botId);
   const host = local ? '127.0.0.1' : (env.HOST ?? '0.0.0.0');
   if (local && env.HOST && env.HOST !== '127.0.0.1') throw new StartupError('local mode listens on 127.0.0.1 only');
   if (!local && (!env.INVENTORY_FILE || !env.POLICY_FILE)) {
@@ -166,7 +164,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
     local,
     audit,
     ...(crashPoint ? { crashPoint } : {}),
-    credentials: local ? undefined : { botId, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID || undefined },
+    ...(credentials ? { credentials } : {}),
     host,
     serviceUrls: serviceUrls(env),
     ...(env.LOCAL_CHAT_URL ? { localChatUrl: localChatUrlOf(env.LOCAL_CHAT_URL) } : {}),

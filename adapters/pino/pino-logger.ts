@@ -13,6 +13,7 @@ const SECRET_PATHS = [
   'token',
   'authorization',
   'clientSecret',
+  'privateKeyPem',
   'BOT_PASSWORD',
   'headers.authorization',
   'headers.cookie',
@@ -21,6 +22,7 @@ const SECRET_PATHS = [
   '*.token',
   '*.authorization',
   '*.clientSecret',
+  '*.privateKeyPem',
   '*.headers.authorization',
 ];
 

@@ -3,8 +3,11 @@
  * token) are never kept: every text a user controls is passed through here before it is stored,
  * logged or shown, and what was found is audited by kind (never the value). Patterns are anchored on
  * a name or a known token shape, each a single pass without nested quantifiers (linear on hostile
- * text), so host names, request ids and backup names are left alone.
+ * text), so host names, request ids and backup names are left alone. The bot's own configured
+ * secrets are replaced by value first (configured-secrets.ts).
  */
+import { withoutConfiguredSecrets } from './configured-secrets';
+
 interface SecretPattern {
   kind: string;
   pattern: RegExp;
@@ -59,7 +62,9 @@ export interface Redacted {
 
 export function redactSecrets(text: string): Redacted {
   const kinds = new Set<string>();
-  let out = text;
+  const configured = withoutConfiguredSecrets(text);
+  if (configured.found) kinds.add('configured secret');
+  let out = configured.text;
   for (const { kind, pattern, replace } of PATTERNS) {
     out = out.replace(pattern, (...args: unknown[]) => {
       kinds.add(kind);

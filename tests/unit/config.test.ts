@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readConfig } from '../../bot/config';
 
 describe('start-up configuration', () => {
@@ -16,6 +19,19 @@ describe('start-up configuration', () => {
     expect(() => readConfig({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'x' })).toThrow(
       'INVENTORY_FILE',
     );
+  });
+
+  it('reads the credential from a file only the bot can read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdsbot-config-'));
+    const file = join(dir, 'secret');
+    writeFileSync(file, 'a-secret-from-a-file\n', { mode: 0o600 });
+    const env = { BOT_ID: '11111111-2222-3333-4444-555555555555', INVENTORY_FILE: 'i.json', POLICY_FILE: 'p.json' };
+    expect(readConfig({ ...env, BOT_PASSWORD_FILE: file }).credentials).toMatchObject({
+      kind: 'secret',
+      password: 'a-secret-from-a-file',
+    });
+    expect(() => readConfig({ ...env, BOT_PASSWORD_FILE: file, BOT_PASSWORD: 'x' })).toThrow('set only one');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses settings that would redirect token validation', () => {
