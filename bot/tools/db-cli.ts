@@ -9,8 +9,12 @@ import { CheckpointingAudit } from '../audit/checkpointing-audit';
 import { verifyLog } from '../audit/verify-log';
 import { silentLogger } from '../errors';
 import type { AuditRecord } from '../ports';
+import { backup, restore } from './db-backup';
 
-const USAGE = 'usage: npm run db -- copy --from FILE --to postgres://… [--checkpoints FILE] [--key PUBLIC.pem]';
+const USAGE =
+  'usage: npm run db -- copy --from FILE --to postgres://… [--checkpoints FILE] [--key PUBLIC.pem]\n' +
+  '       npm run db -- backup --out FILE [--db FILE] [--key PUBLIC.pem]\n' +
+  '       npm run db -- restore --from FILE [--to FILE] [--force] [--key PUBLIC.pem]';
 
 /**
  * `npm run db -- copy --from FILE --to URL` (ADR 0018): moves an embedded deployment to PostgreSQL. The
@@ -18,6 +22,7 @@ const USAGE = 'usage: npm run db -- copy --from FILE --to postgres://… [--chec
  * transaction, verified again in PostgreSQL against the same signed checkpoints, and then checkpointed
  * from PostgreSQL into the same checkpoint file, so the checkpoint chain goes on where it was. Keep
  * DATABASE_FILE as it was when the bot then runs with DATABASE_URL: the checkpoint file is named after it.
+ * `backup` and `restore` (ADR 0022) are in db-backup.ts.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -25,6 +30,8 @@ async function main(): Promise<number> {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
+  if (args[0] === 'backup') return backup(option);
+  if (args[0] === 'restore') return restore(option, args.includes('--force'));
   const from = option('--from');
   const to = option('--to');
   if (args[0] !== 'copy' || !from || !to || !/^postgres(ql)?:\/\//.test(to)) {
@@ -112,7 +119,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`db copy: ${String(error)}`);
+    console.error(`db: ${String(error)}`);
     process.exit(1);
   },
 );
