@@ -21,6 +21,7 @@ import { pinoLogger } from '../adapters/pino/pino-logger';
 import { credentialsFactory, harnessAuthConfig } from '../adapters/teams/bot-authentication';
 import { createServer, type Intake } from '../adapters/teams/restify-server';
 import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-notifier';
+import { alertCard } from '../cards/alert-card';
 import { approvalCard } from '../cards/approval-card';
 import { requestCard } from '../cards/request-card';
 import { BackgroundWork } from './app/background';
@@ -309,4 +310,5 @@ export async function main(): Promise<void> {
 const proactiveCards: ProactiveCards = {
   request: (request) => requestCard(request),
   approval: (request, view) => approvalCard(request, { decide: false, ...view }),
+  alert: (alert) => alertCard(alert),
 };
