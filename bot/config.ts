@@ -46,6 +46,8 @@ export interface BotConfig {
     leaseMs: number;
   };
   planTtlMinutes: number;
+  /** The least time between two alert posts of one cause (per host for a host's), ADR 0024. */
+  alertIntervalMinutes: number;
   /** How often overdue plans and approval requests are expired (and their cards updated). */
   expirySweepMs: number;
   /** On SIGTERM, how long runs in flight may take to finish before they are handed back to the next start. */
@@ -184,6 +186,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root = process.cwd()): BotCon
       leaseMs: integer(env, 'HOST_LEASE_SECONDS', 30, 1, 3600) * 1000,
     },
     planTtlMinutes: integer(env, 'PLAN_TTL_MINUTES', 30, 1, 1440),
+    alertIntervalMinutes: integer(env, 'ALERT_INTERVAL_MINUTES', 60, 1, 10_080),
     expirySweepMs: integer(env, 'EXPIRY_SWEEP_MS', 60_000, 1_000, 3_600_000),
     configCheckMs: integer(env, 'CONFIG_CHECK_SECONDS', 300, 1, 86_400) * 1000,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 60, 0, 3600) * 1000,

@@ -21,8 +21,12 @@ import { pinoLogger } from '../adapters/pino/pino-logger';
 import { credentialsFactory, harnessAuthConfig } from '../adapters/teams/bot-authentication';
 import { createServer, type Intake } from '../adapters/teams/restify-server';
 import { type ProactiveCards, TeamsNotifier } from '../adapters/teams/teams-notifier';
+import { alertCard } from '../cards/alert-card';
 import { approvalCard } from '../cards/approval-card';
 import { requestCard } from '../cards/request-card';
+import { AlertingAudit } from './alerts/alerting-audit';
+import { Alerts } from './alerts/alerts';
+import { UnreachableWatch } from './alerts/unreachable-watch';
 import { BackgroundWork } from './app/background';
 import { crashingAudit } from './crash-point';
 import { createApp } from './app/create-app';
@@ -108,6 +112,20 @@ export async function startBot(
   const clock = { now: () => new Date() };
   const { store, leases, calls, cards } = await openStore(config, clock);
   const holder = `${hostname()}:${process.pid}`;
+  const harness = overrides.botFramework;
+  const adapter = harness
+    ? new TeamsAdapter(harnessAuthConfig(harness.openIdMetadataUrl), harness.credentials)
+    : new TeamsAdapter({}, credentialsFactory(config.credentials));
+  const botAppId = config.credentials?.botId ?? '';
+  const notifier = overrides.notifier ?? new TeamsNotifier(adapter, botAppId, proactiveCards);
+  // Alerts for admins (ADR 0024): the audit failing closed, missed checkpoints, unknown hosts, dead hosts.
+  const alerts = new Alerts({
+    settings: store,
+    notifier,
+    clock,
+    log,
+    intervalMs: config.alertIntervalMinutes * 60_000,
+  });
   const outlets = auditOutlets(config.audit);
   const checkpointed = new CheckpointingAudit(
     outlets.forwarders.length > 0 ? new ForwardingAudit(store, outlets.forwarders, log) : store,
@@ -117,12 +135,12 @@ export async function startBot(
     config.audit.policy,
     clock,
     log,
+    (detail) => void alerts.raise('checkpoint_missed', detail),
   );
-  const harness = overrides.botFramework;
-  const adapter = harness
-    ? new TeamsAdapter(harnessAuthConfig(harness.openIdMetadataUrl), harness.credentials)
-    : new TeamsAdapter({}, credentialsFactory(config.credentials));
-  const botAppId = config.credentials?.botId ?? '';
+  const audit = new AlertingAudit(
+    config.crashPoint ? crashingAudit(checkpointed, config.crashPoint) : checkpointed,
+    alerts,
+  );
   const hostRunner = overrides.executor ?? hostExecutor(config);
   // HOST_CALLS=queue (ADR 0020): calls go to the shared queue; this instance takes its tags' share too.
   const queued = config.hostCalls.queue && calls;
@@ -137,10 +155,11 @@ export async function startBot(
   const deps: WorkflowDeps = {
     store,
     settings: store,
-    audit: config.crashPoint ? crashingAudit(checkpointed, config.crashPoint) : checkpointed,
-    executor,
+    audit,
+    // Counted per host as the workflow sees them, so a dead host alerts whichever instance or worker ran it.
+    executor: new UnreachableWatch(executor, alerts),
     inventory,
-    notifier: overrides.notifier ?? new TeamsNotifier(adapter, botAppId, proactiveCards),
+    notifier,
     clock,
     ids: { newId: () => randomUUID() },
     policy,
@@ -148,6 +167,7 @@ export async function startBot(
     ...(leases ? { leases: { leases, holder, ttlMs: config.execution.leaseMs, pollMs: 50 } } : {}),
     ...(cards ? { cards } : {}),
     log,
+    alerts,
     planTtlMs: config.planTtlMinutes * 60_000,
     concurrency: config.execution.requestConcurrency,
     slots: new Slots(config.execution.concurrency),
@@ -210,6 +230,7 @@ export async function startBot(
   sweep();
   /** The head checkpointed (a log at rest is covered to its end), then the file and the forwarders closed. */
   const closeAudit = async (): Promise<void> => {
+    await alerts.idle();
     await checkpointed.close();
     await store.close();
     for (const forwarder of outlets.forwarders) forwarder.close();
@@ -309,4 +330,5 @@ export async function main(): Promise<void> {
 const proactiveCards: ProactiveCards = {
   request: (request) => requestCard(request),
   approval: (request, view) => approvalCard(request, { decide: false, ...view }),
+  alert: (alert) => alertCard(alert),
 };

@@ -55,6 +55,7 @@ export type AuditKind =
   | 'request.redacted'
   | 'report.read'
   | 'settings.approvals_channel'
+  | 'settings.alerts_channel'
   | 'config.loaded'
   | 'config.changed';
 
@@ -185,6 +186,8 @@ export interface Notifier {
   updateApprovalCard(request: ChangeRequest, approvers: string[]): Promise<void>;
   /** A short message to the requester in their chat (a card update alone does not notify anyone). */
   tellRequester(request: ChangeRequest, text: string): Promise<void>;
+  /** Posts an alert card in the alerts channel (ADR 0024). */
+  postAlert(channel: AlertsChannel, alert: Alert): Promise<void>;
 }
 
 /** Where approval cards go: a team channel an admin chose ("use this channel for approvals"). */
@@ -196,10 +199,29 @@ export interface ApprovalsChannel {
   setAt: string;
 }
 
+/** Where alerts for admins go: a team channel an admin chose ("use this channel for alerts"). */
+export type AlertsChannel = ApprovalsChannel;
+
+/** What an alert is about (ADR 0024): the bot cannot keep its promises on its own and an admin must look. */
+export type AlertCause =
+  | 'audit_fail_closed'
+  | 'checkpoint_missed'
+  | 'recovery_unknown_hosts'
+  | 'host_unreachable_repeatedly';
+
+/** One alert as posted: the cause, a few plain facts (never a secret) and when it was raised. */
+export interface Alert {
+  cause: AlertCause;
+  detail: Record<string, string | number>;
+  time: string;
+}
+
 /** Bot-wide settings that admins change in chat. */
 export interface SettingsStore {
   getApprovalsChannel(): Promise<ApprovalsChannel | undefined>;
   setApprovalsChannel(channel: ApprovalsChannel): Promise<void>;
+  getAlertsChannel(): Promise<AlertsChannel | undefined>;
+  setAlertsChannel(channel: AlertsChannel): Promise<void>;
 }
 
 /**

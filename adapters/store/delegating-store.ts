@@ -1,5 +1,6 @@
 import type { ChangeRequest, Intent, RequestState } from '../../bot/domain';
 import type {
+  AlertsChannel,
   ApprovalsChannel,
   AuditEntry,
   AuditHead,
@@ -45,6 +46,8 @@ export abstract class DelegatingStore implements RequestStore, AuditLog, AuditHe
 
   getApprovalsChannel = (): Promise<ApprovalsChannel | undefined> => this.settings.getApprovalsChannel();
   setApprovalsChannel = (channel: ApprovalsChannel): Promise<void> => this.settings.setApprovalsChannel(channel);
+  getAlertsChannel = (): Promise<AlertsChannel | undefined> => this.settings.getAlertsChannel();
+  setAlertsChannel = (channel: AlertsChannel): Promise<void> => this.settings.setAlertsChannel(channel);
 
   append = (entry: AuditEntry): Promise<AuditRecord> => this.audit.append(entry);
   query = (filter: AuditQuery): Promise<AuditRecord[]> => this.audit.query(filter);

@@ -1,7 +1,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { CardFactory, type ConversationReference, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ChangeRequest } from '../../bot/domain';
-import type { ApprovalsChannel, Notifier } from '../../bot/ports';
+import type { Alert, AlertsChannel, ApprovalsChannel, Notifier } from '../../bot/ports';
 import { LatestWins } from './latest-wins';
 
 /**
@@ -11,6 +11,7 @@ import { LatestWins } from './latest-wins';
 export interface ProactiveCards {
   request(request: ChangeRequest): object;
   approval(request: ChangeRequest, view: { userIds: string[]; mentions?: Array<{ id: string; name: string }> }): object;
+  alert(alert: Alert): object;
 }
 
 function cardActivity(card: object): ReturnType<typeof MessageFactory.attachment> {
@@ -19,7 +20,8 @@ function cardActivity(card: object): ReturnType<typeof MessageFactory.attachment
 
 /**
  * Shows requests after the turn that asked is over (proactive messages through stored conversation
- * references): the requester's card in their chat, and the approval card in the approvals channel.
+ * references): the requester's card in their chat, the approval card in the approvals channel, and
+ * alerts in the alerts channel.
  */
 export class TeamsNotifier implements Notifier {
   private readonly updates = new LatestWins();
@@ -71,6 +73,16 @@ export class TeamsNotifier implements Notifier {
       },
     );
     return id;
+  }
+
+  async postAlert(channel: AlertsChannel, alert: Alert): Promise<void> {
+    await this.adapter.continueConversationAsync(
+      this.botAppId,
+      channel.conversation as Partial<ConversationReference>,
+      async (context) => {
+        await context.sendActivity(cardActivity(this.cards.alert(alert)));
+      },
+    );
   }
 
   async updateApprovalCard(request: ChangeRequest, approvers: string[]): Promise<void> {

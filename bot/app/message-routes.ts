@@ -4,6 +4,7 @@ import type { Requester } from '../domain';
 import { answerMessage } from '../workflow/answer-message';
 import type { WorkflowDeps } from '../workflow/deps';
 import { recordRequestCard } from '../workflow/record-card';
+import { setAlertsChannel } from '../workflow/set-alerts-channel';
 import { setApprovalsChannel } from '../workflow/set-approvals-channel';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { helpCard, refusedCard } from '../../cards/message-cards';
@@ -22,7 +23,7 @@ function channelName(context: TurnContext): string {
 }
 
 /**
- * The approvals channel itself, not the thread the admin wrote in: a channel message's conversation id
+ * The approvals (or alerts) channel itself, not the thread the admin wrote in: a channel message's conversation id
  * ends in ";messageid=..." and posting there would reply in that thread. Without it, every approval
  * card is a new post in the channel.
  */
@@ -34,7 +35,7 @@ function channelReference(context: TurnContext): Partial<ConversationReference> 
 
 /**
  * Everything that is not a card button: the greeting when the bot is added, an unknown invoke, the
- * admin's "use this channel for approvals", and every other message (registered last).
+ * admin's "use this channel for approvals" (or "for alerts"), and every other message (registered last).
  */
 export function registerMessageRoutes(
   app: Application<TurnState>,
@@ -95,6 +96,19 @@ export function registerMessageRoutes(
   app.message(/\buse this channel for approvals\b/i, async (context) => {
     await answer(context, 'approvals channel', async (actor) => {
       const outcome = await setApprovalsChannel(deps, {
+        actor,
+        conversationType: context.activity.conversation?.conversationType,
+        channelName: channelName(context),
+        conversation: channelReference(context),
+      });
+      return { card: channelCard(outcome) };
+    });
+  });
+
+  // An admin, in a team channel: "@RDS Licensing Bot use this channel for alerts" (ADR 0024).
+  app.message(/\buse this channel for alerts\b/i, async (context) => {
+    await answer(context, 'alerts channel', async (actor) => {
+      const outcome = await setAlertsChannel(deps, {
         actor,
         conversationType: context.activity.conversation?.conversationType,
         channelName: channelName(context),

@@ -193,10 +193,14 @@ export function approvalViewCard(view: ApprovalView, viewerId: string | undefine
 }
 
 export function channelCard(outcome: ChannelOutcome): AdaptiveCard {
-  return outcome.kind === 'set'
+  if (outcome.kind !== 'set') return refusedCard(outcome.reason);
+  return outcome.purpose === 'alerts'
     ? noticeCard(
+        'Alerts go here',
+        `Alerts for admins (the audit log refusing records, missed checkpoints, hosts left unknown after a restart, hosts that stop answering) will be posted in ${outcome.channel.name}.`,
+      )
+    : noticeCard(
         'Approvals go here',
         `Approval requests will be posted in ${outcome.channel.name}. Only approvers can decide them.`,
-      )
-    : refusedCard(outcome.reason);
+      );
 }

@@ -62,6 +62,8 @@ export class CheckpointingAudit implements AuditLog {
     private readonly policy: CheckpointPolicy,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Told each time no sink took a checkpoint that was due (the alerts of ADR 0024). */
+    private readonly missed: (detail: { uncovered: number; sinks: string }) => void = () => undefined,
   ) {
     this.keyId = keyIdOf(key);
     this.lastTaken = clock.now().getTime();
@@ -113,14 +115,19 @@ export class CheckpointingAudit implements AuditLog {
         }
         return took;
       });
-      if (taken === 0) return false;
+      if (taken === 0) return this.notTaken();
       this.uncovered = 0;
       this.lastTaken = this.clock.now().getTime();
       return true;
     } catch (error) {
       this.log.error('could not take an audit checkpoint', { error: String(error) });
-      return false;
+      return this.notTaken();
     }
+  }
+
+  private notTaken(): false {
+    this.missed({ uncovered: this.uncovered, sinks: this.sinks.map((s) => s.name).join(', ') });
+    return false;
   }
 
   /** A clean stop leaves the log at rest covered up to its head. */

@@ -1,3 +1,4 @@
+import type { AlertRaiser } from '../alerts/alerts';
 import type { Logger } from '../errors';
 import type { Policy } from '../policy/policy';
 import type {
@@ -33,6 +34,8 @@ export interface WorkflowDeps {
   /** Card updates in version order across instances (PostgreSQL); absent with the embedded file. */
   cards?: CardVersions;
   log: Logger;
+  /** Alerts for admins in the alerts channel (ADR 0024). */
+  alerts: AlertRaiser;
   /** How long a plan may wait for its confirmation. */
   planTtlMs: number;
   /** Hosts one request previews or changes at the same time. */

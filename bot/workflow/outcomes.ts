@@ -89,5 +89,5 @@ export type ApprovalOutcome =
 /** What one person sees on the approval card (the Universal Actions refresh). */
 export type ApprovalView = { kind: 'view'; request: ChangeRequest; canDecide: boolean } | { kind: 'not-found' };
 
-/** "@bot use this channel for approvals". */
-export type ChannelOutcome = { kind: 'set'; channel: ApprovalsChannel } | Refused;
+/** "@bot use this channel for approvals" (or "for alerts"). */
+export type ChannelOutcome = { kind: 'set'; purpose: 'approvals' | 'alerts'; channel: ApprovalsChannel } | Refused;

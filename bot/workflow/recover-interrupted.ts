@@ -92,6 +92,10 @@ async function recoverRun(deps: WorkflowDeps, request: ChangeRequest): Promise<C
     actor: 'bot',
     data: { hosts: hostsSeen },
   });
+  const unknown = outcomes.filter((o) => o.recovery === 'unknown').map((o) => o.host);
+  if (unknown.length > 0) {
+    void deps.alerts.raise('recovery_unknown_hosts', { requestId: request.id, hosts: unknown.join(', ') });
+  }
   const everyHostDone = outcomes.length > 0 && outcomes.every((o) => o.status === 'succeeded');
   return finishRun(deps, request, 'running', outcomes, everyHostDone ? undefined : recoverySummary(outcomes));
 }

@@ -170,6 +170,16 @@ export function describeStoreContract(name: string, open: () => StoreUnderTest |
       expect(await subject.store.getApprovalsChannel()).toEqual(channel);
     });
 
+    it('keeps the alerts channel apart from the approvals channel', async () => {
+      expect(await subject.store.getAlertsChannel()).toBeUndefined();
+      const approvals = { conversation: { id: '19:abc' }, name: 'IT / Approvals', setBy: 'oid-a', setAt: '2026-12-01' };
+      const alerts = { conversation: { id: '19:def' }, name: 'IT / Alerts', setBy: 'oid-a', setAt: '2026-12-02' };
+      await subject.store.setApprovalsChannel(approvals);
+      await subject.store.setAlertsChannel(alerts);
+      expect(await subject.store.getAlertsChannel()).toEqual(alerts);
+      expect(await subject.store.getApprovalsChannel()).toEqual(approvals);
+    });
+
     it('keeps requests, settings and the audit chain across a restart', async () => {
       if (!subject.reopen) return;
       const r = request();

@@ -2,6 +2,8 @@
 // shows up in one file and every unit test fakes it the same way.
 import type { ChangeRequest, Host, TargetReport } from '../../bot/domain';
 import {
+  type Alert,
+  type AlertsChannel,
   type ApprovalsChannel,
   ExecutionError,
   type ExecutionRequest,
@@ -93,6 +95,14 @@ export class RecordingNotifier implements Notifier {
   readonly messages: Array<{ requestId: string; text: string }> = [];
   async tellRequester(request: ChangeRequest, text: string): Promise<void> {
     this.messages.push({ requestId: request.id, text });
+  }
+
+  readonly alerts: Array<{ channel: AlertsChannel; alert: Alert }> = [];
+  /** Set to make posting to the alerts channel fail. */
+  failAlerts = false;
+  async postAlert(channel: AlertsChannel, alert: Alert): Promise<void> {
+    if (this.failAlerts) throw new Error('Forbidden: the bot is not a member of this team');
+    this.alerts.push({ channel, alert });
   }
 
   /** The newest state of the approval card of this request. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonInventory } from '../../adapters/inventory/json-config';
 import { SqliteStore } from '../../adapters/store/sqlite-store';
+import { Alerts } from '../../bot/alerts/alerts';
 import { BackgroundWork } from '../../bot/app/background';
 import { createApp } from '../../bot/app/create-app';
 import type { Host } from '../../bot/domain';
@@ -94,6 +95,7 @@ export function createTurnHarness(
   const executor = options.executor ?? new FakeEstateExecutor(options.down);
   const notifier = new RecordingNotifier();
   let seq = 0;
+  const alerts = new Alerts({ settings: store, notifier, clock, log: silentLogger, intervalMs: 60 * 60_000 });
   const deps: WorkflowDeps = {
     store,
     settings: store,
@@ -106,6 +108,7 @@ export function createTurnHarness(
     policy: options.policy ?? POLICY,
     locks: new HostLocks(),
     log: silentLogger,
+    alerts,
     planTtlMs: 30 * 60_000,
     concurrency: options.concurrency ?? 4,
     slots: new Slots(8),
@@ -162,6 +165,7 @@ export function createTurnHarness(
     store,
     executor,
     notifier,
+    alerts,
     clock,
     background,
     timeline,

@@ -1,6 +1,7 @@
 import type { ChangeRequest, HostOutcome } from '../../../bot/domain';
 import { notUnderstoodCard, unreachableCard } from '../../../cards/answer-cards';
 import { adviceCard } from '../../../cards/advice-card';
+import { alertCard } from '../../../cards/alert-card';
 import { intentChoiceCard } from '../../../cards/intent-choice-card';
 import { auditCard, errorCard, helpCard, needsCard, noticeCard, refusedCard } from '../../../cards/message-cards';
 import {
@@ -133,6 +134,14 @@ describe('every card the bot sends', () => {
     ['refused', refusedCard('no')],
     ['notice', noticeCard('t', 'x')],
     ['error', errorCard('internal_error', 'abcd1234')],
+    [
+      'alert',
+      alertCard({
+        cause: 'host_unreachable_repeatedly',
+        detail: { host: 'RDSH*01*', failures: 3, code: 'host_unreachable' },
+        time: '2026-11-28T10:00:00.000Z',
+      }),
+    ],
   ])('the %s card is a valid Adaptive Card 1.5 that fits in a Teams message', (_name, card) => {
     expect(card.version).toBe('1.5');
     expect(cardProblems(card)).toEqual([]);
