@@ -74,10 +74,19 @@ describe('the systemd unit', () => {
   });
 
   it('keeps the database in the state directory and the audit keys out of its folder, as the bot accepts', () => {
+    // systemd puts the credential in $CREDENTIALS_DIRECTORY (%d), readable by the service only.
+    const credentials = mkdtempSync(join(tmpdir(), 'rdsbot-credentials-'));
+    writeFileSync(join(credentials, 'bot-password'), 'from the credential\n', { mode: 0o600 });
+    const env = unitEnvironment();
     const config = readConfig(
-      { ...unitEnvironment(), BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'from the credential' },
+      {
+        ...env,
+        BOT_PASSWORD_FILE: String(env.BOT_PASSWORD_FILE).replace('%d', credentials),
+        BOT_ID: '11111111-2222-3333-4444-555555555555',
+      },
       '/opt/rds-licensing-bot',
     );
+    expect(config.credentials?.kind).toBe('secret');
     expect(config.databaseFile).toBe('/var/lib/rds-licensing-bot/data/bot.sqlite');
     expect(config.audit.signingKeyFile).toBe('/var/lib/rds-licensing-bot/keys/audit-signing-key.pem');
   });
