@@ -5,7 +5,7 @@
  */
 const SDKS = 'node_modules/(botbuilder|botframework-|@microsoft/|restify|better-sqlite3|node-powershell|pg/|pg-)';
 // Composition roots and command-line tools wire adapters into the core; the Teams layer uses the SDK.
-const CORE = '^bot/(?!app/|main\\.ts$|start\\.ts$|worker\\.ts$|tools/)';
+const CORE = '^bot/(?!app/|main\\.ts$|start\\.ts$|worker\\.ts$|doctor\\.ts$|tools/)';
 
 module.exports = {
   forbidden: [

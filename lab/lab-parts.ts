@@ -106,7 +106,8 @@ export interface SshdSettings {
   hostKey: string;
   pidFile: string;
   authorizedKeys: string;
-  subsystem: string;
+  /** The powershell subsystem's command; left out, sshd has none (a host where nobody added it). */
+  subsystem?: string;
   /** More sshd_config lines (limits, say). */
   extra?: string[];
 }
@@ -129,7 +130,7 @@ export function sshdConfig(settings: SshdSettings): string {
     'AllowTcpForwarding no',
     'PrintMotd no',
     ...(settings.extra ?? []),
-    `Subsystem powershell ${settings.subsystem}`,
+    ...(settings.subsystem ? [`Subsystem powershell ${settings.subsystem}`] : []),
     'LogLevel ERROR',
     '',
   ].join('\n');

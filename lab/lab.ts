@@ -79,14 +79,14 @@ function subsystemScript(options: LabOptions, host: LabHost, pwsh: string): stri
   return pwshSubsystem(pwsh, [`export RDSBOT_HIVE_FILE='${hiveFile(options, host.name)}'`]);
 }
 
-function hostSshdConfig(options: LabOptions, host: LabHost): string {
+function hostSshdConfig(options: LabOptions, host: LabHost, subsystem = true): string {
   const dir = hostDir(options, host.name);
   return sshdConfig({
     listen: [`${labAddress(options, host)}:${sshPort(options.network ?? labNetworkMode())}`],
     hostKey: join(dir, 'ssh_host_ed25519_key'),
     pidFile: join(dir, 'sshd.pid'),
     authorizedKeys: join(options.dir, 'authorized_keys'),
-    subsystem: join(dir, 'subsystem.sh'),
+    ...(subsystem ? { subsystem: join(dir, 'subsystem.sh') } : {}),
   });
 }
 
@@ -157,11 +157,20 @@ async function startSshd(options: LabOptions, host: LabHost): Promise<void> {
  * (as when a Windows host reboots), then a new sshd starts with the same keys. Warm sessions to the
  * host are dead after this; the tests check the next call rebuilds one.
  */
-export async function restartSshd(given: LabOptions, name: string): Promise<void> {
+export async function restartSshd(
+  given: LabOptions,
+  name: string,
+  variant: 'as-configured' | 'no-subsystem' = 'as-configured',
+): Promise<void> {
   const options: LabOptions = { ...given, network: given.network ?? labNetworkMode() };
   const host = LAB_HOSTS.find((h) => h.name === name);
   if (!host) throw new Error(`no lab host ${name}`);
   await stopSshd(join(hostDir(options, name), 'sshd.pid'), 'hard');
+  // "no-subsystem": the doctor's scenario of an OpenSSH server nobody added PowerShell to.
+  writeFileSync(
+    join(hostDir(options, name), 'sshd_config'),
+    hostSshdConfig(options, host, variant === 'as-configured'),
+  );
   await startSshd(options, host);
 }
 
