@@ -26,8 +26,10 @@ export async function checkConfig(config: BotConfig): Promise<{ report: HostRepo
       ),
     );
   }
+  let tenants: string[] | undefined;
   try {
     const policy = loadPolicy(config.policyFile);
+    tenants = policy.tenants;
     const pilot = policy.pilot
       ? `; pilot mode on${policy.pilot.lifted?.length ? ` (lifted for ${policy.pilot.lifted.join(', ')})` : ''}`
       : '';
@@ -41,7 +43,7 @@ export async function checkConfig(config: BotConfig): Promise<{ report: HostRepo
   }
   checks.push(await databaseCheck(config));
   checks.push(signingKeyCheck(config));
-  checks.push(teamsCheck(config));
+  checks.push(teamsCheck(config, tenants));
   return { report: { host: '(configuration)', transport: config.local ? 'local mode' : 'Teams', checks }, hosts };
 }
 
@@ -89,7 +91,7 @@ async function databaseCheck(config: BotConfig): Promise<Check> {
 function signingKeyCheck(config: BotConfig): Check {
   const file = config.audit.signingKeyFile;
   if (!existsSync(file)) {
-    return writable(dirname(file)) || writable(dirname(dirname(file)))
+    return writable(dirname(file))
       ? ok('signing key', `${file} will be made at first start`)
       : failed(
           'signing key',
@@ -110,7 +112,7 @@ function signingKeyCheck(config: BotConfig): Check {
   }
 }
 
-function teamsCheck(config: BotConfig): Check {
+function teamsCheck(config: BotConfig, tenants: string[] | undefined): Check {
   if (config.local) return ok('Teams', 'local mode: 127.0.0.1 only, lab hosts only (no BOT_ID)');
   const credentials = config.credentials;
   if (!credentials)
@@ -119,6 +121,14 @@ function teamsCheck(config: BotConfig): Check {
       'no bot credential',
       'Set BOT_PASSWORD_FILE, BOT_CERTIFICATE_FILE or BOT_APP_TYPE=UserAssignedMSI.',
     );
+  // A single-tenant bot whose own tenant the policy does not serve would refuse every user.
+  if (credentials.tenantId && tenants && !tenants.includes(credentials.tenantId)) {
+    return failed(
+      'Teams',
+      `BOT_TENANT_ID ${credentials.tenantId} is not among the policy's tenants, so every user would be refused`,
+      'Add the tenant id to "tenants" in the policy file, or correct BOT_TENANT_ID.',
+    );
+  }
   const tenant = credentials.tenantId ? `single tenant ${credentials.tenantId}` : 'multi-tenant';
   return ok(
     'Teams',
@@ -126,9 +136,12 @@ function teamsCheck(config: BotConfig): Check {
   );
 }
 
+/** Whether the bot could make a file in `folder`: the folder, or the nearest one that exists, is writable (the bot makes the rest). */
 function writable(folder: string): boolean {
+  let existing = folder;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   try {
-    accessSync(folder, constants.W_OK);
+    accessSync(existing, constants.W_OK);
     return true;
   } catch {
     return false;
