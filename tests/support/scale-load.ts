@@ -198,12 +198,18 @@ export function approvalsAgainst(botUrl: string, connector: Connector, users: Lo
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
         const host = hosts[i % hosts.length]!;
-        const id = `m-${tag}-${++seq}`;
-        await inChat(i, { type: 'message', id, text: `restart TermService on ${host}` });
-        const plan = await connector.waitFor(
-          (c) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`),
-          60_000,
-        );
+        const ask = async () => {
+          const id = `m-${tag}-${++seq}`;
+          await inChat(i, { type: 'message', id, text: `restart TermService on ${host}` });
+          return connector.waitFor((c) => c.body?.type === 'message' && c.url.endsWith(`/activities/${id}`), 60_000);
+        };
+        let plan = await ask();
+        // A preview that timed out (a cold worker session on a busy 2-core machine, 6 s budget) is
+        // answered "could not be reached" with Retry; the helpdesk asks again, and so does the load, once.
+        if (JSON.stringify(contentOf(plan)).includes('could not be reached')) {
+          process.stdout.write(`scale: the preview on ${host} did not answer in time; asked again\n`);
+          plan = await ask();
+        }
         const submit = actionsIn(contentOf(plan)).find((a) => a.title === 'Ask for approval');
         if (!submit)
           throw new Error(
