@@ -5,7 +5,7 @@ import { hostList } from './host-groups';
 import { type CardElement, facts, paragraph, plain } from './card-kit';
 
 /** What every card about a request starts with: the title, who asked, the request id, the words used. */
-export function title(request: ChangeRequest): string {
+export function title(request: Pick<ChangeRequest, 'operations'>): string {
   return request.operations
     .map((operation) => `${operationDefinition(operation.intent).title} on ${hostList(operation.targets)}`)
     .join('; ');

@@ -111,13 +111,18 @@ export class SshPreflight implements SessionProbe {
 
   /** One ssh session asking for the powershell subsystem, with stdin closed so it ends at once. */
   private trySubsystem(transport: SshTransport): Promise<{ status: number | null; stderr: string }> {
+    const options = [
+      'BatchMode=yes',
+      'StrictHostKeyChecking=yes',
+      `UserKnownHostsFile=${transport.knownHostsFile}`,
+      'GlobalKnownHostsFile=/dev/null',
+      'IdentitiesOnly=yes',
+      'PasswordAuthentication=no',
+      'KbdInteractiveAuthentication=no',
+      `ConnectTimeout=${this.options.connectTimeoutSeconds}`,
+    ];
     const args = [
-      '-v',
-      '-T',
-      ...['BatchMode=yes', 'StrictHostKeyChecking=yes', `UserKnownHostsFile=${transport.knownHostsFile}`]
-        .concat(['GlobalKnownHostsFile=/dev/null', 'IdentitiesOnly=yes', 'PasswordAuthentication=no'])
-        .concat(['KbdInteractiveAuthentication=no', `ConnectTimeout=${this.options.connectTimeoutSeconds}`])
-        .flatMap((option) => ['-o', option]),
+      ...['-v', '-T', ...options.flatMap((option) => ['-o', option])],
       ...['-i', transport.keyFile, '-p', String(transport.port), '-l', transport.user, transport.address],
       ...['-s', 'powershell'],
     ];

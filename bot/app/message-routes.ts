@@ -4,8 +4,7 @@ import type { Requester } from '../domain';
 import { answerMessage } from '../workflow/answer-message';
 import type { WorkflowDeps } from '../workflow/deps';
 import { recordRequestCard } from '../workflow/record-card';
-import { setAlertsChannel } from '../workflow/set-alerts-channel';
-import { setApprovalsChannel } from '../workflow/set-approvals-channel';
+import { type ChannelPurpose, setChannel } from '../workflow/set-channel';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { helpCard, refusedCard } from '../../cards/message-cards';
 import type { Failure } from './card-route';
@@ -92,23 +91,11 @@ export function registerMessageRoutes(
     await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
   });
 
-  // An admin, in a team channel: "@RDS Licensing Bot use this channel for approvals".
-  app.message(/\buse this channel for approvals\b/i, async (context) => {
-    await answer(context, 'approvals channel', async (actor) => {
-      const outcome = await setApprovalsChannel(deps, {
-        actor,
-        conversationType: context.activity.conversation?.conversationType,
-        channelName: channelName(context),
-        conversation: channelReference(context),
-      });
-      return { card: channelCard(outcome) };
-    });
-  });
-
-  // An admin, in a team channel: "@RDS Licensing Bot use this channel for alerts" (ADR 0024).
-  app.message(/\buse this channel for alerts\b/i, async (context) => {
-    await answer(context, 'alerts channel', async (actor) => {
-      const outcome = await setAlertsChannel(deps, {
+  // An admin, in a team channel: "@RDS Licensing Bot use this channel for approvals" (or "for alerts", ADR 0024).
+  app.message(/\buse this channel for (approvals|alerts)\b/i, async (context) => {
+    const purpose = /\bfor alerts\b/i.test(context.activity.text ?? '') ? 'alerts' : ('approvals' as ChannelPurpose);
+    await answer(context, `${purpose} channel`, async (actor) => {
+      const outcome = await setChannel(deps, purpose, {
         actor,
         conversationType: context.activity.conversation?.conversationType,
         channelName: channelName(context),

@@ -12,24 +12,30 @@ export interface HostCheckDeps {
   timeoutSeconds: number;
 }
 
-/** What each role's operations read first: the doctor runs these, reads and previews only (-WhatIf). */
-function readsFor(host: Host, mode?: string): Array<{ operation: Intent; params: Params; whatIf: boolean }> {
-  switch (host.role) {
-    case 'client':
-      return [{ operation: 'client.reset_license_cache', params: {}, whatIf: true }];
-    case 'session-host':
-      return [
-        { operation: 'licensing.diagnose', params: {}, whatIf: false },
-        {
-          operation: 'rdsh.set_licensing_mode',
-          params: { mode: mode === 'PerDevice' ? 'PerDevice' : 'PerUser' },
-          whatIf: true,
-        },
-        { operation: 'rdsh.events', params: { since: '1d' }, whatIf: false },
-      ];
-    case 'license-server':
-      return [{ operation: 'ls.cal_inventory', params: {}, whatIf: false }];
-  }
+interface Read {
+  operation: Intent;
+  params: Params;
+  whatIf: boolean;
+}
+
+/** The first call on each role's hosts: it proves PowerShell and the module answer there. */
+const FIRST_READ: Record<Host['role'], Read> = {
+  client: { operation: 'client.reset_license_cache', params: {}, whatIf: true },
+  'session-host': { operation: 'licensing.diagnose', params: {}, whatIf: false },
+  'license-server': { operation: 'ls.cal_inventory', params: {}, whatIf: false },
+};
+
+/** The rest of what a role's operations read: reads and previews (-WhatIf) only, never a change. */
+function laterReads(host: Host, mode: string | undefined): Read[] {
+  if (host.role !== 'session-host') return [];
+  return [
+    {
+      operation: 'rdsh.set_licensing_mode',
+      params: { mode: mode === 'PerDevice' ? 'PerDevice' : 'PerUser' },
+      whatIf: true,
+    },
+    { operation: 'rdsh.events', params: { since: '1d' }, whatIf: false },
+  ];
 }
 
 /**
@@ -43,13 +49,12 @@ export async function checkHost(host: Host, deps: HostCheckDeps): Promise<HostRe
   const report = (): HostReport => ({ host: host.name, transport: describeTransport(host), checks: complete(checks) });
   if (checks.some((check) => check.result === 'failed')) return report();
 
-  const call = (operation: Intent, params: Params, whatIf: boolean): Promise<TargetReport> =>
-    deps.executor.run({ requestId: 'doctor', host, operation, params, whatIf });
-  const [first, ...rest] = readsFor(host);
+  const call = (read: Read): Promise<TargetReport> => deps.executor.run({ requestId: 'doctor', host, ...read });
+  const first = FIRST_READ[host.role];
   let diagnosis: TargetReport | undefined;
   try {
-    const answer = await call(first!.operation, first!.params, first!.whatIf);
-    if (first!.operation === 'licensing.diagnose') diagnosis = answer;
+    const answer = await call(first);
+    if (first.operation === 'licensing.diagnose') diagnosis = answer;
   } catch (error) {
     checks.push(firstCallFailure(error, deps));
     return report();
@@ -61,10 +66,10 @@ export async function checkHost(host: Host, deps: HostCheckDeps): Promise<HostRe
   );
 
   const mode = (diagnosis?.data as { mode?: string } | undefined)?.mode;
-  const reads = host.role === 'session-host' ? readsFor(host, mode).slice(1) : rest;
+  const reads = laterReads(host, mode);
   for (const read of reads) {
     try {
-      await call(read.operation, read.params, read.whatIf);
+      await call(read);
     } catch (error) {
       const message = error instanceof ExecutionError ? error.message : String(error);
       checks.push(
@@ -77,7 +82,7 @@ export async function checkHost(host: Host, deps: HostCheckDeps): Promise<HostRe
       return report();
     }
   }
-  checks.push(ok('registry reads', `${[first!, ...reads].map((read) => read.operation).join(', ')} read`));
+  checks.push(ok('registry reads', `${[first, ...reads].map((read) => read.operation).join(', ')} read`));
   checks.push(groupPolicyCheck(host, diagnosis));
   return report();
 }

@@ -2,10 +2,10 @@ import { SshPreflight } from '../../adapters/openssh/ssh-preflight';
 import { moduleVersion } from '../../adapters/powershell/module-version';
 import { PwshExecutor } from '../../adapters/powershell/pwsh-executor';
 import { findDotnetRoot, readConfig } from '../config';
-import type { Host } from '../domain';
 import { type HostReport, failed, hasFailure } from '../preflight/check';
 import { checkHost } from '../preflight/check-host';
 import { doctorSummary, doctorTable } from '../preflight/doctor-table';
+import { Slots } from '../workflow/slots';
 import { checkConfig } from './doctor-config';
 
 /** The longest the doctor waits for one host call: a wedged host must not hold the preflight for a minute. */
@@ -47,23 +47,11 @@ export async function doctor(env: NodeJS.ProcessEnv = process.env, root = proces
     moduleVersion: moduleVersion(),
     timeoutSeconds: Math.round(timeoutMs / 1000),
   };
-  const reports = await inParallel(hosts, config.execution.concurrency, (host) => checkHost(host, deps));
+  // At most EXECUTION_CONCURRENCY hosts at once, with the engine's own bound; results in inventory order.
+  const slots = new Slots(config.execution.concurrency);
+  const reports = await Promise.all(hosts.map((host) => slots.run(() => checkHost(host, deps))));
   console.log(doctorTable([configReport, ...reports]));
   console.log('');
   console.log(doctorSummary(configReport, reports));
   return hasFailure(configReport) || reports.some(hasFailure) ? 1 : 0;
-}
-
-/** At most `limit` hosts at once (the execution engine's bound), results in inventory order. */
-async function inParallel<T>(hosts: readonly Host[], limit: number, work: (host: Host) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array<T>(hosts.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < hosts.length) {
-      const index = next++;
-      results[index] = await work(hosts[index] as Host);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, hosts.length)) }, worker));
-  return results;
 }
